@@ -1,0 +1,40 @@
+/**
+ * `npm start`: the whole system on the embedded default (SQLite files under data/), seeded with
+ * the Liunan 2018 demo on first start; the gateway at http://localhost:4000/graphql (PORT).
+ */
+import 'reflect-metadata';
+import { startGateway } from '@kongchuo/gateway';
+import { createLogger, databaseKind, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
+import { SUBGRAPH_MODULES } from './subgraphs';
+
+async function main() {
+  const config = loadConfig();
+  const keys = await loadKeys(config);
+  const logger = createLogger('start', config.logLevel);
+  const running: RunningService[] = [];
+  for (const m of SUBGRAPH_MODULES) {
+    const service = await m.start({ config, keys, demo: process.env.DEMO_SEED !== 'off' });
+    running.push(service);
+    logger.info({ subgraph: m.name, database: databaseKind(config.databaseUrl(m.name)) }, 'subgraph ready');
+  }
+  const gateway = await startGateway({ config, keys });
+  running.push(gateway);
+  const url = `http://localhost:${gateway.port}/graphql`;
+  console.log(`\n控辍保学 gateway ready at ${url}\nget a token:  npm run -s token -- edu-admin\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const s of running.reverse()) await s.stop().catch((e) => logger.error({ err: e }, 'stop failed'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

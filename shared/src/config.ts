@@ -1,0 +1,66 @@
+import path from 'node:path';
+
+/** Every backend service of the supergraph, with the port it takes by default. */
+export const SUBGRAPHS = {
+  education: { port: 4001, department: 'education' },
+} as const;
+export type SubgraphName = keyof typeof SUBGRAPHS;
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
+
+export interface Config {
+  production: boolean;
+  /** where SQLite files and development keys live (`data/` at the repository root by default) */
+  dataDir: string;
+  gatewayPort: number;
+  logLevel: string;
+  districtCode: string;
+  token: { issuer: string; audience: string; jwksUrl?: string; issuerPublicJwk?: string };
+  /** seconds a gateway-signed identity stays valid for a subgraph */
+  identityMaxAgeSeconds: number;
+  subgraphPort(name: SubgraphName): number;
+  subgraphUrl(name: SubgraphName): string;
+  /** `postgres://…` for PostgreSQL; otherwise a SQLite file path */
+  databaseUrl(name: SubgraphName): string;
+}
+
+const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const v = env[key];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`config: ${key} must be a whole number, got "${v}"`);
+  return n;
+}
+
+/**
+ * Configuration from the environment, with defaults that run the whole system on one machine.
+ * Variables (all optional): NODE_ENV, DATA_DIR, PORT, LOG_LEVEL, DISTRICT_CODE,
+ * TOKEN_ISSUER, TOKEN_AUDIENCE, TOKEN_JWKS_URL, TOKEN_PUBLIC_JWK, IDENTITY_MAX_AGE_SECONDS,
+ * <NAME>_PORT, <NAME>_URL, <NAME>_DATABASE_URL, and DATABASE_URL with `{service}` in it
+ * (e.g. `postgres://postgres@127.0.0.1:5432/kongchuo_{service}`).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(process.cwd(), 'data'));
+  const subgraphPort = (name: SubgraphName) => int(env, `${envName(name)}_PORT`, SUBGRAPHS[name].port);
+  return {
+    production: env.NODE_ENV === 'production',
+    dataDir,
+    gatewayPort: int(env, 'PORT', 4000),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    districtCode: env.DISTRICT_CODE ?? '450204',
+    token: {
+      issuer: env.TOKEN_ISSUER ?? 'kongchuo-dev-issuer',
+      audience: env.TOKEN_AUDIENCE ?? 'kongchuo',
+      jwksUrl: env.TOKEN_JWKS_URL || undefined,
+      issuerPublicJwk: env.TOKEN_PUBLIC_JWK || undefined,
+    },
+    identityMaxAgeSeconds: int(env, 'IDENTITY_MAX_AGE_SECONDS', 30),
+    subgraphPort,
+    subgraphUrl: (name) => env[`${envName(name)}_URL`] ?? `http://127.0.0.1:${subgraphPort(name)}/graphql`,
+    databaseUrl: (name) =>
+      env[`${envName(name)}_DATABASE_URL`] ??
+      env.DATABASE_URL?.replace('{service}', name.replace(/-/g, '_')) ??
+      path.join(dataDir, `${name}.sqlite`),
+  };
+}

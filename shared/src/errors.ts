@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes of DESIGN §6: every error a client sees carries one of these. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const httpStatus: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+function coded(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, http = false): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, ...extra, ...(http ? { http: { status: httpStatus[code] } } : {}) },
+  });
+}
+
+/** Bad input in one named field (the field path as the client wrote it, e.g. `input.idNumber`). */
+export const badInput = (field: string, message: string) => coded('BAD_USER_INPUT', message, { field });
+export const conflict = (field: string, message: string) => coded('CONFLICT', message, { field });
+export const notFound = (what: string, key: string) => coded('NOT_FOUND', `${what} ${key} not found`, { field: what });
+export const forbidden = (message: string, field?: string) =>
+  coded('FORBIDDEN', message, field ? { field } : {});
+/** Raised before execution (no/invalid identity): also sets the HTTP status to 401. */
+export const unauthenticated = (message: string) => coded('UNAUTHENTICATED', message, {}, true);
+
+export function errorCodeOf(e: unknown): string | undefined {
+  return e instanceof GraphQLError ? (e.extensions?.code as string | undefined) : undefined;
+}

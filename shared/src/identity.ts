@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
+import type { Config } from './config';
+import { IDENTITY_ALG, USER_TOKEN_ALG, type KeyMaterial } from './keys';
+import { unauthenticated } from './errors';
+
+export const DEPARTMENTS = ['education', 'public_security', 'civil_affairs', 'community', 'joint_meeting'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** How far a person's view reaches: the district, one subdistrict (街道), one school or one community (社区). */
+export const SCOPE_KINDS = ['district', 'subdistrict', 'school', 'community'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+export interface Scope {
+  kind: ScopeKind;
+  code: string;
+}
+
+/** Who is asking: what every subgraph receives, signed by the gateway. */
+export interface Identity {
+  user: string;
+  name: string;
+  department: Department;
+  role: string;
+  scope: Scope;
+}
+
+/** The header that carries the gateway-signed identity to subgraphs. Clients never set it. */
+export const IDENTITY_HEADER = 'x-kongchuo-identity';
+export const REQUEST_ID_HEADER = 'x-request-id';
+const INTERNAL_ISSUER = 'kongchuo-gateway';
+const INTERNAL_AUDIENCE = 'kongchuo-subgraph';
+
+function identityFromClaims(p: JWTPayload): Identity {
+  const { sub, name, dept, role, scope } = p as JWTPayload & Record<string, unknown>;
+  const s = scope as Partial<Scope> | undefined;
+  if (
+    typeof sub !== 'string' || !sub ||
+    typeof name !== 'string' ||
+    typeof role !== 'string' || !role ||
+    !DEPARTMENTS.includes(dept as Department) ||
+    !s || !SCOPE_KINDS.includes(s.kind as ScopeKind) || typeof s.code !== 'string' || !s.code
+  ) {
+    throw unauthenticated('token claims are incomplete (sub, name, dept, role, scope)');
+  }
+  return { user: sub, name, department: dept as Department, role, scope: { kind: s.kind as ScopeKind, code: s.code } };
+}
+
+function claimsOf(identity: Identity) {
+  return { name: identity.name, dept: identity.department, role: identity.role, scope: identity.scope };
+}
+
+// ---------------------------------------------------------------- user tokens (client → gateway)
+
+export type UserTokenVerifier = (authorization: string | undefined) => Promise<Identity>;
+
+/**
+ * Verifies `Authorization: Bearer <JWT>`: signature with the issuer's key (or JWKS), algorithm
+ * pinned to ES256, issuer, audience, expiry (and not-before), and the claims' shape.
+ * Anything else (missing, malformed, `alg: none`, a foreign key, expired) → UNAUTHENTICATED.
+ */
+export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenVerifier {
+  const key: KeyLike | ReturnType<typeof createRemoteJWKSet> | undefined = config.token.jwksUrl
+    ? createRemoteJWKSet(new URL(config.token.jwksUrl))
+    : keys.issuerPublicKey;
+  if (!key) throw new Error('config: no token issuer key (TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL)');
+  return async (authorization) => {
+    if (!authorization) throw unauthenticated('missing bearer token');
+    const m = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
+    if (!m) throw unauthenticated('malformed Authorization header (expected "Bearer <JWT>")');
+    try {
+      const { payload } = await jwtVerify(m[1], key as KeyLike, {
+        algorithms: [USER_TOKEN_ALG],
+        issuer: config.token.issuer,
+        audience: config.token.audience,
+        requiredClaims: ['exp', 'sub'],
+      });
+      return identityFromClaims(payload);
+    } catch (e) {
+      if ((e as { extensions?: unknown }).extensions) throw e;
+      throw unauthenticated(`invalid token: ${(e as { code?: string }).code ?? 'verification failed'}`);
+    }
+  };
+}
+
+/** The development issuer: signs a user token for a demo account. */
+export async function issueUserToken(identity: Identity, config: Config, keys: KeyMaterial, ttlSeconds = 8 * 3600): Promise<string> {
+  if (!keys.issuerPrivateKey) throw new Error('no development issuer key here (production?)');
+  return new SignJWT(claimsOf(identity))
+    .setProtectedHeader({ alg: USER_TOKEN_ALG, typ: 'JWT' })
+    .setSubject(identity.user)
+    .setIssuer(config.token.issuer)
+    .setAudience(config.token.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(keys.issuerPrivateKey);
+}
+
+// ---------------------------------------------------------------- gateway → subgraph identity
+
+export const bodyDigest = (body: string | Uint8Array) => createHash('sha256').update(body).digest('base64url');
+
+/**
+ * Signs the caller's identity for one subgraph request, bound to the exact request body
+ * (SHA-256) and to a short time window, so it cannot be replayed on another query or later.
+ */
+export async function signSubgraphIdentity(identity: Identity, body: string, config: Config, keys: KeyMaterial): Promise<string> {
+  if (!keys.gatewayPrivateKey) throw new Error('no gateway signing key');
+  return new SignJWT({ ...claimsOf(identity), bdy: bodyDigest(body) })
+    .setProtectedHeader({ alg: IDENTITY_ALG })
+    .setSubject(identity.user)
+    .setIssuer(INTERNAL_ISSUER)
+    .setAudience(INTERNAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${config.identityMaxAgeSeconds}s`)
+    .sign(keys.gatewayPrivateKey);
+}
+
+/** Checks a subgraph request's identity header against the raw body it came with. */
+export async function verifySubgraphIdentity(
+  header: string | undefined,
+  rawBody: Uint8Array | undefined,
+  config: Config,
+  keys: KeyMaterial,
+): Promise<Identity> {
+  if (!header) throw unauthenticated('this service answers only requests signed by the gateway');
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(header, keys.gatewayPublicKey, {
+      algorithms: [IDENTITY_ALG],
+      issuer: INTERNAL_ISSUER,
+      audience: INTERNAL_AUDIENCE,
+      maxTokenAge: `${config.identityMaxAgeSeconds}s`,
+      clockTolerance: 5,
+      requiredClaims: ['exp', 'iat', 'bdy'],
+    }));
+  } catch (e) {
+    throw unauthenticated(`gateway signature refused: ${(e as { code?: string }).code ?? 'verification failed'}`);
+  }
+  if (!rawBody || payload.bdy !== bodyDigest(rawBody)) throw unauthenticated('gateway signature does not match this request');
+  return identityFromClaims(payload);
+}

@@ -1,0 +1,56 @@
+import { Field, Int, ObjectType, Directive } from 'type-graphql';
+import { badInput } from './errors';
+
+/** Relay-style page information, shared by every subgraph's connections. */
+@Directive('@shareable')
+@ObjectType({ description: '分页信息' })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+const PREFIX = 'kc1:';
+
+/** Opaque cursors: the sort key of the last row, base64url-wrapped. */
+export const encodeCursor = (key: string) => Buffer.from(PREFIX + key, 'utf8').toString('base64url');
+
+export function decodeCursor(cursor: string | null | undefined, field = 'after'): string | undefined {
+  if (cursor == null) return undefined;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith(PREFIX) || text.length === PREFIX.length) throw badInput(field, `${field}: not a cursor this service issued`);
+  return text.slice(PREFIX.length);
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+export function pageSize(first: number | null | undefined, fallback = 50, max = MAX_PAGE_SIZE): number {
+  if (first == null) return fallback;
+  if (!Number.isInteger(first) || first < 0 || first > max) throw badInput('first', `first: must be between 0 and ${max}`);
+  return first;
+}
+
+/** Cuts a fetched `limit + 1` rows into a page and its PageInfo. */
+export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => string): { nodes: T[]; pageInfo: PageInfo } {
+  const nodes = rows.slice(0, limit);
+  const last = nodes[nodes.length - 1];
+  return { nodes, pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(keyOf(last)) : null } };
+}
+
+/** `XConnection { totalCount nodes pageInfo }` for any node type (type-graphql generic type). */
+export function ConnectionType<T extends object>(nodeType: new (...args: never[]) => T) {
+  @ObjectType()
+  abstract class Connection {
+    @Field(() => Int, { description: '符合条件的总数（按调用者可见范围）' })
+    totalCount: number;
+
+    @Field(() => [nodeType])
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return Connection;
+}

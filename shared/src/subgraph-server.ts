@@ -1,0 +1,120 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Config } from './config';
+import type { KeyMaterial } from './keys';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifySubgraphIdentity, type Identity } from './identity';
+import type { Logger } from './logger';
+
+export interface RunningService {
+  name: string;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+type RequestWithBody = Request & { rawBody?: Buffer; identity?: Identity; requestId?: string };
+
+/** Codes that are the client's business; anything else is hidden behind "internal error". */
+const CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+export function formatErrorFor(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && CLIENT_CODES.has(code)) {
+      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: error, path: formatted.path }, 'unexpected error');
+    return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+export function unauthenticatedBody(message: string) {
+  return { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] };
+}
+
+/**
+ * One department's GraphQL service: POST /graphql only for requests the gateway signed
+ * (identity bound to the exact body), GET /health (alive) and GET /ready (database reachable).
+ * Identity-like headers a client might add are never read: only the gateway's signature counts.
+ */
+export async function startSubgraphServer<C extends BaseContext>(opts: {
+  name: string;
+  port: number;
+  schema: GraphQLSchema;
+  config: Config;
+  keys: KeyMaterial;
+  logger: Logger;
+  context: (identity: Identity, requestId: string) => Promise<C> | C;
+  ready: () => Promise<void>;
+  onStop?: () => Promise<void>;
+}): Promise<RunningService> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<C>({
+    schema: opts.schema,
+    introspection: !opts.config.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorFor(opts.logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: opts.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await opts.ready();
+      res.json({ status: 'ready', service: opts.name });
+    } catch (e) {
+      opts.logger.warn({ err: e }, 'not ready');
+      res.status(503).json({ status: 'unavailable', service: opts.name });
+    }
+  });
+
+  const verifyIdentity = async (req: RequestWithBody, res: Response, next: NextFunction) => {
+    try {
+      req.identity = await verifySubgraphIdentity(req.header(IDENTITY_HEADER), req.rawBody, opts.config, opts.keys);
+      req.requestId = (req.header(REQUEST_ID_HEADER) ?? randomUUID()).slice(0, 64);
+      next();
+    } catch (e) {
+      opts.logger.warn({ reason: (e as Error).message, ip: req.ip }, 'refused unsigned or forged request');
+      res.status(401).json(unauthenticatedBody((e as Error).message));
+    }
+  };
+
+  app.all('/graphql', (req, res, next) => (req.method === 'POST' ? next() : res.status(405).json(unauthenticatedBody('POST only'))));
+  app.post(
+    '/graphql',
+    express.json({ limit: '4mb', verify: (req, _res, buf) => ((req as RequestWithBody).rawBody = Buffer.from(buf)) }),
+    verifyIdentity,
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const r = req as RequestWithBody;
+        return opts.context(r.identity!, r.requestId!);
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port, '0.0.0.0', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  opts.logger.info({ port }, `${opts.name} subgraph listening`);
+  return {
+    name: opts.name,
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    async stop() {
+      await apollo.stop();
+      await opts.onStop?.();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertVersion, badInput, notFound, writeTransaction } from '@kongchuo/shared';
+import type { EducationContext } from '../context';
+import { DropoutCase, School, SchoolInterview, Screening } from '../entities';
+import { Interviewee } from '../entities/school-interview';
+import { assertDistrictEducation } from '../access';
+import { isoDate, notAfter } from './dates';
+
+@InputType()
+export class RecordScreeningInput {
+  @Field()
+  title: string;
+
+  @Field()
+  startedOn: string;
+
+  @Field()
+  endedOn: string;
+
+  @Field()
+  organiser: string;
+
+  @Field()
+  findings: string;
+}
+
+@InputType()
+export class IntervieweeInput {
+  @Field()
+  name: string;
+
+  @Field()
+  title: string;
+}
+
+@InputType({ description: '登记约谈' })
+export class RecordSchoolInterviewInput {
+  @Field()
+  schoolCode: string;
+
+  @Field()
+  date: string;
+
+  @Field(() => [IntervieweeInput])
+  interviewees: IntervieweeInput[];
+
+  @Field()
+  findings: string;
+
+  @Field()
+  responsibilityLetterSigned: boolean;
+
+  @Field()
+  rectificationDeadline: string;
+}
+
+const text = (v: string, field: string, max = 4000) => {
+  const t = v.trim();
+  if (!t || t.length > max) throw badInput(field, `${field} must be 1–${max} characters`);
+  return t;
+};
+
+@Resolver(() => Screening)
+export class ScreeningResolver {
+  @Query(() => [Screening], { description: '大排查' })
+  screenings(@Ctx() ctx: EducationContext): Promise<Screening[]> {
+    return ctx.em.find(Screening, {}, { orderBy: { startedOn: 'desc' } });
+  }
+
+  @FieldResolver(() => Int, { description: '排查发现的辍学学生数' })
+  casesFound(@Root() s: Screening, @Ctx() ctx: EducationContext): Promise<number> {
+    return ctx.em.count(DropoutCase, { screening: s.id });
+  }
+
+  @Mutation(() => Screening, { description: '登记大排查' })
+  async recordScreening(@Arg('input', () => RecordScreeningInput) input: RecordScreeningInput, @Ctx() ctx: EducationContext): Promise<Screening> {
+    assertDistrictEducation(ctx.identity, 'record screenings');
+    const startedOn = notAfter(isoDate(input.startedOn, 'input.startedOn'), ctx.today(), 'input.startedOn');
+    const endedOn = isoDate(input.endedOn, 'input.endedOn');
+    if (endedOn < startedOn) throw badInput('input.endedOn', 'input.endedOn is before input.startedOn');
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(Screening, {
+        id: randomUUID(), title: text(input.title, 'input.title', 200), startedOn, endedOn,
+        organiser: text(input.organiser, 'input.organiser', 100), findings: text(input.findings, 'input.findings'), recordedBy: ctx.identity.user,
+      }),
+    );
+  }
+}
+
+@Resolver(() => SchoolInterview)
+export class SchoolInterviewResolver {
+  @Query(() => [SchoolInterview], { description: '约谈记录' })
+  schoolInterviews(@Ctx() ctx: EducationContext, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<SchoolInterview[]> {
+    const where = year != null ? { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } } : {};
+    return ctx.em.find(SchoolInterview, where, { orderBy: { date: 'desc', school: 'asc' } });
+  }
+
+  @FieldResolver(() => School)
+  async school(@Root() i: SchoolInterview, @Ctx() ctx: EducationContext): Promise<School> {
+    return (await ctx.loaders.school.load(i.school.code))!;
+  }
+
+  @Mutation(() => SchoolInterview, { description: '登记约谈（区教育局）' })
+  async recordSchoolInterview(@Arg('input', () => RecordSchoolInterviewInput) input: RecordSchoolInterviewInput, @Ctx() ctx: EducationContext): Promise<SchoolInterview> {
+    assertDistrictEducation(ctx.identity, 'interview school leaders');
+    const school = await ctx.loaders.school.load(input.schoolCode);
+    if (!school) throw badInput('input.schoolCode', `input.schoolCode: no school ${input.schoolCode}`);
+    const date = notAfter(isoDate(input.date, 'input.date'), ctx.today(), 'input.date');
+    const deadline = isoDate(input.rectificationDeadline, 'input.rectificationDeadline');
+    if (deadline <= date) throw badInput('input.rectificationDeadline', 'input.rectificationDeadline must be after the interview');
+    if (!input.interviewees.length) throw badInput('input.interviewees', 'input.interviewees: name who was interviewed');
+    const interviewees: Interviewee[] = input.interviewees.map((p, i) => ({
+      name: text(p.name, `input.interviewees.${i}.name`, 50), title: text(p.title, `input.interviewees.${i}.title`, 50),
+    }));
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(SchoolInterview, {
+        id: randomUUID(), school, date, interviewees, findings: text(input.findings, 'input.findings'),
+        responsibilityLetterSigned: input.responsibilityLetterSigned, rectificationDeadline: deadline, recordedBy: ctx.identity.user,
+      }),
+    );
+  }
+
+  @Mutation(() => SchoolInterview, { description: '登记整改完成' })
+  async markInterviewRectified(
+    @Arg('id', () => ID) id: string,
+    @Arg('date') date: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: EducationContext,
+  ): Promise<SchoolInterview> {
+    assertDistrictEducation(ctx.identity, 'confirm rectification');
+    const interview = await ctx.em.findOne(SchoolInterview, { id });
+    if (!interview) throw notFound('schoolInterview', id);
+    assertVersion(interview.version, expectedVersion, 'expectedVersion');
+    const on = notAfter(isoDate(date, 'date'), ctx.today(), 'date');
+    if (on < interview.date) throw badInput('date', 'date is before the interview');
+    return writeTransaction(ctx.em, async (em) => {
+      em.persist(interview);
+      interview.rectifiedOn = on;
+      return interview;
+    });
+  }
+}

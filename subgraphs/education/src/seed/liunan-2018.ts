@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { generateLiunan2018, linkageKeyOfValid, type DemoWorld } from '@kongchuo/shared';
+import { CaseRecord, ConsolidationTarget, DropoutCase, School, SchoolInterview, Screening, StatusChange, Student } from '../entities';
+import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, EnrollmentStatus, Gender, SchoolType, StatusChangeCode } from '../domain/enums';
+import { applyStatusChange, type StudentState } from '../domain/status-machine';
+
+export interface EducationSeedReport {
+  schools: number;
+  students: number;
+  statusChanges: number;
+  dropoutCases: number;
+}
+
+const SEEDER = 'demo-seed';
+const CHUNK = 1000;
+
+async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: Partial<T>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await em.insertMany(entity, rows.slice(i, i + CHUNK) as never);
+}
+
+/**
+ * Writes education's share of the demo world: schools, every child's student-status record and
+ * full history, the May 2018 screening with its 75 case files, the 25 April interviews and the
+ * 2018 target. Each history is replayed through the status state machine first, so the demo
+ * cannot hold a history the service itself would refuse. Does nothing on a non-empty database.
+ */
+export async function seedEducation(rootEm: EntityManager, linkageSecret: string, world: DemoWorld = generateLiunan2018()): Promise<EducationSeedReport | null> {
+  const em = rootEm.fork();
+  if (await em.count(School)) return null;
+
+  const students: Partial<Student>[] = [];
+  const changes: Partial<StatusChange>[] = [];
+  const cases: Partial<DropoutCase>[] = [];
+  const records: Partial<CaseRecord>[] = [];
+  const screeningId = randomUUID();
+  const now = new Date();
+
+  for (const child of world.children) {
+    const id = linkageKeyOfValid(child.idNumber, linkageSecret);
+    let state: StudentState = { status: null, grade: null, birthDate: child.birthDate, lastChangeOn: null };
+    for (const e of child.history) {
+      const t = applyStatusChange(state, { code: e.code, date: e.date, grade: e.grade }, '2018-12-31');
+      if (!t.ok) throw new Error(`demo data: ${child.name}'s history refused at ${e.date} code ${e.code}: ${t.reason}`);
+      changes.push({
+        student: id as never, code: e.code as StatusChangeCode, date: e.date, schoolCode: e.schoolCode, grade: t.grade,
+        fromStatus: state.status, toStatus: t.status, crossesDistrict: e.crossesDistrict ?? false,
+        counterpart: e.counterpart ?? null, reason: e.reason ?? null, recordedBy: SEEDER, recordedAt: new Date(`${e.date}T09:00:00+08:00`),
+      });
+      state = { ...state, status: t.status, grade: t.grade, lastChangeOn: e.date };
+    }
+    if (state.status !== child.status || state.grade !== child.grade) {
+      throw new Error(`demo data: ${child.name} ends ${state.status}/${state.grade}, expected ${child.status}/${child.grade}`);
+    }
+    students.push({
+      id, studentNumber: `G${child.idNumber}`, residentId: child.idNumber, name: child.name, gender: child.gender as Gender,
+      birthDate: child.birthDate, school: child.schoolCode as never, grade: child.grade, className: child.className,
+      status: child.status as EnrollmentStatus, cohortYear: child.cohortYear, version: 1, createdAt: now, updatedAt: now,
+    });
+    if (child.dropout) {
+      const d = child.dropout;
+      const caseId = randomUUID();
+      cases.push({
+        id: caseId, student: id as never, school: d.schoolCode as never, grade: d.grade, discoveredOn: d.discoveredOn,
+        source: DiscoverySource.SCREENING, screening: screeningId as never, reasons: d.reasons as never, responsibilityChain: d.chain as never,
+        status: d.returnedOn ? CaseStatus.CLOSED : CaseStatus.OPEN, outcome: d.returnedOn ? CaseOutcome.RETURNED : null,
+        closedOn: d.returnedOn, version: 1, createdAt: new Date(`${d.discoveredOn}T09:00:00+08:00`),
+      });
+      const add = (date: string, kind: CaseRecordKind, summary: string) => records.push({ dropoutCase: caseId as never, date, kind, summary, recordedBy: SEEDER, recordedAt: new Date(`${date}T17:00:00+08:00`) });
+      const plus = (days: number) => new Date(Date.parse(d.discoveredOn) + days * 86400000).toISOString().slice(0, 10);
+      add(d.discoveredOn, CaseRecordKind.DISCOVERED, '2018年5月全区大排查发现长期未到校，登记辍学，建立一生一案');
+      add(plus(5), CaseRecordKind.HOME_VISIT, '班主任、科任教师上门家访，了解辍学原因，宣传《义务教育法》');
+      add(plus(12), CaseRecordKind.TALK, '校领导与学生及监护人谈心谈话，动员复学');
+      if (d.returnedOn) add(d.returnedOn, CaseRecordKind.RETURNED, '劝返复学，销号');
+      else if (child.migrant) add(plus(30), CaseRecordKind.NOTE, '学生已随父母离开本区，需户籍地教育部门协同');
+    }
+  }
+
+  await em.transactional(async (tx) => {
+    await insertChunked(tx, School, world.schools.map((s) => ({ code: s.code, name: s.name, type: s.type as SchoolType, subdistrictCode: s.subdistrictCode, subdistrictName: s.subdistrictName, createdAt: now })));
+    await insertChunked(tx, Student, students);
+    await insertChunked(tx, StatusChange, changes);
+    await tx.insert(Screening, { id: screeningId, ...world.screening, findings: world.screening.findings, recordedBy: SEEDER });
+    await insertChunked(tx, DropoutCase, cases);
+    await insertChunked(tx, CaseRecord, records);
+    await insertChunked(tx, SchoolInterview, world.interviews.map((i) => ({
+      id: randomUUID(), school: i.schoolCode as never, date: i.date, interviewees: i.interviewees, findings: i.findings,
+      responsibilityLetterSigned: true, rectificationDeadline: i.rectificationDeadline, rectifiedOn: i.rectifiedOn, version: 1, recordedBy: SEEDER,
+    })));
+    await tx.insert(ConsolidationTarget, world.consolidationTarget);
+  });
+  return { schools: world.schools.length, students: students.length, statusChanges: changes.length, dropoutCases: cases.length };
+}

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { buildSchema, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
+import { SUPERGRAPH_FILE } from '@kongchuo/gateway';
+import { composeCurrent } from '../../scripts/compose';
+
+describe('the committed supergraph', () => {
+  it('is what the subgraphs compose to today (run `npm run compose` when this fails)', async () => {
+    expect(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(await composeCurrent());
+  });
+
+  it('keeps the names of DESIGN §6', () => {
+    const schema = buildSchema(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), { assumeValidSDL: true });
+    const args = (field: { args: readonly { name: string; type: unknown }[] }) => Object.fromEntries(field.args.map((a) => [a.name, String(a.type)]));
+    const query = schema.getQueryType()!.getFields();
+    expect(String(query.student.type)).toBe('Student');
+    expect(args(query.student)).toEqual({ id: 'ID!' });
+    expect(String(query.students.type)).toBe('StudentConnection!');
+    expect(args(query.students)).toEqual({ filter: 'StudentFilter', first: 'Int', after: 'String' });
+    expect(String(query.districtOverview.type)).toBe('DistrictOverview!');
+    expect(args(query.districtOverview)).toEqual({ year: 'Int!' });
+    const connection = (schema.getType('StudentConnection') as GraphQLObjectType).getFields();
+    expect(Object.keys(connection)).toEqual(expect.arrayContaining(['totalCount', 'nodes', 'pageInfo']));
+    expect(Object.keys((schema.getType('PageInfo') as GraphQLObjectType).getFields())).toEqual(expect.arrayContaining(['hasNextPage', 'endCursor']));
+    expect((schema.getType('StudentFilter') as GraphQLInputObjectType).getFields().enrollmentStatus).toBeDefined();
+    expect((schema.getType('EnrollmentStatus') as GraphQLEnumType).getValues().map((v) => v.name)).toEqual(['ENROLLED', 'SUSPENDED', 'TRANSFERRED_OUT', 'DROPPED_OUT', 'GRADUATED', 'DECEASED']);
+    expect(Object.keys((schema.getType('Student') as GraphQLObjectType).getFields())).toEqual(expect.arrayContaining(['id', 'name', 'idNumber', 'enrollment', 'dropoutCase']));
+    const overview = (schema.getType('DistrictOverview') as GraphQLObjectType).getFields();
+    expect(Object.keys(overview)).toEqual(expect.arrayContaining(['dropoutsFound', 'returned', 'stillOut', 'consolidationRate', 'consolidationTarget']));
+  });
+});
