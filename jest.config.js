@@ -24,5 +24,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
-  maxWorkers: 2,
+  // one worker: test files share one seeded system, and some of them write to it; files that read
+  // district-wide figures must not see another file's half-finished scenario
+  maxWorkers: 1,
 };

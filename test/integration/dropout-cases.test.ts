@@ -11,7 +11,7 @@ async function enrolledChild(): Promise<{ id: string; version: number }> {
   const idNumber = composeResidentId('451302', '2010-06-01', 700 + seq++);
   const r = await ok<{ enrollStudent: { id: string; version: number } }>(
     `mutation($input: EnrollStudentInput!) { enrollStudent(input: $input) { id version } }`,
-    { input: { idNumber, name: '测试学生', schoolCode: '2145020403', grade: 8, className: '2班', date: `${YEAR}-02-20`, code: 'TRANSFER_IN', crossesDistrict: true } },
+    { input: { idNumber, name: '测试学生', schoolCode: '2145020405', grade: 8, className: '2班', date: `${YEAR}-02-20`, code: 'TRANSFER_IN', crossesDistrict: true } },
   );
   return r.enrollStudent;
 }
