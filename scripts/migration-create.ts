@@ -6,37 +6,13 @@
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { ormOptions, type DatabaseKind } from '@kongchuo/shared';
-import { Client } from 'pg';
+import { withScratchDatabase } from './databases';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function withScratchDatabase<T>(kind: DatabaseKind, work: (url: string) => Promise<T>): Promise<T> {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-migrate-'));
-    try {
-      return await work(path.join(dir, 'scratch.sqlite'));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const name = `kc_migrate_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    return await work(PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`));
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
 
 /**
  * MikroORM's SQLite schema diff emits the index of a foreign key twice when the property also

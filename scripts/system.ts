@@ -6,13 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { startGateway } from '@kongchuo/gateway';
 import { createLogger, loadConfig, loadKeys, type Config, type KeyMaterial, type RunningService, type SubgraphName } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
-export const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { PG_ADMIN_URL } from './databases';
+import { createPostgresDatabases, postgresUrl, scratchName } from './databases';
 export const usingPostgres = () => process.env.TEST_DATABASE === 'postgres';
 
 export interface TestSystem {
@@ -26,28 +25,15 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-async function createDatabases(names: string[]): Promise<() => Promise<void>> {
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  for (const n of names) await admin.query(`create database ${n}`);
-  await admin.end();
-  return async () => {
-    const c = new Client({ connectionString: PG_ADMIN_URL });
-    await c.connect();
-    for (const n of names) await c.query(`drop database if exists ${n} with (force)`);
-    await c.end();
-  };
-}
-
 export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string) => void; dataDir?: string } = {}): Promise<TestSystem> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kc-test-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' };
   let dropDatabases = async () => {};
   if (usingPostgres()) {
-    const run = randomBytes(4).toString('hex');
-    const names = SUBGRAPH_MODULES.map((m) => `kc_test_${run}_${m.name.replace(/-/g, '_')}`);
-    dropDatabases = await createDatabases(names);
-    SUBGRAPH_MODULES.forEach((m, i) => (env[`${m.name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${names[i]}`)));
+    const run = scratchName('kc_test');
+    const names = SUBGRAPH_MODULES.map((m) => `${run}_${m.name.replace(/-/g, '_')}`);
+    dropDatabases = await createPostgresDatabases(names);
+    SUBGRAPH_MODULES.forEach((m, i) => (env[`${m.name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] = postgresUrl(names[i])));
   }
   const config = loadConfig(env);
   const keys = await loadKeys(config, env);
