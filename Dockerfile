@@ -5,6 +5,9 @@ COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
 COPY shared/package.json shared/
 COPY gateway/package.json gateway/
 COPY subgraphs/education/package.json subgraphs/education/
+COPY subgraphs/public-security/package.json subgraphs/public-security/
+COPY subgraphs/civil-affairs/package.json subgraphs/civil-affairs/
+COPY subgraphs/community/package.json subgraphs/community/
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev

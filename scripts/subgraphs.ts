@@ -1,22 +1,14 @@
-/**
- * The registry of subgraphs for scripts and tests: how to build each one's schema, open its
- * database, start it, and seed its share of the demo world.
- */
+/** Every subgraph of the system, for scripts and tests: schema, database, start, seed. */
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLSchema } from 'graphql';
-import type { DatabaseSpec, SubgraphName } from '@kongchuo/shared';
-import { buildEducationSchema, educationDatabase, startEducation, type EducationService, type StartOptions } from '@kongchuo/education';
+import type { SubgraphModule } from '@kongchuo/shared';
+import { education } from '@kongchuo/education';
+import { publicSecurity } from '@kongchuo/public-security';
+import { civilAffairs } from '@kongchuo/civil-affairs';
+import { community } from '@kongchuo/community';
 
-export interface SubgraphModule {
-  name: SubgraphName;
-  buildSchema(): Promise<GraphQLSchema>;
-  database(url: string, extra?: Partial<DatabaseSpec>): DatabaseSpec;
-  start(opts: StartOptions): Promise<EducationService>;
-}
+export type { SubgraphModule };
 
-export const SUBGRAPH_MODULES: SubgraphModule[] = [
-  { name: 'education', buildSchema: buildEducationSchema, database: educationDatabase, start: startEducation },
-];
+export const SUBGRAPH_MODULES: SubgraphModule[] = [education, publicSecurity, civilAffairs, community];
 
 export async function subgraphSdl(m: SubgraphModule): Promise<string> {
   return printSubgraphSchema(await m.buildSchema());

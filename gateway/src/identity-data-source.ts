@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { serviceUnavailable } from './errors';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signSubgraphIdentity, type Config, type Identity, type KeyMaterial } from '@kongchuo/shared';
 
 export interface GatewayContext {
@@ -22,7 +23,7 @@ function headerRecord(headers: FetcherRequestInit['headers']): Record<string, st
  * (SHA-256 of the body, EdDSA, a few seconds' validity), so a subgraph can verify who asks
  * and that the query was not altered or replayed later.
  */
-export function signingFetcher(config: Config, keys: KeyMaterial): Fetcher {
+export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: string): Fetcher {
   return async (url, init) => {
     const headers = headerRecord(init?.headers);
     const pending = headers[PENDING];
@@ -30,7 +31,11 @@ export function signingFetcher(config: Config, keys: KeyMaterial): Fetcher {
     if (pending) {
       headers[IDENTITY_HEADER] = await signSubgraphIdentity(JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as Identity, String(init?.body ?? ''), config, keys);
     }
-    return fetch(url, { ...(init as RequestInit), headers }) as unknown as ReturnType<Fetcher>;
+    try {
+      return (await fetch(url, { ...(init as RequestInit), headers })) as unknown as Awaited<ReturnType<Fetcher>>;
+    } catch (e) {
+      throw serviceUnavailable(serviceName, e);
+    }
   };
 }
 

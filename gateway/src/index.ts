@@ -8,10 +8,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloGateway } from '@apollo/gateway';
 import {
-  REQUEST_ID_HEADER, SUBGRAPH_NAMES, createLogger, formatErrorFor, loadConfig, loadKeys, userTokenVerifier,
+  SUBGRAPH_NAMES, createLogger, loadConfig, loadKeys, userTokenVerifier,
   type Config, type KeyMaterial, type Logger, type RunningService, type SubgraphName,
 } from '@kongchuo/shared';
 import { readSupergraph } from './compose';
+import { gatewayFormatError } from './errors';
 import { SignedIdentityDataSource, signingFetcher, type GatewayContext } from './identity-data-source';
 
 export { composeSupergraph, readSupergraph, SUPERGRAPH_FILE, type SubgraphDefinition } from './compose';
@@ -37,12 +38,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   const keys = opts.keys ?? (await loadKeys(config));
   const logger = opts.logger ?? createLogger('gateway', config.logLevel);
   const verifyToken = userTokenVerifier(config, keys);
-  const fetcher = signingFetcher(config, keys);
   const urlOf = (name: string) => opts.subgraphUrls?.[name as SubgraphName] ?? (SUBGRAPH_NAMES.includes(name as SubgraphName) ? config.subgraphUrl(name as SubgraphName) : undefined);
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => new SignedIdentityDataSource({ url: urlOf(name) ?? url, fetcher }),
+    buildService: ({ name, url }) => new SignedIdentityDataSource({ url: urlOf(name) ?? url, fetcher: signingFetcher(config, keys, name) }),
     logger: { debug: () => {}, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
 
@@ -53,7 +53,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorFor(logger),
+    formatError: gatewayFormatError(logger),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await server.start();

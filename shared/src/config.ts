@@ -3,6 +3,9 @@ import path from 'node:path';
 /** Every backend service of the supergraph, with the port it takes by default. */
 export const SUBGRAPHS = {
   education: { port: 4001, department: 'education' },
+  'public-security': { port: 4002, department: 'public_security' },
+  'civil-affairs': { port: 4003, department: 'civil_affairs' },
+  community: { port: 4004, department: 'community' },
 } as const;
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];

@@ -17,3 +17,8 @@ export * from './transactions';
 export * from './demo/liunan-2018';
 export * from './dates';
 export * from './timestamp-type';
+export * from './subgraph';
+export * from './federated-student';
+export * from './batching';
+export * from './access';
+export * from './validate';

@@ -11,6 +11,7 @@
  */
 import { Faker, zh_CN, base } from '@faker-js/faker';
 import { composeResidentId } from '../resident-id';
+import { regionShortName } from '../regions';
 import { DEMO_SCOPES } from '../accounts';
 
 export type DemoSchoolType = 'PRIMARY' | 'JUNIOR' | 'NINE_YEAR';
@@ -50,6 +51,50 @@ export interface DemoDropout {
   chain: { level: string; name: string; title: string }[];
 }
 
+export interface DemoGuardian {
+  idNumber: string;
+  name: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  /** 父亲 / 母亲 / 祖父 / 祖母 … (to the child) */
+  relation: string;
+  phone: string;
+}
+
+export interface DemoHousehold {
+  /** 户号 */
+  number: string;
+  regionCode: string;
+  registeredAddress: string;
+  /** where the family lives in the district */
+  address: string;
+  communityCode: string;
+  gridCode: string;
+  guardians: DemoGuardian[];
+  /** residence permit (居住证) of a migrant family */
+  residencePermit: { issuedOn: string; validUntil: string } | null;
+  parentsWorkingAway: boolean;
+  /** who looks after the child day to day */
+  carer: string;
+  parentsWorkplace: string | null;
+}
+
+export interface DemoAid {
+  programme: 'TWO_EXEMPTIONS_ONE_SUBSIDY' | 'NUTRITION' | 'STUDENT_GRANT' | 'MINIMUM_LIVING';
+  amountYuan: number;
+  periodStart: string;
+  periodEnd: string;
+  grantedOn: string;
+}
+
+export interface DemoHomeVisit {
+  date: string;
+  visitorName: string;
+  visitorRole: string;
+  outcome: 'MET_FAMILY' | 'CHILD_PERSUADED' | 'REFUSED' | 'NOT_HOME' | 'MOVED_AWAY';
+  notes: string;
+}
+
 export interface DemoChild {
   idNumber: string;
   name: string;
@@ -68,11 +113,33 @@ export interface DemoChild {
   status: DemoStatus;
   history: DemoStatusEvent[];
   dropout?: DemoDropout;
+  /** filled by the second pass (households, communities, civil affairs, visits) */
+  household: DemoHousehold;
+  poorHousehold: { regionCode: string; registeredYear: number; status: 'REGISTERED' | 'LIFTED'; headName: string } | null;
+  aids: DemoAid[];
+  leftBehind: boolean;
+  disability: { category: string; grade: number } | null;
+  homeVisits: DemoHomeVisit[];
+  /** public security was asked to find the family (协查) and reported where it is */
+  located: { requestedOn: string; reportedOn: string; regionCode: string; summary: string } | null;
+  /** hired by an employer while of compulsory age */
+  employedBy: { employerName: string; foundOn: string; action: string } | null;
+}
+
+type EnrichedFields = 'household' | 'poorHousehold' | 'aids' | 'leftBehind' | 'disability' | 'homeVisits' | 'located' | 'employedBy';
+type BaseChild = Omit<DemoChild, EnrichedFields>;
+
+export interface DemoCommunity {
+  code: string;
+  name: string;
+  subdistrictCode: string;
+  grids: { code: string; name: string; worker: { name: string; phone: string } }[];
 }
 
 export interface DemoWorld {
   districtCode: string;
   subdistricts: DemoSubdistrict[];
+  communities: DemoCommunity[];
   schools: DemoSchool[];
   children: DemoChild[];
   screening: { title: string; startedOn: string; endedOn: string; organiser: string; findings: string };
@@ -196,7 +263,7 @@ export function generateLiunan2018(seed = 2018): DemoWorld {
   const primaryFor = (junior: DemoSchool) => (junior.type === 'NINE_YEAR' ? junior : f.helpers.arrayElement(primaries));
   const juniorFor = (primary: DemoSchool) => (primary.type === 'NINE_YEAR' ? primary : f.helpers.arrayElement(juniors));
 
-  const children: DemoChild[] = [];
+  const children: BaseChild[] = [];
   const asOf = '2018-12-31';
 
   // current students of the 2018–19 school year, grades 1–9 (cohorts 2018 … 2010)
@@ -221,7 +288,7 @@ export function generateLiunan2018(seed = 2018): DemoWorld {
   }
 
   // the 2009 cohort: 2,150 admitted + 140 transferred in − 60 transferred out; all but 2 graduate in July 2018
-  const cohort2009: DemoChild[] = [];
+  const cohort2009: BaseChild[] = [];
   for (let i = 0; i < DEMO_COUNTS.cohort2009Admitted + DEMO_COUNTS.cohort2009TransfersIn; i++) {
     const junior = juniors[i % juniors.length];
     const transferIn = i >= DEMO_COUNTS.cohort2009Admitted ? f.number.int({ min: 2, max: 9 }) : null;
@@ -264,12 +331,12 @@ export function generateLiunan2018(seed = 2018): DemoWorld {
   const cohortDropouts = cohort2009
     .filter((c) => c.status === 'ENROLLED' && c.history.every((e) => e.code !== 13) && interviewedSchools.some((s) => s.code === c.schoolCode))
     .slice(0, 2);
-  const dropouts: DemoChild[] = [];
+  const dropouts: BaseChild[] = [];
   for (let i = 0; i < 75; i++) {
     const stillOut = i < 16;
     const region = stillOut ? STILL_OUT_REGIONS[i] : undefined;
     const migrant = stillOut ? region !== '450204' : i < 16 + 50; // 12 + 50 = 62 of 75 migrants (82.7%)
-    let child: DemoChild;
+    let child: BaseChild;
     if (stillOut && i >= 14) {
       // re-use a 2009-cohort child's record: they must carry the still-out region
       child = cohortDropouts[i - 14];
@@ -332,11 +399,13 @@ export function generateLiunan2018(seed = 2018): DemoWorld {
     rectifiedOn: i < 9 ? addDays('2018-06-10', i * 2) : null,
   }));
 
+  const communities = communitiesOf(f);
   return {
     districtCode: '450204',
     subdistricts: LIUNAN_SUBDISTRICTS,
+    communities,
     schools,
-    children,
+    children: enrich(f, children, schools, communities, personName),
     screening: {
       title: '2018年5月全区辍学学生大排查',
       startedOn: '2018-05-02',
@@ -347,4 +416,130 @@ export function generateLiunan2018(seed = 2018): DemoWorld {
     interviews,
     consolidationTarget: { year: 2018, targetPercent: 97, setBy: '柳州市教育局' },
   };
+}
+
+// ---------------------------------------------------------------- second pass: the other departments' facts
+
+const COMMUNITY_WORDS = ['和平', '幸福', '阳光', '新村', '繁荣', '团结', '建设', '友谊', '春晖', '兴隆'];
+const ROADS = ['和平路', '建设路', '文化路', '新民路', '长青路', '育才路', '光明路', '工业路', '兴业路', '民主路'];
+const WORKPLACES = ['广东省东莞市', '广东省深圳市', '广东省佛山市', '浙江省宁波市', '福建省晋江市'];
+const DISABILITIES = ['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MENTAL', 'MULTIPLE'];
+
+/** Five communities (社区) per subdistrict, three grids (网格) each, a grid worker per grid. */
+function communitiesOf(f: Faker): DemoCommunity[] {
+  const out: DemoCommunity[] = [];
+  LIUNAN_SUBDISTRICTS.forEach((sd, i) => {
+    for (let c = 1; c <= 5; c++) {
+      const code = `${sd.code}${pad(c).padStart(3, '0')}`;
+      const word = COMMUNITY_WORDS[(i * 5 + c) % COMMUNITY_WORDS.length];
+      const name = sd.name.endsWith('镇') ? `${sd.name}${word}村` : `${sd.name.replace('街道', '')}${word}社区`;
+      out.push({
+        code, name, subdistrictCode: sd.code,
+        grids: [1, 2, 3].map((g) => ({
+          code: `${code}${pad(g)}`, name: `${name}第${g}网格`,
+          worker: { name: f.person.lastName() + f.person.firstName(), phone: mobile(f) },
+        })),
+      });
+    }
+  });
+  if (!out.some((c) => c.code === DEMO_SCOPES.community)) throw new Error('demo: the grid-worker account must point at a demo community');
+  return out;
+}
+
+const mobile = (f: Faker) => `1${f.helpers.arrayElement(['3', '5', '7', '8', '9'])}${f.string.numeric(9)}`;
+
+function enrich(
+  f: Faker,
+  children: BaseChild[],
+  schools: DemoSchool[],
+  communities: DemoCommunity[],
+  personName: (g: 'MALE' | 'FEMALE') => string,
+): DemoChild[] {
+  const usedIds = new Set(children.map((c) => c.idNumber));
+  const adultId = (region: string, gender: 'MALE' | 'FEMALE', minYear: number, maxYear: number) => {
+    for (;;) {
+      const birth = ymd(f.number.int({ min: minYear, max: maxYear }), f.number.int({ min: 1, max: 12 }), f.number.int({ min: 1, max: 28 }));
+      const id = composeResidentId(region === '450206' ? '450221' : region, birth, f.number.int({ min: 0, max: 499 }) * 2 + (gender === 'MALE' ? 1 : 0));
+      if (!usedIds.has(id)) {
+        usedIds.add(id);
+        return { id, birth };
+      }
+    }
+  };
+  const bySubdistrict = new Map<string, DemoCommunity[]>();
+  for (const c of communities) bySubdistrict.set(c.subdistrictCode, [...(bySubdistrict.get(c.subdistrictCode) ?? []), c]);
+  let householdSeq = 0;
+
+  return children.map((child, index) => {
+    const school = schools.find((s) => s.code === child.schoolCode)!;
+    const community = f.helpers.arrayElement(bySubdistrict.get(school.subdistrictCode)!);
+    const grid = f.helpers.arrayElement(community.grids);
+    const birthYear = Number(child.birthDate.slice(0, 4));
+    const surname = child.name.slice(0, 1);
+    const father = adultId(child.hukouRegion, 'MALE', birthYear - 40, birthYear - 22);
+    const mother = adultId(child.hukouRegion, 'FEMALE', birthYear - 38, birthYear - 20);
+    // left behind: a local child whose parents both work away from home
+    const leftBehind = !child.migrant && !child.dropout && f.datatype.boolean({ probability: 0.04 });
+    const guardians: DemoGuardian[] = [
+      { idNumber: father.id, birthDate: father.birth, gender: 'MALE', relation: '父亲', name: surname + f.person.firstName('male'), phone: mobile(f) },
+      { idNumber: mother.id, birthDate: mother.birth, gender: 'FEMALE', relation: '母亲', name: personName('FEMALE'), phone: mobile(f) },
+    ];
+    if (leftBehind) {
+      const gp = adultId(child.hukouRegion, 'FEMALE', birthYear - 70, birthYear - 50);
+      guardians.push({ idNumber: gp.id, birthDate: gp.birth, gender: 'FEMALE', relation: '祖母', name: personName('FEMALE'), phone: mobile(f) });
+    }
+    const address = `柳州市柳南区${community.name}${f.helpers.arrayElement(ROADS)}${f.number.int({ min: 1, max: 300 })}号`;
+    const origin = findOrigin(child.hukouRegion);
+    householdSeq += 1;
+    const household: DemoHousehold = {
+      number: `${child.hukouRegion.slice(0, 4)}${String(householdSeq).padStart(6, '0')}`,
+      regionCode: child.hukouRegion,
+      registeredAddress: child.migrant ? `${origin}${f.helpers.arrayElement(COMMUNITY_WORDS)}村${f.number.int({ min: 1, max: 20 })}组` : address,
+      address, communityCode: community.code, gridCode: grid.code, guardians,
+      residencePermit: child.migrant ? { issuedOn: ymd(f.number.int({ min: 2014, max: 2018 }), f.number.int({ min: 1, max: 6 }), 10), validUntil: ymd(2021, 12, 31) } : null,
+      parentsWorkingAway: leftBehind,
+      carer: leftBehind ? '祖母' : '父母',
+      parentsWorkplace: leftBehind ? f.helpers.arrayElement(WORKPLACES) : null,
+    };
+
+    // registered-poor households: none among Liunan's dropouts; the 忻城 child's family is registered in 忻城县
+    const poor = child.registeredPoor || (!child.migrant && !child.dropout && f.datatype.boolean({ probability: 0.012 }));
+    const poorHousehold = poor
+      ? { regionCode: child.hukouRegion, registeredYear: f.helpers.arrayElement([2014, 2015, 2016]), status: 'REGISTERED' as const, headName: guardians[0].name }
+      : null;
+    const aids: DemoAid[] = [];
+    if (poor && child.status === 'ENROLLED') {
+      aids.push({ programme: 'TWO_EXEMPTIONS_ONE_SUBSIDY', amountYuan: child.grade <= 6 ? 500 : 625, periodStart: '2018-09-01', periodEnd: '2019-01-31', grantedOn: '2018-10-15' });
+      aids.push({ programme: 'STUDENT_GRANT', amountYuan: 1000, periodStart: '2018-09-01', periodEnd: '2019-07-31', grantedOn: '2018-11-05' });
+    }
+    if (poor && f.datatype.boolean({ probability: 0.5 })) {
+      aids.push({ programme: 'MINIMUM_LIVING', amountYuan: 3960, periodStart: '2018-01-01', periodEnd: '2018-12-31', grantedOn: '2018-01-20' });
+    }
+    const disability = f.datatype.boolean({ probability: 0.004 }) ? { category: f.helpers.arrayElement(DISABILITIES), grade: f.number.int({ min: 1, max: 4 }) } : null;
+
+    // home visits and police help for the 75 cases
+    const homeVisits: DemoHomeVisit[] = [];
+    let located: DemoChild['located'] = null;
+    let employedBy: DemoChild['employedBy'] = null;
+    const d = child.dropout;
+    if (d) {
+      const day = (n: number) => addDays(d.discoveredOn, n);
+      homeVisits.push({ date: day(3), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MET_FAMILY', notes: '上门核实学生去向，宣传义务教育法，了解家庭困难' });
+      if (d.returnedOn) {
+        homeVisits.push({ date: addDays(d.returnedOn, -3) > day(3) ? addDays(d.returnedOn, -3) : day(4), visitorName: personName('FEMALE'), visitorRole: '社区干部', outcome: 'CHILD_PERSUADED', notes: '与班主任一同动员，家长同意送返学校' });
+      } else if (child.migrant) {
+        homeVisits.push({ date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MOVED_AWAY', notes: '租住地已退租，邻居称全家返回户籍地' });
+        located = { requestedOn: day(21), reportedOn: day(35), regionCode: child.hukouRegion, summary: `经协查，学生随父母居住在户籍地${origin}` };
+      } else {
+        homeVisits.push({ date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'REFUSED', notes: '家长以孩子不愿读书为由拒绝送返，已告知法定义务' });
+        if (index % 2 === 0) employedBy = { employerName: `柳南区某${f.helpers.arrayElement(['餐馆', '汽修店', '网吧', '服装加工店'])}`, foundOn: day(40), action: '责令辞退，罚款' };
+      }
+    }
+    return { ...child, household, poorHousehold, aids, leftBehind, disability, homeVisits, located, employedBy };
+  });
+}
+
+/** The origin's short name for addresses, e.g. 来宾市忻城县. */
+function findOrigin(regionCode: string): string {
+  return regionShortName(regionCode) ?? '外省';
 }

@@ -1,16 +1,10 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import type { Identity } from '@kongchuo/shared';
+import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
 import { CaseRecord, DropoutCase, School, StatusChange, Student } from './entities';
 import { studentRowFilter } from './access';
 
 /** Groups rows by a key, in the order of the keys asked for. */
-function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
-  const map = new Map<K, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) map.get(keyOf(row))?.push(row);
-  return keys.map((k) => map.get(k) ?? []);
-}
-
 /**
  * Request-scoped DataLoaders: every list of N students costs one query per relation,
  * and federation's `_entities` for N students costs one query.
@@ -19,25 +13,23 @@ export function createLoaders(em: EntityManager, identity: Identity) {
   return {
     student: new DataLoader<string, Student | null>(async (ids) => {
       const rows = await em.find(Student, { $and: [{ id: { $in: [...ids] } }, studentRowFilter(identity)] });
-      const byId = new Map(rows.map((s) => [s.id, s]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return oneByKey(ids, rows, (s) => s.id);
     }),
     school: new DataLoader<string, School | null>(async (codes) => {
       const rows = await em.find(School, { code: { $in: [...codes] } });
-      const byCode = new Map(rows.map((s) => [s.code, s]));
-      return codes.map((c) => byCode.get(c) ?? null);
+      return oneByKey(codes, rows, (s) => s.code);
     }),
     statusChanges: new DataLoader<string, StatusChange[]>(async (studentIds) => {
       const rows = await em.find(StatusChange, { student: { $in: [...studentIds] } }, { orderBy: { date: 'asc', id: 'asc' } });
-      return groupBy(studentIds, rows, (r) => r.student.id);
+      return groupByKey(studentIds, rows, (r) => r.student.id);
     }),
     cases: new DataLoader<string, DropoutCase[]>(async (studentIds) => {
       const rows = await em.find(DropoutCase, { student: { $in: [...studentIds] } }, { orderBy: { discoveredOn: 'desc', createdAt: 'desc' } });
-      return groupBy(studentIds, rows, (r) => r.student.id);
+      return groupByKey(studentIds, rows, (r) => r.student.id);
     }),
     caseRecords: new DataLoader<string, CaseRecord[]>(async (caseIds) => {
       const rows = await em.find(CaseRecord, { dropoutCase: { $in: [...caseIds] } }, { orderBy: { date: 'asc', id: 'asc' } });
-      return groupBy(caseIds, rows, (r) => r.dropoutCase.id);
+      return groupByKey(caseIds, rows, (r) => r.dropoutCase.id);
     }),
   };
 }

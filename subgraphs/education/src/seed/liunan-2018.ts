@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { generateLiunan2018, linkageKeyOfValid, type DemoWorld } from '@kongchuo/shared';
+import { generateLiunan2018, insertInChunks, linkageKeyOfValid, type DemoWorld } from '@kongchuo/shared';
 import { CaseRecord, ConsolidationTarget, DropoutCase, School, SchoolInterview, Screening, StatusChange, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, EnrollmentStatus, Gender, SchoolType, StatusChangeCode } from '../domain/enums';
 import { applyStatusChange, type StudentState } from '../domain/status-machine';
@@ -13,12 +13,6 @@ export interface EducationSeedReport {
 }
 
 const SEEDER = 'demo-seed';
-const CHUNK = 1000;
-
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: Partial<T>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await em.insertMany(entity, rows.slice(i, i + CHUNK) as never);
-}
-
 /**
  * Writes education's share of the demo world: schools, every child's student-status record and
  * full history, the May 2018 screening with its 75 case files, the 25 April interviews and the
@@ -77,13 +71,13 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
   }
 
   await em.transactional(async (tx) => {
-    await insertChunked(tx, School, world.schools.map((s) => ({ code: s.code, name: s.name, type: s.type as SchoolType, subdistrictCode: s.subdistrictCode, subdistrictName: s.subdistrictName, createdAt: now })));
-    await insertChunked(tx, Student, students);
-    await insertChunked(tx, StatusChange, changes);
+    await insertInChunks(tx, School, world.schools.map((s) => ({ code: s.code, name: s.name, type: s.type as SchoolType, subdistrictCode: s.subdistrictCode, subdistrictName: s.subdistrictName, createdAt: now })));
+    await insertInChunks(tx, Student, students);
+    await insertInChunks(tx, StatusChange, changes);
     await tx.insert(Screening, { id: screeningId, ...world.screening, findings: world.screening.findings, recordedBy: SEEDER });
-    await insertChunked(tx, DropoutCase, cases);
-    await insertChunked(tx, CaseRecord, records);
-    await insertChunked(tx, SchoolInterview, world.interviews.map((i) => ({
+    await insertInChunks(tx, DropoutCase, cases);
+    await insertInChunks(tx, CaseRecord, records);
+    await insertInChunks(tx, SchoolInterview, world.interviews.map((i) => ({
       id: randomUUID(), school: i.schoolCode as never, date: i.date, interviewees: i.interviewees, findings: i.findings,
       responsibilityLetterSigned: true, rectificationDeadline: i.rectificationDeadline, rectifiedOn: i.rectifiedOn, version: 1, recordedBy: SEEDER,
     })));

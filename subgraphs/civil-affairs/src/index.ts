@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { defineSubgraph, studentReference } from '@kongchuo/shared';
+import { entities } from './entities';
+import { createLoaders, type Loaders } from './loaders';
+import { seedCivilAffairs } from './seed/liunan-2018';
+import { migrations as sqlite } from './migrations/sqlite';
+import { migrations as postgresql } from './migrations/postgresql';
+import { Student, StudentResolver } from './resolvers/student.resolver';
+import { RegistryResolver } from './resolvers/registry.resolver';
+
+export * from './entities';
+
+/** 民政/扶贫 subgraph: registered-poor households, aid grants, left-behind children, disability records. */
+export const civilAffairs = defineSubgraph<Loaders>({
+  name: 'civil-affairs',
+  entities,
+  migrations: { sqlite, postgresql },
+  resolvers: [StudentResolver, RegistryResolver],
+  orphanedTypes: [Student],
+  referenceResolvers: studentReference,
+  loaders: createLoaders,
+  seed: seedCivilAffairs,
+});
+
+export const listen = (port: number) => civilAffairs.start({ port });

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import {
+  badInput, calendarDate, conflict, linkageKeyOfValid, optionalText, regionCode, requireDepartment, requiredText, residentId, writeTransaction,
+} from '@kongchuo/shared';
+import type { CivilAffairsContext } from '../context';
+import { AidGrant, AidProgramme, DisabilityCategory, DisabilityRecord, LeftBehindChild, PoorHousehold, PoorHouseholdMember, PovertyStatus } from '../entities';
+
+@InputType({ description: '建档立卡户登记' })
+export class RegisterPoorHouseholdInput {
+  @Field()
+  regionCode: string;
+
+  @Field()
+  headName: string;
+
+  @Field(() => Int)
+  registeredYear: number;
+
+  @Field(() => PovertyStatus)
+  status: PovertyStatus;
+}
+
+@InputType({ description: '贫困户成员' })
+export class AddPoorHouseholdMemberInput {
+  @Field(() => ID)
+  householdId: string;
+
+  @Field()
+  idNumber: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  relation: string;
+}
+
+@InputType({ description: '资助发放' })
+export class GrantAidInput {
+  @Field(() => ID, { description: '学生（人员关联键）' })
+  studentId: string;
+
+  @Field(() => AidProgramme)
+  programme: AidProgramme;
+
+  @Field(() => Float, { description: '金额（元），大于 0，精确到分' })
+  amount: number;
+
+  @Field()
+  periodStart: string;
+
+  @Field()
+  periodEnd: string;
+
+  @Field()
+  grantedOn: string;
+}
+
+@InputType({ description: '留守儿童登记' })
+export class RegisterLeftBehindChildInput {
+  @Field()
+  idNumber: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  carerName: string;
+
+  @Field()
+  carerRelation: string;
+
+  @Field(() => String, { nullable: true })
+  parentsWorkplace?: string;
+
+  @Field()
+  registeredOn: string;
+}
+
+@InputType({ description: '残疾信息登记' })
+export class RecordDisabilityInput {
+  @Field()
+  idNumber: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => DisabilityCategory)
+  category: DisabilityCategory;
+
+  @Field(() => Int)
+  grade: number;
+
+  @Field(() => String, { nullable: true })
+  certificateNumber?: string;
+
+  @Field()
+  recordedOn: string;
+}
+
+const CIVIL_AFFAIRS = ['civil_affairs'] as const;
+const MAX_AID_YUAN = 100_000;
+
+@Resolver()
+export class RegistryResolver {
+  @Mutation(() => PoorHousehold, { description: '登记建档立卡户（民政/扶贫）' })
+  async registerPoorHousehold(@Arg('input', () => RegisterPoorHouseholdInput) input: RegisterPoorHouseholdInput, @Ctx() ctx: CivilAffairsContext): Promise<PoorHousehold> {
+    requireDepartment(ctx.identity, CIVIL_AFFAIRS, 'register poor households');
+    const region = regionCode(input.regionCode, 'input.regionCode');
+    const thisYear = Number(ctx.today().slice(0, 4));
+    if (!Number.isInteger(input.registeredYear) || input.registeredYear < 2014 || input.registeredYear > thisYear) {
+      throw badInput('input.registeredYear', `input.registeredYear: 建档立卡 began in 2014; must be 2014–${thisYear}`);
+    }
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(PoorHousehold, { id: randomUUID(), regionCode: region, headName: requiredText(input.headName, 'input.headName', 50), registeredYear: input.registeredYear, status: input.status }),
+    );
+  }
+
+  @Mutation(() => Boolean, { description: '登记贫困户成员（民政/扶贫）' })
+  async addPoorHouseholdMember(@Arg('input', () => AddPoorHouseholdMemberInput) input: AddPoorHouseholdMemberInput, @Ctx() ctx: CivilAffairsContext): Promise<boolean> {
+    requireDepartment(ctx.identity, CIVIL_AFFAIRS, 'register poor-household members');
+    const facts = residentId(input.idNumber, 'input.idNumber');
+    const household = await ctx.em.findOne(PoorHousehold, { id: input.householdId });
+    if (!household) throw badInput('input.householdId', `input.householdId: no poor household ${input.householdId}`);
+    const id = linkageKeyOfValid(facts.idNumber, ctx.linkageSecret);
+    if (await ctx.em.count(PoorHouseholdMember, { id })) throw conflict('input.idNumber', 'input.idNumber: already a member of a registered household');
+    await writeTransaction(ctx.em, async (em) =>
+      em.create(PoorHouseholdMember, { id, residentId: facts.idNumber, name: requiredText(input.name, 'input.name', 50), household, relation: requiredText(input.relation, 'input.relation', 20) }),
+    );
+    return true;
+  }
+
+  @Mutation(() => AidGrant, { description: '登记资助发放（民政/扶贫）' })
+  async grantAid(@Arg('input', () => GrantAidInput) input: GrantAidInput, @Ctx() ctx: CivilAffairsContext): Promise<AidGrant> {
+    requireDepartment(ctx.identity, CIVIL_AFFAIRS, 'grant aid');
+    const fen = Math.round(input.amount * 100);
+    if (!Number.isFinite(input.amount) || input.amount <= 0 || Math.abs(input.amount * 100 - fen) > 1e-6 || input.amount > MAX_AID_YUAN) {
+      throw badInput('input.amount', `input.amount: must be more than 0 and at most ${MAX_AID_YUAN} yuan, in whole fen`);
+    }
+    if (!/^[A-Za-z0-9_-]{43}$/.test(input.studentId)) throw badInput('input.studentId', 'input.studentId: not a linkage key');
+    const periodStart = calendarDate(input.periodStart, 'input.periodStart');
+    const periodEnd = calendarDate(input.periodEnd, 'input.periodEnd', { notBefore: periodStart });
+    const grantedOn = calendarDate(input.grantedOn, 'input.grantedOn', { notAfter: ctx.today() });
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(AidGrant, { id: randomUUID(), studentId: input.studentId, programme: input.programme, amountFen: fen, periodStart, periodEnd, grantedOn, recordedBy: ctx.identity.user }),
+    );
+  }
+
+  @Mutation(() => LeftBehindChild, { description: '留守儿童登记（民政）' })
+  async registerLeftBehindChild(@Arg('input', () => RegisterLeftBehindChildInput) input: RegisterLeftBehindChildInput, @Ctx() ctx: CivilAffairsContext): Promise<LeftBehindChild> {
+    requireDepartment(ctx.identity, CIVIL_AFFAIRS, 'register left-behind children');
+    const facts = residentId(input.idNumber, 'input.idNumber');
+    const registeredOn = calendarDate(input.registeredOn, 'input.registeredOn', { notAfter: ctx.today(), notBefore: facts.birthDate });
+    const id = linkageKeyOfValid(facts.idNumber, ctx.linkageSecret);
+    if (await ctx.em.count(LeftBehindChild, { id })) throw conflict('input.idNumber', 'input.idNumber: already registered as left behind');
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(LeftBehindChild, {
+        id, residentId: facts.idNumber, name: requiredText(input.name, 'input.name', 50), carerName: requiredText(input.carerName, 'input.carerName', 50),
+        carerRelation: requiredText(input.carerRelation, 'input.carerRelation', 20), parentsWorkplace: optionalText(input.parentsWorkplace, 'input.parentsWorkplace', 100), registeredOn,
+      }),
+    );
+  }
+
+  @Mutation(() => DisabilityRecord, { description: '残疾信息登记（民政/残联）' })
+  async recordDisability(@Arg('input', () => RecordDisabilityInput) input: RecordDisabilityInput, @Ctx() ctx: CivilAffairsContext): Promise<DisabilityRecord> {
+    requireDepartment(ctx.identity, CIVIL_AFFAIRS, 'record disabilities');
+    const facts = residentId(input.idNumber, 'input.idNumber');
+    if (!Number.isInteger(input.grade) || input.grade < 1 || input.grade > 4) throw badInput('input.grade', 'input.grade: 残疾等级 is 1–4');
+    const recordedOn = calendarDate(input.recordedOn, 'input.recordedOn', { notAfter: ctx.today() });
+    const id = linkageKeyOfValid(facts.idNumber, ctx.linkageSecret);
+    if (await ctx.em.count(DisabilityRecord, { id })) throw conflict('input.idNumber', 'input.idNumber: a disability record exists');
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(DisabilityRecord, {
+        id, residentId: facts.idNumber, name: requiredText(input.name, 'input.name', 50), category: input.category, grade: input.grade,
+        certificateNumber: optionalText(input.certificateNumber, 'input.certificateNumber', 30), recordedOn,
+      }),
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TimestampType } from '@kongchuo/shared';
+import { Community, GridArea } from './places';
+
+/** 居民户: a household living in a community, with its family situation. */
+@Entity({ tableName: 'resident_household' })
+export class ResidentHousehold {
+  [OptionalProps]?: 'version' | 'notes';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string;
+
+  @Index()
+  @ManyToOne(() => Community, { ref: true })
+  community: Ref<Community>;
+
+  @Index()
+  @ManyToOne(() => GridArea, { ref: true })
+  grid: Ref<GridArea>;
+
+  @Property({ type: 'string', length: 200 })
+  address: string;
+
+  /** both parents work away from home (外出务工) */
+  @Property({ type: 'boolean' })
+  parentsWorkingAway: boolean;
+
+  /** who looks after the children day to day */
+  @Property({ type: 'string', length: 50 })
+  carer: string;
+
+  @Property({ type: 'text', nullable: true })
+  notes: string | null = null;
+
+  @Property({ version: true })
+  version: number;
+}
+
+/** 居民: a person living in a community household, keyed by the linkage key. */
+@Entity({ tableName: 'resident' })
+export class Resident {
+  @PrimaryKey({ type: 'string', length: 43 })
+  id: string;
+
+  @Property({ type: 'string', length: 18, unique: true })
+  residentId: string;
+
+  @Property({ type: 'string', length: 50 })
+  name: string;
+
+  @Index()
+  @ManyToOne(() => ResidentHousehold, { ref: true })
+  household: Ref<ResidentHousehold>;
+
+  @Property({ type: 'string', length: 20 })
+  relation: string;
+}
+
+export enum VisitOutcome {
+  MET_FAMILY = 'MET_FAMILY',
+  CHILD_PERSUADED = 'CHILD_PERSUADED',
+  REFUSED = 'REFUSED',
+  NOT_HOME = 'NOT_HOME',
+  MOVED_AWAY = 'MOVED_AWAY',
+}
+registerEnumType(VisitOutcome, {
+  name: 'VisitOutcome',
+  valuesConfig: {
+    MET_FAMILY: { description: '见到家长' }, CHILD_PERSUADED: { description: '动员成功' }, REFUSED: { description: '拒绝' },
+    NOT_HOME: { description: '未遇' }, MOVED_AWAY: { description: '已搬离' },
+  },
+});
+
+/** 家访: a visit to a child's home (by a grid worker, community cadre or teacher). */
+@ObjectType({ description: '家访记录' })
+@Entity({ tableName: 'home_visit' })
+export class HomeVisit {
+  [OptionalProps]?: 'createdAt' | 'version';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string;
+
+  @Index()
+  @Property({ type: 'string', length: 43 })
+  studentId: string;
+
+  @Field()
+  @Property({ type: 'date' })
+  date: string;
+
+  @Field({ description: '走访人' })
+  @Property({ type: 'string', length: 50 })
+  visitorName: string;
+
+  @Field({ description: '走访人身份：网格员、社区干部、班主任…' })
+  @Property({ type: 'string', length: 20 })
+  visitorRole: string;
+
+  @Field(() => VisitOutcome)
+  @Enum({ items: () => VisitOutcome })
+  outcome: VisitOutcome;
+
+  @Field({ description: '走访情况' })
+  @Property({ type: 'text' })
+  notes: string;
+
+  @Field()
+  @Property({ type: 'string', length: 64 })
+  recordedBy: string;
+
+  @Field(() => Int)
+  @Property({ version: true })
+  version: number;
+
+  @Property({ type: TimestampType, onCreate: () => new Date() })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { defineSubgraph, studentReference } from '@kongchuo/shared';
+import { entities } from './entities';
+import { createLoaders, type Loaders } from './loaders';
+import { seedCommunity } from './seed/liunan-2018';
+import { migrations as sqlite } from './migrations/sqlite';
+import { migrations as postgresql } from './migrations/postgresql';
+import { Student, StudentResolver } from './resolvers/student.resolver';
+import { CommunityResolver } from './resolvers/community.resolver';
+
+export * from './entities';
+
+/** 街道/社区 subdistrict & community subgraph: communities, grids, resident households, home visits. */
+export const community = defineSubgraph<Loaders>({
+  name: 'community',
+  entities,
+  migrations: { sqlite, postgresql },
+  resolvers: [StudentResolver, CommunityResolver],
+  orphanedTypes: [Student],
+  referenceResolvers: studentReference,
+  loaders: createLoaders,
+  seed: seedCommunity,
+});
+
+export const listen = (port: number) => community.start({ port });

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { defineSubgraph, studentReference } from '@kongchuo/shared';
+import { entities } from './entities';
+import { createLoaders, type Loaders } from './loaders';
+import { seedPublicSecurity } from './seed/liunan-2018';
+import { migrations as sqlite } from './migrations/sqlite';
+import { migrations as postgresql } from './migrations/postgresql';
+import { Student, StudentResolver } from './resolvers/student.resolver';
+import { RegistryResolver } from './resolvers/registry.resolver';
+
+export * from './entities';
+
+/** 公安 subgraph: household registration (户籍), residence permits, locate requests, employer cases. */
+export const publicSecurity = defineSubgraph<Loaders>({
+  name: 'public-security',
+  entities,
+  migrations: { sqlite, postgresql },
+  resolvers: [StudentResolver, RegistryResolver],
+  orphanedTypes: [Student],
+  referenceResolvers: studentReference,
+  loaders: createLoaders,
+  seed: seedPublicSecurity,
+});
+
+export const listen = (port: number) => publicSecurity.start({ port });

@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/core';
+import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
+import { EmployerViolation, LocateRequest, Person, ResidencePermit } from './entities';
+
+/** One query per relation per batch of children. */
+export function createLoaders(em: EntityManager, _identity: Identity) {
+  return {
+    person: new DataLoader<string, Person | null>(async (ids) => {
+      const rows = await em.find(Person, { id: { $in: [...ids] } }, { populate: ['household'] });
+      return oneByKey(ids, rows, (p) => p.id);
+    }),
+    householdMembers: new DataLoader<string, Person[]>(async (numbers) => {
+      const rows = await em.find(Person, { household: { $in: [...numbers] } }, { orderBy: { birthDate: 'asc' } });
+      return groupByKey(numbers, rows, (p) => p.household.number);
+    }),
+    permits: new DataLoader<string, ResidencePermit[]>(async (numbers) => {
+      const rows = await em.find(ResidencePermit, { household: { $in: [...numbers] } }, { orderBy: { issuedOn: 'desc' } });
+      return groupByKey(numbers, rows, (p) => p.household.number);
+    }),
+    locateRequests: new DataLoader<string, LocateRequest[]>(async (ids) => {
+      const rows = await em.find(LocateRequest, { studentId: { $in: [...ids] } }, { orderBy: { requestedOn: 'desc' }, populate: ['reports'] });
+      return groupByKey(ids, rows, (r) => r.studentId);
+    }),
+    employerViolations: new DataLoader<string, EmployerViolation[]>(async (ids) => {
+      const rows = await em.find(EmployerViolation, { studentId: { $in: [...ids] } }, { orderBy: { foundOn: 'desc' } });
+      return groupByKey(ids, rows, (r) => r.studentId);
+    }),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertVersion, badInput, calendarDate, conflict, linkageKeyOfValid, mobilePhone, notFound, regionCode, requireDepartment,
+  requiredText, residentId, writeTransaction,
+} from '@kongchuo/shared';
+import type { PublicSecurityContext } from '../context';
+import { EmployerViolation, Household, LocateReport, LocateRequest, LocateStatus, Person, ResidencePermit } from '../entities';
+import { Student } from './student.resolver';
+
+@InputType({ description: '登记户' })
+export class RegisterHouseholdInput {
+  @Field({ description: '户号' })
+  number: string;
+
+  @Field({ description: '户籍地行政区划代码' })
+  regionCode: string;
+
+  @Field()
+  registeredAddress: string;
+
+  @Field()
+  headName: string;
+}
+
+@InputType({ description: '登记人口' })
+export class RegisterPersonInput {
+  @Field()
+  idNumber: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  householdNumber: string;
+
+  @Field({ description: '与户主关系' })
+  relation: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string;
+}
+
+@InputType({ description: '办理居住证' })
+export class IssueResidencePermitInput {
+  @Field()
+  householdNumber: string;
+
+  @Field()
+  holderName: string;
+
+  @Field()
+  address: string;
+
+  @Field(() => String, { nullable: true })
+  communityCode?: string;
+
+  @Field()
+  issuedOn: string;
+
+  @Field()
+  validUntil: string;
+}
+
+@InputType({ description: '发起协查' })
+export class RequestLocateInput {
+  @Field(() => ID)
+  studentId: string;
+
+  @Field()
+  reason: string;
+}
+
+@InputType({ description: '协查反馈' })
+export class ReportLocateInput {
+  @Field(() => ID)
+  requestId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field()
+  date: string;
+
+  @Field({ description: '现居住地行政区划代码' })
+  regionCode: string;
+
+  @Field()
+  summary: string;
+}
+
+@InputType({ description: '登记违法招用' })
+export class RecordEmployerViolationInput {
+  @Field(() => ID)
+  studentId: string;
+
+  @Field()
+  employerName: string;
+
+  @Field()
+  foundOn: string;
+
+  @Field()
+  action: string;
+}
+
+const POLICE = ['public_security'] as const;
+
+@Resolver(() => LocateRequest)
+export class RegistryResolver {
+  @Query(() => [LocateRequest], { description: '协查工作单（公安）' })
+  locateRequests(@Ctx() ctx: PublicSecurityContext, @Arg('status', () => LocateStatus, { nullable: true }) status?: LocateStatus): Promise<LocateRequest[]> {
+    requireDepartment(ctx.identity, POLICE, 'list locate requests');
+    return ctx.em.find(LocateRequest, status ? { status } : {}, { orderBy: { requestedOn: 'asc' }, populate: ['reports'] });
+  }
+
+  @FieldResolver(() => [LocateReport])
+  reports(@Root() r: LocateRequest): LocateReport[] {
+    return r.reports.isInitialized() ? r.reports.getItems() : [];
+  }
+
+  @FieldResolver(() => Student, { description: '被查找的学生' })
+  student(@Root() r: LocateRequest): Student {
+    return { id: r.studentId };
+  }
+
+  @Mutation(() => Boolean, { description: '登记户（公安）' })
+  async registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: PublicSecurityContext): Promise<boolean> {
+    requireDepartment(ctx.identity, POLICE, 'register households');
+    const number = requiredText(input.number, 'input.number', 20);
+    if (!/^\d{6,20}$/.test(number)) throw badInput('input.number', 'input.number: a household number is 6–20 digits');
+    const region = regionCode(input.regionCode, 'input.regionCode');
+    if (await ctx.em.count(Household, { number })) throw conflict('input.number', `input.number: household ${number} exists`);
+    await writeTransaction(ctx.em, async (em) =>
+      em.create(Household, { number, regionCode: region, registeredAddress: requiredText(input.registeredAddress, 'input.registeredAddress', 200), headName: requiredText(input.headName, 'input.headName', 50) }),
+    );
+    return true;
+  }
+
+  @Mutation(() => Student, { description: '登记人口（公安）；返回其人员关联键' })
+  async registerPerson(@Arg('input', () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: PublicSecurityContext): Promise<Student> {
+    requireDepartment(ctx.identity, POLICE, 'register persons');
+    const facts = residentId(input.idNumber, 'input.idNumber');
+    const name = requiredText(input.name, 'input.name', 50);
+    const relation = requiredText(input.relation, 'input.relation', 20);
+    const phone = mobilePhone(input.phone, 'input.phone');
+    const household = await ctx.em.findOne(Household, { number: input.householdNumber });
+    if (!household) throw badInput('input.householdNumber', `input.householdNumber: no household ${input.householdNumber}`);
+    const id = linkageKeyOfValid(facts.idNumber, ctx.linkageSecret);
+    if (await ctx.em.count(Person, { id })) throw conflict('input.idNumber', 'input.idNumber: this person is registered');
+    await writeTransaction(ctx.em, async (em) =>
+      em.create(Person, { id, residentId: facts.idNumber, name, gender: facts.gender, birthDate: facts.birthDate, household, relation, phone }),
+    );
+    return { id };
+  }
+
+  @Mutation(() => ResidencePermit, { description: '办理居住证（公安）' })
+  async issueResidencePermit(@Arg('input', () => IssueResidencePermitInput) input: IssueResidencePermitInput, @Ctx() ctx: PublicSecurityContext): Promise<ResidencePermit> {
+    requireDepartment(ctx.identity, POLICE, 'issue residence permits');
+    const household = await ctx.em.findOne(Household, { number: input.householdNumber });
+    if (!household) throw badInput('input.householdNumber', `input.householdNumber: no household ${input.householdNumber}`);
+    const issuedOn = calendarDate(input.issuedOn, 'input.issuedOn', { notAfter: ctx.today() });
+    const validUntil = calendarDate(input.validUntil, 'input.validUntil', { notBefore: issuedOn });
+    if (input.communityCode != null && !/^\d{12}$/.test(input.communityCode)) throw badInput('input.communityCode', 'input.communityCode: 12 digits');
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(ResidencePermit, {
+        id: randomUUID(), household, holderName: requiredText(input.holderName, 'input.holderName', 50), address: requiredText(input.address, 'input.address', 200),
+        communityCode: input.communityCode ?? null, issuedOn, validUntil,
+      }),
+    );
+  }
+
+  @Mutation(() => LocateRequest, { description: '发起协查：请公安查找学生及家庭下落' })
+  async requestLocate(@Arg('input', () => RequestLocateInput) input: RequestLocateInput, @Ctx() ctx: PublicSecurityContext): Promise<LocateRequest> {
+    requireDepartment(ctx.identity, ['education', 'joint_meeting', 'community', 'public_security'], 'request a locate');
+    const reason = requiredText(input.reason, 'input.reason', 2000);
+    if (!(await ctx.loaders.person.load(input.studentId))) throw badInput('input.studentId', 'input.studentId: public security has no record of this child');
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(LocateRequest, { id: randomUUID(), studentId: input.studentId, requestedOn: ctx.today(), requestedBy: ctx.identity.department, reason }),
+    );
+  }
+
+  @Mutation(() => LocateRequest, { description: '协查反馈（公安）' })
+  async reportLocate(@Arg('input', () => ReportLocateInput) input: ReportLocateInput, @Ctx() ctx: PublicSecurityContext): Promise<LocateRequest> {
+    requireDepartment(ctx.identity, POLICE, 'report locates');
+    const request = await ctx.em.findOne(LocateRequest, { id: input.requestId }, { populate: ['reports'] });
+    if (!request) throw notFound('locateRequest', input.requestId);
+    assertVersion(request.version, input.expectedVersion);
+    const date = calendarDate(input.date, 'input.date', { notAfter: ctx.today(), notBefore: request.requestedOn });
+    const region = regionCode(input.regionCode, 'input.regionCode');
+    const summary = requiredText(input.summary, 'input.summary', 2000);
+    return writeTransaction(ctx.em, async (em) => {
+      em.persist(request);
+      request.status = LocateStatus.REPORTED;
+      request.reports.add(em.create(LocateReport, { request, date, regionCode: region, summary, officer: ctx.identity.user }));
+      return request;
+    });
+  }
+
+  @Mutation(() => EmployerViolation, { description: '登记违法招用义务教育阶段学生（公安）' })
+  async recordEmployerViolation(@Arg('input', () => RecordEmployerViolationInput) input: RecordEmployerViolationInput, @Ctx() ctx: PublicSecurityContext): Promise<EmployerViolation> {
+    requireDepartment(ctx.identity, POLICE, 'record employer violations');
+    const foundOn = calendarDate(input.foundOn, 'input.foundOn', { notAfter: ctx.today() });
+    if (!(await ctx.loaders.person.load(input.studentId))) throw badInput('input.studentId', 'input.studentId: public security has no record of this child');
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(EmployerViolation, {
+        id: randomUUID(), studentId: input.studentId, employerName: requiredText(input.employerName, 'input.employerName', 200), foundOn,
+        action: requiredText(input.action, 'input.action', 200), recordedBy: ctx.identity.user,
+      }),
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { generateLiunan2018, insertInChunks, linkageKeyOfValid, type DemoWorld } from '@kongchuo/shared';
+import { EmployerViolation, Household, LocateReport, LocateRequest, LocateStatus, Person, ResidencePermit } from '../entities';
+
+/**
+ * Public security's share of the demo world: every child's household registration with the
+ * parents (and carers) in it, residence permits of migrant families, and the locate requests and
+ * employer cases of the still-out children. Does nothing on a non-empty database.
+ */
+export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: string, world: DemoWorld = generateLiunan2018()) {
+  const em = rootEm.fork();
+  if (await em.count(Household)) return null;
+  const now = new Date();
+  const households: Partial<Household>[] = [];
+  const persons: Partial<Person>[] = [];
+  const permits: Partial<ResidencePermit>[] = [];
+  const requests: Partial<LocateRequest>[] = [];
+  const reports: Partial<LocateReport>[] = [];
+  const violations: Partial<EmployerViolation>[] = [];
+  for (const child of world.children) {
+    const h = child.household;
+    const studentId = linkageKeyOfValid(child.idNumber, linkageSecret);
+    households.push({ number: h.number, regionCode: h.regionCode, registeredAddress: h.registeredAddress, headName: h.guardians[0].name, createdAt: now });
+    persons.push({ id: studentId, residentId: child.idNumber, name: child.name, gender: child.gender, birthDate: child.birthDate, household: h.number as never, relation: child.gender === 'MALE' ? '子' : '女', phone: null, version: 1, createdAt: now });
+    for (const g of h.guardians) {
+      persons.push({ id: linkageKeyOfValid(g.idNumber, linkageSecret), residentId: g.idNumber, name: g.name, gender: g.gender, birthDate: g.birthDate, household: h.number as never, relation: g.relation, phone: g.phone, version: 1, createdAt: now });
+    }
+    if (h.residencePermit) {
+      permits.push({ id: randomUUID(), household: h.number as never, holderName: h.guardians[0].name, address: h.address, communityCode: h.communityCode, ...h.residencePermit });
+    }
+    if (child.located) {
+      const id = randomUUID();
+      requests.push({ id, studentId, requestedOn: child.located.requestedOn, requestedBy: 'education', reason: '学生辍学后全家离开租住地，请协查下落', status: LocateStatus.REPORTED, version: 1, createdAt: now });
+      reports.push({ request: id as never, date: child.located.reportedOn, regionCode: child.located.regionCode, summary: child.located.summary, officer: 'demo-seed' });
+    }
+    if (child.employedBy) {
+      violations.push({ id: randomUUID(), studentId, ...child.employedBy, recordedBy: 'demo-seed', createdAt: now });
+    }
+  }
+  await em.transactional(async (tx) => {
+    await insertInChunks(tx, Household, households);
+    await insertInChunks(tx, Person, persons);
+    await insertInChunks(tx, ResidencePermit, permits);
+    await insertInChunks(tx, LocateRequest, requests);
+    await insertInChunks(tx, LocateReport, reports);
+    await insertInChunks(tx, EmployerViolation, violations);
+  });
+  return { households: households.length, persons: persons.length, residencePermits: permits.length, locateRequests: requests.length, employerViolations: violations.length };
+}
