@@ -16,6 +16,8 @@ export interface RunningService {
   name: string;
   port: number;
   url: string;
+  /** GraphQL requests received so far (tests and benchmarks count subgraph fetches) */
+  requestCount?: () => number;
   stop(): Promise<void>;
 }
 
@@ -81,7 +83,9 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
     }
   });
 
+  let requests = 0;
   const verifyIdentity = async (req: RequestWithBody, res: Response, next: NextFunction) => {
+    requests += 1;
     try {
       req.identity = await verifySubgraphIdentity(req.header(IDENTITY_HEADER), req.rawBody, opts.config, opts.keys);
       req.requestId = (req.header(REQUEST_ID_HEADER) ?? randomUUID()).slice(0, 64);
@@ -112,6 +116,7 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
     name: opts.name,
     port,
     url: `http://127.0.0.1:${port}/graphql`,
+    requestCount: () => requests,
     async stop() {
       await apollo.stop();
       await opts.onStop?.();

@@ -48,6 +48,17 @@ describe('batched reads (no N+1)', () => {
     expect(await students(500)).toBe(ten);
   });
 
+  it('a unified list makes one request to each department, whatever its length', async () => {
+    const counts = () => Object.fromEntries(Object.entries(system.subgraphs).map(([n, s]) => [n, s.requestCount!()]));
+    for (const first of [10, 300]) {
+      const before = counts();
+      await students(first);
+      const after = counts();
+      const delta = Object.fromEntries(Object.keys(after).map((n) => [n, after[n] - before[n]]));
+      expect(delta).toEqual({ education: 1, 'public-security': 1, 'civil-affairs': 1, community: 1 });
+    }
+  });
+
   it('10 and 75 case files with their children, schools and timelines cost the same', async () => {
     const ten = await cases(10);
     expect(await cases(75)).toBe(ten);
