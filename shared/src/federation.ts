@@ -1,30 +1,107 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
-import gql from 'graphql-tag';
+import {
+  Kind, defaultFieldResolver, isObjectType, parse, visit,
+  type ConstDirectiveNode, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema,
+} from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { DEPARTMENTS, type Identity } from './identity';
+import { accessFor, applyMask, ruleFor, type FieldRule } from './permissions';
+import { forbidden } from './errors';
+import type { AuditRecorder } from './audit';
+
+/** Our own spec for the permission directive, composed into the supergraph with @composeDirective. */
+export const ACCESS_SPEC_URL = 'https://specs.kongchuo.dev/access/v1.0';
 
 /** Federation 2 version and the directives our subgraphs use. */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@composeDirective"])';
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@composeDirective"]) ' +
+  `@link(url: "${ACCESS_SPEC_URL}", import: ["@access"]) @composeDirective(name: "@access")\n\n` +
+  '"""Who may read this field (the permission matrix, docs/permissions.md): departments that see it as stored, masked, or not at all."""\n' +
+  'directive @access(owner: String!, allow: [String!]!, mask: [String!]!, deny: [String!]!) on FIELD_DEFINITION';
+
+const list = (values: string[]) => ({ kind: Kind.LIST, values: values.map((v) => ({ kind: Kind.STRING, value: v })) }) as const;
+
+/** Every audience a rule names: departments, and department:role overrides. */
+function audiences(rule: FieldRule, access: 'allow' | 'mask' | 'deny'): string[] {
+  return Object.entries(rule.access).filter(([, a]) => a === access).map(([who]) => who);
+}
+
+function accessDirective(rule: FieldRule): ConstDirectiveNode {
+  return {
+    kind: Kind.DIRECTIVE,
+    name: { kind: Kind.NAME, value: 'access' },
+    arguments: [
+      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'owner' }, value: { kind: Kind.STRING, value: rule.owner } },
+      ...(['allow', 'mask', 'deny'] as const).map((a) => ({ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: a }, value: list(audiences(rule, a)) })),
+    ],
+  } as ConstDirectiveNode;
+}
+
+/** Puts `@access(...)` on every field the permission matrix names, so the supergraph shows the rules. */
+export function annotateAccess(doc: DocumentNode): DocumentNode {
+  let type = '';
+  return visit(doc, {
+    ObjectTypeDefinition: { enter: (node) => void (type = node.name.value) },
+    ObjectTypeExtension: { enter: (node) => void (type = node.name.value) },
+    FieldDefinition(node) {
+      const rule = ruleFor(`${type}.${node.name.value}`);
+      return rule ? { ...node, directives: [...(node.directives ?? []), accessDirective(rule)] } : undefined;
+    },
+  });
+}
+
+interface PermissionContext {
+  identity: Identity;
+  audit?: AuditRecorder;
+}
+
+/**
+ * Enforces the permission matrix inside this subgraph, on the resolvers of the fields it names:
+ * `deny` → null with FORBIDDEN naming the field, `mask` → the masked value; a read of a
+ * `Student` field by a department other than its owner is noted for the audit log.
+ */
+export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const rule = ruleFor(`${type.name}.${field.name}`);
+      if (!rule) continue;
+      const original: GraphQLFieldResolver<unknown, PermissionContext> = field.resolve ?? defaultFieldResolver;
+      const audited = type.name === 'Student';
+      field.resolve = (source, args, ctx, info) => {
+        const { department, role } = ctx.identity;
+        const access = accessFor(rule, department, role);
+        if (access === 'deny') throw forbidden(`${rule.field} (${rule.label}) is not visible to ${department}`, rule.field);
+        if (audited && rule.owner !== department) ctx.audit?.read((source as { id: string }).id, field.name);
+        const result = original(source, args, ctx, info);
+        if (access !== 'mask') return result;
+        return result instanceof Promise ? result.then((v) => applyMask(rule.mask!, v)) : applyMask(rule.mask!, result);
+      };
+    }
+  }
+  return schema;
+}
 
 /**
  * Turns type-graphql classes into a Federation 2 subgraph schema: the schema is printed with
- * its directives (so `@key` and friends survive), linked to the federation spec, and rebuilt by
- * @apollo/subgraph with type-graphql's resolvers plus the reference resolvers
- * (`{ Student: { __resolveReference } }`).
+ * its directives (so `@key` and friends survive), annotated with `@access` from the permission
+ * matrix, linked to the federation spec, rebuilt by @apollo/subgraph with type-graphql's
+ * resolvers plus the reference resolvers (`{ Student: { __resolveReference } }`), and the
+ * matrix is enforced on it.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
-  const typeDefs = gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = annotateAccess(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [type, extra] of Object.entries(referenceResolvers)) {
     resolvers[type] = { ...(resolvers[type] as object), ...(extra as object) } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return applyPermissions(buildSubgraphSchema({ typeDefs, resolvers }));
 }
+

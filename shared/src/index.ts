@@ -22,3 +22,6 @@ export * from './federated-student';
 export * from './batching';
 export * from './access';
 export * from './validate';
+export * from './masking';
+export * from './permissions';
+export * from './audit';

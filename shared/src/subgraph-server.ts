@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -57,6 +57,7 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
   context: (identity: Identity, requestId: string) => Promise<C> | C;
   ready: () => Promise<void>;
   onStop?: () => Promise<void>;
+  plugins?: ApolloServerPlugin<C>[];
 }): Promise<RunningService> {
   const app = express();
   app.disable('x-powered-by');
@@ -66,7 +67,7 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
     introspection: !opts.config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(opts.logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
   });
   await apollo.start();
 

@@ -11,6 +11,7 @@ import { buildFederatedSchema } from './federation';
 import { openDatabase, type DatabaseSpec } from './database';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
 import { todayInChina } from './dates';
+import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin } from './audit';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<L = unknown> {
@@ -26,6 +27,8 @@ export interface SubgraphContext<L = unknown> {
   districtCode: string;
   /** today's date in China (YYYY-MM-DD): nothing may be dated after it */
   today: () => string;
+  /** this request's audit entries, written when it ends */
+  audit: AuditRecorder;
 }
 
 export interface SubgraphService extends RunningService {
@@ -73,8 +76,11 @@ export interface SubgraphModule {
  * EntityManager and DataLoaders, and the signed-identity HTTP server.
  */
 export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
-  const buildSchema = () => buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes, validate: false }, def.referenceResolvers as never);
-  const database = (url: string, extra: Partial<DatabaseSpec> = {}): DatabaseSpec => ({ url, entities: def.entities, migrations: def.migrations, ...extra });
+  const auditQuery = `${def.name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())}AuditLog`;
+  const resolvers = [...def.resolvers, auditLogResolver(auditQuery)] as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/ban-types
+  const buildSchema = () => buildFederatedSchema({ resolvers, orphanedTypes: def.orphanedTypes, validate: false }, def.referenceResolvers as never);
+  const entities = [...(def.entities as unknown[]), AuditEntry] as DatabaseSpec['entities'];
+  const database = (url: string, extra: Partial<DatabaseSpec> = {}): DatabaseSpec => ({ url, entities, migrations: def.migrations, ...extra });
 
   async function start(opts: StartOptions = {}): Promise<SubgraphService> {
     const config = opts.config ?? loadConfig();
@@ -86,7 +92,9 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
       if (seeded) logger.info(seeded, 'demo data seeded');
     }
     const schema = await buildSchema();
+    const auditWriter = new AuditWriter(orm, logger);
     const running = await startSubgraphServer<SubgraphContext<L>>({
+      plugins: [auditPlugin(auditWriter)],
       name: def.name,
       port: opts.port ?? config.subgraphPort(def.name),
       schema,
@@ -98,6 +106,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
         return {
           identity, em, requestId, linkageSecret: keys.linkageSecret, districtCode: config.districtCode, today: () => todayInChina(),
           loaders: def.loaders(em, identity),
+          audit: new AuditRecorder(),
           logger: logger.child({ requestId, user: identity.user, dept: identity.department }),
         };
       },

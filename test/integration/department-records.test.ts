@@ -68,7 +68,7 @@ describe('civil affairs records', () => {
       input: { studentId: child.id, programme: 'STUDENT_GRANT', amount: 1250.5, periodStart: '2024-09-01', periodEnd: '2025-01-31', grantedOn: '2024-09-20' },
     }, { as: 'civil-affairs' });
     expect(r.grantAid).toEqual({ amount: 1250.5, programme: 'STUDENT_GRANT' });
-    const { student } = await ok<{ student: { poverty: { aids: { amount: number }[] } } }>('query($id: ID!) { student(id: $id) { poverty { aids { amount } } } }', { id: child.id });
+    const { student } = await ok<{ student: { poverty: { aids: { amount: number }[] } } }>('query($id: ID!) { student(id: $id) { poverty { aids { amount } } } }', { id: child.id }, { as: 'civil-affairs' });
     expect(student.poverty.aids).toContainEqual({ amount: 1250.5 });
   });
 

@@ -67,7 +67,7 @@ describe('Query.students and Query.student', () => {
     expect(full.students.nodes[0].idNumber).toMatch(/^\d{17}[\dX]$/);
     const police = await ok<Page>(STUDENTS, { filter: { enrollmentStatus: 'DROPPED_OUT' }, first: 1 }, { as: 'police' });
     expect(police.students.nodes[0].idNumber).toBe(full.students.nodes[0].idNumber);
-    const community = await ok<Page>(STUDENTS, { filter: { enrollmentStatus: 'DROPPED_OUT' }, first: 1 }, { as: 'community' });
+    const community = await ok<Page>(STUDENTS, { filter: { enrollmentStatus: 'DROPPED_OUT' }, first: 1 }, { as: 'civil-affairs' });
     expect(community.students.nodes[0].idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     expect(community.students.nodes[0].idNumber.slice(-4)).toBe(full.students.nodes[0].idNumber.slice(-4));
   });

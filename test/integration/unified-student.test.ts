@@ -9,7 +9,7 @@ interface Child {
   hukou: { regionCode: string; regionName: string; isLocal: boolean } | null;
   isMigrant: boolean | null;
   guardians: { name: string; relation: string }[] | null;
-  poverty: { registered: boolean; regionName: string | null; aids: { programme: string; amount: number }[] } | null;
+  poverty: { registered: boolean; regionName: string | null; aids: { programme: string }[] } | null;
   isLeftBehind: boolean | null;
   community: { name: string; subdistrict: { name: string } } | null;
   homeVisits: { date: string; outcome: string }[] | null;
@@ -17,7 +17,7 @@ interface Child {
 }
 
 const FIELDS = `id name idNumber enrollment { status school { name } } hukou { regionCode regionName isLocal } isMigrant
-  guardians { name relation } poverty { registered regionName aids { programme amount } } isLeftBehind
+  guardians { name relation } poverty { registered regionName aids { programme } } isLeftBehind
   community { name subdistrict { name } } homeVisits { date outcome } dropoutCase { discoveredOn }`;
 
 describe('one unified student across four departments', () => {

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { forbidden, maskIdNumber, type Identity } from '@kongchuo/shared';
+import { forbidden, type Identity } from '@kongchuo/shared';
 import type { Student } from './entities';
 
 /**
@@ -8,10 +8,23 @@ import type { Student } from './entities';
  *
  * - Writes: the education department only; school staff only for their own school.
  * - Rows: school staff see their school's students; everyone else the district.
- * - Resident ID numbers: in full to education and public security, masked for the rest.
+ * - Fields: the permission matrix in shared (applied to the whole schema).
  */
 export function studentRowFilter(identity: Identity): FilterQuery<Student> {
   return identity.scope.kind === 'school' ? { school: identity.scope.code } : {};
+}
+
+/**
+ * Rows a caller may list or look up from education's own entry points (`students`, `student`,
+ * `dropoutCases`): the district, or one school. Education cannot tell where a child lives, so
+ * staff scoped to a subdistrict or community list children through `residents` (community),
+ * whose references then resolve here.
+ */
+export function studentListScope(identity: Identity): FilterQuery<Student> {
+  if (identity.scope.kind === 'subdistrict' || identity.scope.kind === 'community') {
+    throw forbidden(`staff of one ${identity.scope.kind} list children through \`residents\`, which the community service scopes to where they live`);
+  }
+  return studentRowFilter(identity);
 }
 
 export function canSeeSchool(identity: Identity, schoolCode: string): boolean {
@@ -29,9 +42,4 @@ export function assertDistrictEducation(identity: Identity, what: string): void 
   if (identity.department !== 'education' || identity.scope.kind !== 'district') {
     throw forbidden(`only the district education bureau may ${what}`);
   }
-}
-
-export function visibleIdNumber(identity: Identity, residentId: string | null): string | null {
-  if (!residentId) return null;
-  return identity.department === 'education' || identity.department === 'public_security' ? residentId : maskIdNumber(residentId);
 }

@@ -44,7 +44,7 @@ export class AidGrant {
   @Property({ type: TimestampType, onCreate: () => new Date() })
   createdAt: Date = new Date();
 
-  @Field(() => Float, { description: '金额（元）' })
+  @Field(() => Float, { nullable: true, description: '金额（元）' })
   get amount(): number {
     return this.amountFen / 100;
   }

@@ -102,7 +102,7 @@ export class HomeVisit {
   @Enum({ items: () => VisitOutcome })
   outcome: VisitOutcome;
 
-  @Field({ description: '走访情况' })
+  @Field(() => String, { nullable: true, description: '走访情况' })
   @Property({ type: 'text' })
   notes: string;
 

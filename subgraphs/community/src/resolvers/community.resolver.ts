@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import {
-  badInput, calendarDate, forbidden, requireDepartment, requiredText, writeTransaction, type Identity,
+  ConnectionType, badInput, calendarDate, decodeCursor, forbidden, pageSize, requireDepartment, requiredText, toPage, writeTransaction, type Identity,
 } from '@kongchuo/shared';
-import type { CommunityContext } from '../context';
-import { Community, HomeVisit, Subdistrict, VisitOutcome, type Resident } from '../entities';
+import { residentScope } from '../loaders';
 import { Student } from './student.resolver';
+import type { CommunityContext } from '../context';
+import { Community, HomeVisit, Resident, Subdistrict, VisitOutcome } from '../entities';
 
 @InputType({ description: '登记家访' })
 export class RecordHomeVisitInput {
@@ -36,8 +38,31 @@ function assertInScope(identity: Identity, resident: Resident, field: string) {
   if (!inScope) throw forbidden(`this child lives outside your ${kind} (${code})`, field);
 }
 
+@ObjectType({ description: '辖区内的儿童（按调用者的街道/社区范围）' })
+export class ResidentConnection extends ConnectionType(Student) {}
+
+const CHILD_RELATIONS = ['子', '女', '孙子', '孙女'];
+
 @Resolver()
 export class CommunityResolver {
+  @Query(() => ResidentConnection, { description: '辖区内居住的儿童：街道、社区工作人员只看到本辖区（统一视图的入口）' })
+  async residents(
+    @Ctx() ctx: CommunityContext,
+    @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ResidentConnection> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after);
+    const where: FilterQuery<Resident>[] = [residentScope(ctx.identity), { relation: { $in: CHILD_RELATIONS } }];
+    if (communityCode) where.push({ household: { community: communityCode } });
+    const [totalCount, rows] = await Promise.all([
+      ctx.em.count(Resident, { $and: where }),
+      ctx.em.find(Resident, { $and: [...where, ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id'] }),
+    ]);
+    return { totalCount, ...toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id) };
+  }
+
   @Query(() => [Subdistrict], { description: '街道（乡镇）' })
   subdistricts(@Ctx() ctx: CommunityContext): Promise<Subdistrict[]> {
     return ctx.em.find(Subdistrict, {}, { orderBy: { code: 'asc' } });
@@ -55,7 +80,8 @@ export class CommunityResolver {
     const visitorName = requiredText(input.visitorName, 'input.visitorName', 50);
     const visitorRole = requiredText(input.visitorRole, 'input.visitorRole', 20);
     const notes = requiredText(input.notes, 'input.notes', 2000);
-    const resident = await ctx.loaders.resident.load(input.studentId);
+    // looked up district-wide, so that a child outside the caller's area is FORBIDDEN, not unknown
+    const resident = await ctx.em.findOne(Resident, { id: input.studentId }, { populate: ['household.community'] });
     if (!resident) throw badInput('input.studentId', 'input.studentId: no resident with this key in the district');
     assertInScope(ctx.identity, resident, 'input.studentId');
     return writeTransaction(ctx.em, async (em) =>

@@ -61,7 +61,9 @@ export class StudentResolver {
   }
 
   @FieldResolver(() => [HomeVisit], { nullable: true, description: '家访记录' })
-  homeVisits(@Root() s: Student, @Ctx() ctx: CommunityContext): Promise<HomeVisit[]> {
+  async homeVisits(@Root() s: Student, @Ctx() ctx: CommunityContext): Promise<HomeVisit[] | null> {
+    // staff of a subdistrict or community see the visits of their own residents only
+    if (ctx.identity.scope.kind !== 'district' && !(await ctx.loaders.resident.load(s.id))) return null;
     return ctx.loaders.homeVisits.load(s.id);
   }
 }

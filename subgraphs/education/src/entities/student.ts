@@ -22,7 +22,7 @@ export class Student {
   id: string;
 
   /** 学籍号: G + the 18-character ID number (J/L for children without one) */
-  @Field({ description: '全国学籍号' })
+  @Field(() => String, { nullable: true, description: '全国学籍号' })
   @Property({ type: 'string', length: 19, unique: true })
   studentNumber: string;
 

@@ -5,7 +5,7 @@ import { ConnectionType, assertVersion, badInput, conflict, decodeCursor, notFou
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, School, Screening, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, EnrollmentStatus, ResponsibilityLevel } from '../domain/enums';
-import { assertCanRecordFor } from '../access';
+import { assertCanRecordFor, studentListScope } from '../access';
 import { isoDate, notAfter } from './dates';
 import { AddCaseRecordInput, AssignResponsibilityInput, CloseDropoutCaseInput, DropoutCaseFilter, OpenDropoutCaseInput, ResponsibilityInput } from './dropout-case.inputs';
 
@@ -30,6 +30,7 @@ function chainOf(input: ResponsibilityInput[], field: string) {
 }
 
 function caseRowFilter(ctx: EducationContext): FilterQuery<DropoutCase> {
+  studentListScope(ctx.identity);
   return ctx.identity.scope.kind === 'school' ? { school: ctx.identity.scope.code } : {};
 }
 

@@ -10,7 +10,7 @@ import { CaseRecord, DropoutCase, School, StatusChange, Student } from '../entit
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, DropoutReason, EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';
 import { applyStatusChange, type Transition } from '../domain/status-machine';
 import { schoolYearOf } from '../domain/consolidation-rate';
-import { assertCanRecordFor, studentRowFilter, visibleIdNumber } from '../access';
+import { assertCanRecordFor, studentListScope } from '../access';
 import { EnrollStudentInput, RecordStatusChangeInput, StudentFilter } from './student.inputs';
 
 @ObjectType({ description: '在籍情况' })
@@ -51,6 +51,7 @@ function trimmed(value: string, field: string, max: number): string {
 export class StudentResolver {
   @Query(() => Student, { nullable: true, description: '一名学生（人员关联键）' })
   student(@Arg('id', () => ID) id: string, @Ctx() ctx: EducationContext): Promise<Student | null> {
+    studentListScope(ctx.identity);
     return ctx.loaders.student.load(id);
   }
 
@@ -62,7 +63,7 @@ export class StudentResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<StudentConnection> {
     const limit = pageSize(first);
-    const where: FilterQuery<Student>[] = [studentRowFilter(ctx.identity)];
+    const where: FilterQuery<Student>[] = [studentListScope(ctx.identity)];
     if (filter?.enrollmentStatus) where.push({ status: filter.enrollmentStatus });
     if (filter?.schoolCode) where.push({ school: filter.schoolCode });
     if (filter?.grade != null) where.push({ grade: filter.grade });
@@ -76,9 +77,9 @@ export class StudentResolver {
     return { totalCount, ...toPage(rows, limit, (s) => s.id) };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '居民身份证号码（按权限脱敏）' })
-  idNumber(@Root() student: Student, @Ctx() ctx: EducationContext): string | null {
-    return visibleIdNumber(ctx.identity, student.residentId);
+  @FieldResolver(() => String, { nullable: true, description: '居民身份证号码（按权限脱敏，见权限矩阵）' })
+  idNumber(@Root() student: Student): string | null {
+    return student.residentId;
   }
 
   @FieldResolver(() => Enrollment, { nullable: true, description: '在籍情况（无学籍则为空）' })
@@ -87,7 +88,7 @@ export class StudentResolver {
     return { status: student.status, school: school!, grade: student.grade, className: student.className, studentNumber: student.studentNumber };
   }
 
-  @FieldResolver(() => [StatusChange], { description: '学籍异动历史（按时间）' })
+  @FieldResolver(() => [StatusChange], { nullable: true, description: '学籍异动历史（按时间）' })
   statusChanges(@Root() student: Student, @Ctx() ctx: EducationContext): Promise<StatusChange[]> {
     return ctx.loaders.statusChanges.load(student.id);
   }
@@ -98,7 +99,7 @@ export class StudentResolver {
     return cases.find((c) => c.status === CaseStatus.OPEN) ?? cases[0] ?? null;
   }
 
-  @FieldResolver(() => [DropoutCase], { description: '全部辍学档案' })
+  @FieldResolver(() => [DropoutCase], { nullable: true, description: '全部辍学档案' })
   dropoutCases(@Root() student: Student, @Ctx() ctx: EducationContext): Promise<DropoutCase[]> {
     return ctx.loaders.cases.load(student.id);
   }

@@ -21,7 +21,7 @@ export class Hukou {
   @Field({ description: '是否本区户籍' })
   isLocal: boolean;
 
-  @Field({ description: '户号' })
+  @Field(() => String, { nullable: true, description: '户号' })
   householdNumber: string;
 
   @Field({ description: '户籍地址' })
@@ -81,12 +81,12 @@ export class StudentResolver {
     return (await ctx.loaders.permits.load(person.household.number))[0] ?? null;
   }
 
-  @FieldResolver(() => [LocateRequest], { description: '协查记录' })
+  @FieldResolver(() => [LocateRequest], { nullable: true, description: '协查记录' })
   locateRequests(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<LocateRequest[]> {
     return ctx.loaders.locateRequests.load(s.id);
   }
 
-  @FieldResolver(() => [EmployerViolation], { description: '违法招用记录' })
+  @FieldResolver(() => [EmployerViolation], { nullable: true, description: '违法招用记录' })
   employerViolations(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<EmployerViolation[]> {
     return ctx.loaders.employerViolations.load(s.id);
   }

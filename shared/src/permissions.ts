@@ -1,0 +1,87 @@
+/**
+ * THE permission matrix (DESIGN §3): who may read which field of whose data.
+ *
+ * Every subgraph enforces it on its own schema (`applyPermissions`), it is carried into the
+ * supergraph as the `@access` directive on each field, and `npm run permissions:doc` renders it
+ * as docs/permissions.md for the joint meeting to approve. Nothing else decides field access.
+ *
+ * - `allow`: the value as stored;  `mask`: the value masked (`idNumber`, `phone`, `address`);
+ * - `deny`: null, with a FORBIDDEN error naming the field (the rest of the answer still comes back).
+ * Fields of `Student` that are not `id` are personal data: a read by a department other than the
+ * field's `owner` is written to that subgraph's audit log.
+ *
+ * A rule may set a role apart (`'community:grid_worker'`); otherwise the department's entry applies.
+ */
+import type { Department } from './identity';
+import { maskAddress, maskIdNumber, maskPhone } from './masking';
+
+export type Access = 'allow' | 'mask' | 'deny';
+export type MaskKind = 'idNumber' | 'phone' | 'address';
+
+export interface FieldRule {
+  /** `Type.field` as in the supergraph */
+  field: string;
+  /** the department whose records hold the value */
+  owner: Department;
+  /** what it is, in the words of the approved table */
+  label: string;
+  access: Record<Department, Access> & Partial<Record<`${Department}:${string}`, Access>>;
+  mask?: MaskKind;
+}
+
+const ALL: Record<Department, Access> = { education: 'allow', public_security: 'allow', civil_affairs: 'allow', community: 'allow', joint_meeting: 'allow' };
+const only = (allowed: Department[], otherwise: Access = 'deny'): Record<Department, Access> =>
+  Object.fromEntries(Object.keys(ALL).map((d) => [d, allowed.includes(d as Department) ? 'allow' : otherwise])) as Record<Department, Access>;
+
+export const PERMISSIONS: readonly FieldRule[] = [
+  // ---- education (教育局)
+  { field: 'Student.name', owner: 'education', label: '姓名', access: ALL },
+  { field: 'Student.gender', owner: 'education', label: '性别', access: ALL },
+  { field: 'Student.birthDate', owner: 'education', label: '出生日期', access: ALL },
+  { field: 'Student.studentNumber', owner: 'education', label: '全国学籍号（含身份证号）', access: only(['education', 'public_security'], 'deny') },
+  { field: 'Student.idNumber', owner: 'education', label: '居民身份证号码', access: only(['education', 'public_security'], 'mask'), mask: 'idNumber' },
+  { field: 'Student.cohortYear', owner: 'education', label: '入学年份', access: ALL },
+  { field: 'Student.version', owner: 'education', label: '学籍记录版本号', access: ALL },
+  { field: 'Student.enrollment', owner: 'education', label: '在籍情况（学校、年级、班级）', access: ALL },
+  { field: 'Student.statusChanges', owner: 'education', label: '学籍异动历史', access: only(['education', 'joint_meeting']) },
+  { field: 'Student.dropoutCase', owner: 'education', label: '辍学档案（一生一案）', access: ALL },
+  { field: 'Student.dropoutCases', owner: 'education', label: '全部辍学档案', access: only(['education', 'joint_meeting']) },
+  // ---- public security (公安)
+  { field: 'Student.hukou', owner: 'public_security', label: '户籍', access: ALL },
+  { field: 'Hukou.registeredAddress', owner: 'public_security', label: '户籍地址', access: only(['public_security'], 'mask'), mask: 'address' },
+  { field: 'Hukou.householdNumber', owner: 'public_security', label: '户号', access: only(['public_security']) },
+  { field: 'Student.isMigrant', owner: 'public_security', label: '是否随迁子女', access: ALL },
+  { field: 'Student.guardians', owner: 'public_security', label: '监护人', access: ALL },
+  { field: 'Guardian.phone', owner: 'public_security', label: '监护人电话', access: only(['public_security', 'education', 'community'], 'mask'), mask: 'phone' },
+  { field: 'Student.residencePermit', owner: 'public_security', label: '居住证', access: only(['public_security', 'community', 'joint_meeting']) },
+  { field: 'ResidencePermit.address', owner: 'public_security', label: '居住证地址', access: only(['public_security', 'community'], 'mask'), mask: 'address' },
+  { field: 'Student.locateRequests', owner: 'public_security', label: '协查记录', access: only(['public_security', 'education', 'joint_meeting']) },
+  { field: 'Student.employerViolations', owner: 'public_security', label: '违法招用查处记录（公安案件）', access: only(['public_security']) },
+  // ---- civil affairs (民政/扶贫)
+  { field: 'Student.poverty', owner: 'civil_affairs', label: '贫困与资助情况', access: ALL },
+  { field: 'AidGrant.amount', owner: 'civil_affairs', label: '资助金额', access: only(['civil_affairs', 'joint_meeting']) },
+  { field: 'Student.isLeftBehind', owner: 'civil_affairs', label: '是否留守儿童', access: ALL },
+  { field: 'Student.leftBehind', owner: 'civil_affairs', label: '留守儿童登记（照料人、父母务工地）', access: only(['civil_affairs', 'community', 'education', 'joint_meeting']) },
+  { field: 'Student.disability', owner: 'civil_affairs', label: '残疾信息', access: only(['civil_affairs', 'education', 'joint_meeting']) },
+  // ---- community (街道/社区)
+  { field: 'Student.community', owner: 'community', label: '居住社区、网格', access: ALL },
+  { field: 'Student.family', owner: 'community', label: '家庭情况', access: only(['community', 'education', 'civil_affairs', 'joint_meeting']) },
+  { field: 'FamilySituation.address', owner: 'community', label: '居住地址', access: only(['community', 'public_security'], 'mask'), mask: 'address' },
+  { field: 'Student.homeVisits', owner: 'community', label: '家访记录', access: ALL },
+  { field: 'HomeVisit.notes', owner: 'community', label: '家访情况记录', access: only(['community', 'education', 'joint_meeting']) },
+];
+
+const byField = new Map(PERMISSIONS.map((r) => [r.field, r]));
+
+export const ruleFor = (typeField: string): FieldRule | undefined => byField.get(typeField);
+
+/** The access a department (and role) has to a field. */
+export function accessFor(rule: FieldRule, department: Department, role: string): Access {
+  return rule.access[`${department}:${role}` as const] ?? rule.access[department];
+}
+
+const MASKS: Record<MaskKind, (v: string) => string> = { idNumber: maskIdNumber, phone: maskPhone, address: maskAddress };
+
+export function applyMask(kind: MaskKind, value: unknown): unknown {
+  return typeof value === 'string' ? MASKS[kind](value) : value;
+}

@@ -1,0 +1,18 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261129095751 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table \`audit_entry\` (\`id\` integer not null primary key autoincrement, \`at\` datetime not null, \`kind\` text not null, \`user\` text not null, \`department\` text not null, \`role\` text not null, \`student_id\` text null, \`fields\` text not null, \`operation\` text not null, \`request_id\` text not null, \`prev_hash\` text not null, \`hash\` text not null);`);
+    this.addSql(`create index \`audit_entry_student_id_index\` on \`audit_entry\` (\`student_id\`);`);
+
+    this.addSql(`pragma foreign_keys = off;`);
+    this.addSql(`create table \`home_visit__temp_alter\` (\`id\` text not null, \`student_id\` text not null, \`date\` date not null, \`visitor_name\` text not null, \`visitor_role\` text not null, \`outcome\` text check (\`outcome\` in ('MET_FAMILY', 'CHILD_PERSUADED', 'REFUSED', 'NOT_HOME', 'MOVED_AWAY')) not null, \`notes\` text not null, \`recorded_by\` text not null, \`version\` integer not null default 1, \`created_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`insert into \`home_visit__temp_alter\` select \`id\`, \`student_id\`, \`date\`, \`visitor_name\`, \`visitor_role\`, \`outcome\`, \`notes\`, \`recorded_by\`, \`version\`, \`created_at\` from \`home_visit\`;`);
+    this.addSql(`drop table \`home_visit\`;`);
+    this.addSql(`alter table \`home_visit__temp_alter\` rename to \`home_visit\`;`);
+    this.addSql(`create index \`home_visit_student_id_index\` on \`home_visit\` (\`student_id\`);`);
+    this.addSql(`pragma foreign_keys = on;`);
+  }
+
+}
