@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, loadKeys, type Config, type KeyMaterial, type RunningService, type SubgraphName } from '@kongchuo/shared';
+import { createLogger, loadConfig, loadKeys, type Config, type KeyMaterial, type SubgraphName, type SubgraphService } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 export { PG_ADMIN_URL } from './databases';
@@ -21,7 +21,7 @@ export interface TestSystem {
   env: NodeJS.ProcessEnv;
   config: Config;
   keys: KeyMaterial;
-  subgraphs: Record<SubgraphName, RunningService>;
+  subgraphs: Record<SubgraphName, SubgraphService>;
   stop(): Promise<void>;
 }
 
@@ -38,7 +38,7 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
   const config = loadConfig(env);
   const keys = await loadKeys(config, env);
   const logger = createLogger('test', config.logLevel);
-  const subgraphs = {} as Record<SubgraphName, RunningService>;
+  const subgraphs = {} as Record<SubgraphName, SubgraphService>;
   for (const m of SUBGRAPH_MODULES) {
     subgraphs[m.name] = await m.start({ config, keys, logger, port: 0, demo: opts.demo ?? true, onQuery: opts.onQuery });
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { buildSchema, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
 import { SUPERGRAPH_FILE } from '@kongchuo/gateway';
+import { PERMISSIONS } from '@kongchuo/shared';
 import { composeCurrent } from '../../scripts/compose';
 
 describe('the committed supergraph', () => {
@@ -26,5 +27,19 @@ describe('the committed supergraph', () => {
     expect(Object.keys((schema.getType('Student') as GraphQLObjectType).getFields())).toEqual(expect.arrayContaining(['id', 'name', 'idNumber', 'enrollment', 'dropoutCase']));
     const overview = (schema.getType('DistrictOverview') as GraphQLObjectType).getFields();
     expect(Object.keys(overview)).toEqual(expect.arrayContaining(['dropoutsFound', 'returned', 'stillOut', 'consolidationRate', 'consolidationTarget']));
+  });
+
+  it('shows who may read each field: @access from the permission matrix is composed into the supergraph', () => {
+    const sdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+    expect(sdl).toContain('@link(url: "https://specs.kongchuo.dev/access/v1.0", import: ["@access"])');
+    expect(sdl).toMatch(/idNumber: String [^\n]*@access\(owner: "education", allow: \["education", "public_security"\], mask: \["civil_affairs", "community", "joint_meeting"\], deny: \[\]\)/);
+    expect(sdl).toMatch(/amount: Float [^\n]*@access\(owner: "civil_affairs", allow: \["civil_affairs", "joint_meeting"\]/);
+  });
+
+  it('has a rule in the permission matrix for every field of Student (nothing personal slips through unlisted)', () => {
+    const schema = buildSchema(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), { assumeValidSDL: true });
+    const fields = Object.keys((schema.getType('Student') as GraphQLObjectType).getFields()).filter((f) => f !== 'id');
+    const ruled = new Set(PERMISSIONS.map((r) => r.field));
+    expect(fields.filter((f) => !ruled.has(`Student.${f}`))).toEqual([]);
   });
 });
