@@ -8,6 +8,7 @@ COPY subgraphs/education/package.json subgraphs/education/
 COPY subgraphs/public-security/package.json subgraphs/public-security/
 COPY subgraphs/civil-affairs/package.json subgraphs/civil-affairs/
 COPY subgraphs/community/package.json subgraphs/community/
+COPY subgraphs/joint-meeting/package.json subgraphs/joint-meeting/
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev

@@ -3,3 +3,4 @@ CREATE DATABASE kongchuo_education OWNER kongchuo;
 CREATE DATABASE kongchuo_public_security OWNER kongchuo;
 CREATE DATABASE kongchuo_civil_affairs OWNER kongchuo;
 CREATE DATABASE kongchuo_community OWNER kongchuo;
+CREATE DATABASE kongchuo_joint_meeting OWNER kongchuo;

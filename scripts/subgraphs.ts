@@ -5,10 +5,11 @@ import { education } from '@kongchuo/education';
 import { publicSecurity } from '@kongchuo/public-security';
 import { civilAffairs } from '@kongchuo/civil-affairs';
 import { community } from '@kongchuo/community';
+import { jointMeeting } from '@kongchuo/joint-meeting';
 
 export type { SubgraphModule };
 
-export const SUBGRAPH_MODULES: SubgraphModule[] = [education, publicSecurity, civilAffairs, community];
+export const SUBGRAPH_MODULES: SubgraphModule[] = [education, publicSecurity, civilAffairs, community, jointMeeting];
 
 export async function subgraphSdl(m: SubgraphModule): Promise<string> {
   return printSubgraphSchema(await m.buildSchema());

@@ -6,6 +6,7 @@ export const SUBGRAPHS = {
   'public-security': { port: 4002, department: 'public_security' },
   'civil-affairs': { port: 4003, department: 'civil_affairs' },
   community: { port: 4004, department: 'community' },
+  'joint-meeting': { port: 4005, department: 'joint_meeting' },
 } as const;
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];

@@ -68,6 +68,8 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Student.family', owner: 'community', label: '家庭情况', access: only(['community', 'education', 'civil_affairs', 'joint_meeting']) },
   { field: 'FamilySituation.address', owner: 'community', label: '居住地址', access: only(['community', 'public_security'], 'mask'), mask: 'address' },
   { field: 'Student.homeVisits', owner: 'community', label: '家访记录', access: ALL },
+  // ---- joint meeting (联席会议)
+  { field: 'Student.tasks', owner: 'joint_meeting', label: '劝返任务（派发、承办部门、期限、进度）', access: ALL },
   { field: 'HomeVisit.notes', owner: 'community', label: '家访情况记录', access: only(['community', 'education', 'joint_meeting']) },
 ];
 

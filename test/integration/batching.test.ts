@@ -24,6 +24,7 @@ const LIST = `query($first: Int) { students(first: $first) { totalCount nodes {
   hukou { regionCode regionName } isMigrant guardians { name } residencePermit { issuedOn } locateRequests { status }
   poverty { registered aids { amount } } isLeftBehind disability { grade }
   community { name subdistrict { name } gridWorkerName } family { carer } homeVisits { date }
+  tasks { type status overdue }
 } } }`;
 
 const CASES = `query($first: Int) { dropoutCases(first: $first, filter: { discoveredIn: 2018 }) { nodes {
@@ -56,7 +57,7 @@ describe('batched reads (no N+1)', () => {
       await students(first);
       const after = counts();
       const delta = Object.fromEntries(Object.keys(after).map((n) => [n, after[n] - before[n]]));
-      expect(delta).toEqual({ education: 1, 'public-security': 1, 'civil-affairs': 1, community: 1 });
+      expect(delta).toEqual({ education: 1, 'public-security': 1, 'civil-affairs': 1, community: 1, 'joint-meeting': 1 });
     }
   });
 

@@ -43,6 +43,8 @@ export interface DemoStatusEvent {
 }
 
 export interface DemoDropout {
+  /** the case file's id, shared by every department's records of it */
+  caseId: string;
   discoveredOn: string;
   schoolCode: string;
   grade: number;
@@ -88,6 +90,7 @@ export interface DemoAid {
 }
 
 export interface DemoHomeVisit {
+  id: string;
   date: string;
   visitorName: string;
   visitorRole: string;
@@ -121,7 +124,7 @@ export interface DemoChild {
   disability: { category: string; grade: number } | null;
   homeVisits: DemoHomeVisit[];
   /** public security was asked to find the family (协查) and reported where it is */
-  located: { requestedOn: string; reportedOn: string; regionCode: string; summary: string } | null;
+  located: { id: string; requestedOn: string; reportedOn: string; regionCode: string; summary: string } | null;
   /** hired by an employer while of compulsory age */
   employedBy: { employerName: string; foundOn: string; action: string } | null;
 }
@@ -371,7 +374,7 @@ export function generateLiunan2018(seed = 2018): DemoWorld {
       child.status = 'ENROLLED';
       child.grade = child.history[child.history.length - 1].grade;
     }
-    child.dropout = { discoveredOn, schoolCode: school.code, grade, reasons: reasonsFor(child.migrant), returnedOn, chain: chainFor(school) };
+    child.dropout = { caseId: f.string.uuid(), discoveredOn, schoolCode: school.code, grade, reasons: reasonsFor(child.migrant), returnedOn, chain: chainFor(school) };
     dropouts.push(child);
   }
 
@@ -524,14 +527,14 @@ function enrich(
     const d = child.dropout;
     if (d) {
       const day = (n: number) => addDays(d.discoveredOn, n);
-      homeVisits.push({ date: day(3), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MET_FAMILY', notes: '上门核实学生去向，宣传义务教育法，了解家庭困难' });
+      homeVisits.push({ id: f.string.uuid(), date: day(3), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MET_FAMILY', notes: '上门核实学生去向，宣传义务教育法，了解家庭困难' });
       if (d.returnedOn) {
-        homeVisits.push({ date: addDays(d.returnedOn, -3) > day(3) ? addDays(d.returnedOn, -3) : day(4), visitorName: personName('FEMALE'), visitorRole: '社区干部', outcome: 'CHILD_PERSUADED', notes: '与班主任一同动员，家长同意送返学校' });
+        homeVisits.push({ id: f.string.uuid(), date: addDays(d.returnedOn, -3) > day(3) ? addDays(d.returnedOn, -3) : day(4), visitorName: personName('FEMALE'), visitorRole: '社区干部', outcome: 'CHILD_PERSUADED', notes: '与班主任一同动员，家长同意送返学校' });
       } else if (child.migrant) {
-        homeVisits.push({ date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MOVED_AWAY', notes: '租住地已退租，邻居称全家返回户籍地' });
-        located = { requestedOn: day(21), reportedOn: day(35), regionCode: child.hukouRegion, summary: `经协查，学生随父母居住在户籍地${origin}` };
+        homeVisits.push({ id: f.string.uuid(), date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MOVED_AWAY', notes: '租住地已退租，邻居称全家返回户籍地' });
+        located = { id: f.string.uuid(), requestedOn: day(21), reportedOn: day(35), regionCode: child.hukouRegion, summary: `经协查，学生随父母居住在户籍地${origin}` };
       } else {
-        homeVisits.push({ date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'REFUSED', notes: '家长以孩子不愿读书为由拒绝送返，已告知法定义务' });
+        homeVisits.push({ id: f.string.uuid(), date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'REFUSED', notes: '家长以孩子不愿读书为由拒绝送返，已告知法定义务' });
         if (index % 2 === 0) employedBy = { employerName: `柳南区某${f.helpers.arrayElement(['餐馆', '汽修店', '网吧', '服装加工店'])}`, foundOn: day(40), action: '责令辞退，罚款' };
       }
     }

@@ -32,7 +32,7 @@ export async function seedCommunity(rootEm: EntityManager, linkageSecret: string
     residents.push({ id: studentId, residentId: child.idNumber, name: child.name, household: householdId as never, relation: child.gender === 'MALE' ? '子' : '女' });
     for (const g of h.guardians) residents.push({ id: linkageKeyOfValid(g.idNumber, linkageSecret), residentId: g.idNumber, name: g.name, household: householdId as never, relation: g.relation });
     for (const v of child.homeVisits) {
-      visits.push({ id: randomUUID(), studentId, date: v.date, visitorName: v.visitorName, visitorRole: v.visitorRole, outcome: v.outcome as VisitOutcome, notes: v.notes, recordedBy: 'demo-seed', version: 1, createdAt: now });
+      visits.push({ id: v.id, studentId, date: v.date, visitorName: v.visitorName, visitorRole: v.visitorRole, outcome: v.outcome as VisitOutcome, notes: v.notes, recordedBy: 'demo-seed', version: 1, createdAt: now });
     }
   }
   await em.transactional(async (tx) => {

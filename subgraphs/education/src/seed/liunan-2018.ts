@@ -53,7 +53,7 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
     });
     if (child.dropout) {
       const d = child.dropout;
-      const caseId = randomUUID();
+      const caseId = d.caseId;
       cases.push({
         id: caseId, student: id as never, school: d.schoolCode as never, grade: d.grade, discoveredOn: d.discoveredOn,
         source: DiscoverySource.SCREENING, screening: screeningId as never, reasons: d.reasons as never, responsibilityChain: d.chain as never,

@@ -30,7 +30,7 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
       permits.push({ id: randomUUID(), household: h.number as never, holderName: h.guardians[0].name, address: h.address, communityCode: h.communityCode, ...h.residencePermit });
     }
     if (child.located) {
-      const id = randomUUID();
+      const id = child.located.id;
       requests.push({ id, studentId, requestedOn: child.located.requestedOn, requestedBy: 'education', reason: '学生辍学后全家离开租住地，请协查下落', status: LocateStatus.REPORTED, version: 1, createdAt: now });
       reports.push({ request: id as never, date: child.located.reportedOn, regionCode: child.located.regionCode, summary: child.located.summary, officer: 'demo-seed' });
     }

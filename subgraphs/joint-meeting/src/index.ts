@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { defineSubgraph, studentReference } from '@kongchuo/shared';
+import { entities } from './entities';
+import { createLoaders, type Loaders } from './loaders';
+import { seedJointMeeting } from './seed/liunan-2018';
+import { migrations as sqlite } from './migrations/sqlite';
+import { migrations as postgresql } from './migrations/postgresql';
+import { Student, StudentResolver } from './resolvers/student.resolver';
+import { TaskResolver } from './resolvers/task.resolver';
+import { MeetingResolver } from './resolvers/meeting.resolver';
+
+export * from './entities';
+
+/**
+ * 联席会议 subgraph: the joint meeting's own records — meetings, resolutions and the persuasion
+ * tasks it (or education) assigns across departments, with their history.
+ */
+export const jointMeeting = defineSubgraph<Loaders>({
+  name: 'joint-meeting',
+  entities,
+  migrations: { sqlite, postgresql },
+  resolvers: [StudentResolver, TaskResolver, MeetingResolver],
+  orphanedTypes: [Student],
+  referenceResolvers: studentReference,
+  loaders: createLoaders,
+  seed: seedJointMeeting,
+});
+
+export const listen = (port: number) => jointMeeting.start({ port });

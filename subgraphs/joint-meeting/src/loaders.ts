@@ -1,0 +1,19 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/core';
+import { groupByKey, type Identity } from '@kongchuo/shared';
+import { PersuasionTask, Resolution, TaskEvent } from './entities';
+
+/** One query per relation per batch. */
+export function createLoaders(em: EntityManager, _identity: Identity) {
+  return {
+    tasksOfStudent: new DataLoader<string, PersuasionTask[]>(async (ids) =>
+      groupByKey(ids, await em.find(PersuasionTask, { studentId: { $in: [...ids] } }, { orderBy: { dueDate: 'asc', createdAt: 'asc' } }), (t) => t.studentId)),
+    tasksOfMeeting: new DataLoader<string, PersuasionTask[]>(async (ids) =>
+      groupByKey(ids, await em.find(PersuasionTask, { meeting: { $in: [...ids] } }, { orderBy: { dueDate: 'asc' } }), (t) => t.meeting!.id)),
+    events: new DataLoader<string, TaskEvent[]>(async (ids) =>
+      groupByKey(ids, await em.find(TaskEvent, { task: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (e) => e.task.id)),
+    resolutions: new DataLoader<string, Resolution[]>(async (ids) =>
+      groupByKey(ids, await em.find(Resolution, { meeting: { $in: [...ids] } }, { orderBy: { ordinal: 'asc' } }), (r) => r.meeting.id)),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Field, ObjectType, Int } from 'type-graphql';
+import {
+  DEPARTMENTS, LINKAGE_KEY_PATTERN, assertVersion, badInput, calendarDate, forbidden, notFound, optionalText, requireDepartment,
+  requiredText, writeTransaction, type Department, type Identity,
+} from '@kongchuo/shared';
+import type { JointMeetingContext } from '../context';
+import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus } from '../entities';
+import { ASSIGNERS, TASK_RULES, canDo, decideMove, isOverdue } from '../domain/tasks';
+import { Student } from './student.resolver';
+import { AssignTaskInput, CompleteTaskInput, MoveTaskInput, ReassignTaskInput, RejectTaskInput, TaskFilter } from './task.inputs';
+
+function department(value: string, field: string): Department {
+  if (!DEPARTMENTS.includes(value as Department) || value === 'joint_meeting') throw badInput(field, `${field}: not a department that takes tasks (${value})`);
+  return value as Department;
+}
+
+function event(em: EntityManager, task: PersuasionTask, identity: Identity, action: TaskAction, from: TaskStatus | null, to: TaskStatus, date: string, note?: string | null) {
+  return em.create(TaskEvent, { task, at: new Date(), date, user: identity.user, department: identity.department, action, fromStatus: from, toStatus: to, note: note ?? null });
+}
+
+/** Overdue first, then by due date. */
+function overdueFirst(tasks: PersuasionTask[], today: string): PersuasionTask[] {
+  return [...tasks].sort((a, b) => {
+    const oa = isOverdue(a.dueDate, a.status, today) ? 0 : 1;
+    const ob = isOverdue(b.dueDate, b.status, today) ? 0 : 1;
+    return oa - ob || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id);
+  });
+}
+
+@ObjectType({ description: '周报：某部门的任务数' })
+export class WeeklyReportRow {
+  @Field()
+  department: string;
+
+  @Field(() => Int, { description: '已派发' })
+  assigned: number;
+
+  @Field(() => Int, { description: '已接收' })
+  accepted: number;
+
+  @Field(() => Int, { description: '办理中' })
+  inProgress: number;
+
+  @Field(() => Int, { description: '已办结' })
+  done: number;
+
+  @Field(() => Int, { description: '已退回' })
+  rejected: number;
+
+  @Field(() => Int, { description: '逾期' })
+  overdue: number;
+
+  @Field(() => Int, { description: '本周办结' })
+  completedThisWeek: number;
+}
+
+@ObjectType({ description: '劝返工作周报' })
+export class WeeklyReport {
+  @Field()
+  weekStart: string;
+
+  @Field()
+  weekEnd: string;
+
+  @Field(() => [WeeklyReportRow])
+  rows: WeeklyReportRow[];
+}
+
+@Resolver(() => PersuasionTask)
+export class TaskResolver {
+  @Query(() => [PersuasionTask], { description: '本部门的任务（逾期在前）' })
+  async myTasks(@Ctx() ctx: JointMeetingContext, @Arg('includeDone', { defaultValue: false }) includeDone: boolean): Promise<PersuasionTask[]> {
+    const where: FilterQuery<PersuasionTask> = { assignedDepartment: ctx.identity.department, ...(includeDone ? {} : { status: { $ne: TaskStatus.DONE } }) };
+    return overdueFirst(await ctx.em.find(PersuasionTask, where), ctx.today());
+  }
+
+  @Query(() => [PersuasionTask], { description: '任务（联席会议、教育局；逾期在前）' })
+  async tasks(@Ctx() ctx: JointMeetingContext, @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter): Promise<PersuasionTask[]> {
+    requireDepartment(ctx.identity, ASSIGNERS, 'list all departments\' tasks');
+    const where: FilterQuery<PersuasionTask>[] = [];
+    if (filter?.department) where.push({ assignedDepartment: filter.department });
+    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.type) where.push({ type: filter.type });
+    if (filter?.meetingId) where.push({ meeting: filter.meetingId });
+    if (filter?.overdue) where.push({ status: { $ne: TaskStatus.DONE }, dueDate: { $lt: ctx.today() } });
+    return overdueFirst(await ctx.em.find(PersuasionTask, where.length ? { $and: where } : {}), ctx.today());
+  }
+
+  @Query(() => PersuasionTask, { nullable: true })
+  task(@Arg('id') id: string, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask | null> {
+    return ctx.em.findOne(PersuasionTask, { id });
+  }
+
+  @Query(() => WeeklyReport, { description: '劝返工作周报：各部门任务数（截至周末）与本周办结数' })
+  async weeklyReport(@Arg('weekEnding', { description: '周末日期 YYYY-MM-DD' }) weekEnding: string, @Ctx() ctx: JointMeetingContext): Promise<WeeklyReport> {
+    const weekEnd = calendarDate(weekEnding, 'weekEnding');
+    const weekStart = new Date(Date.parse(weekEnd) - 6 * 86400000).toISOString().slice(0, 10);
+    const [tasks, completions] = await Promise.all([
+      ctx.em.find(PersuasionTask, { createdAt: { $lte: new Date(`${weekEnd}T23:59:59+08:00`) } }, { fields: ['assignedDepartment', 'status', 'dueDate'] }),
+      ctx.em.find(TaskEvent, { action: TaskAction.COMPLETE, date: { $gte: weekStart, $lte: weekEnd } }, { fields: ['department'] }),
+    ]);
+    const rows = new Map<string, WeeklyReportRow>();
+    const row = (d: string) => rows.get(d) ?? rows.set(d, { department: d, assigned: 0, accepted: 0, inProgress: 0, done: 0, rejected: 0, overdue: 0, completedThisWeek: 0 }).get(d)!;
+    const key: Record<TaskStatus, keyof WeeklyReportRow> = { ASSIGNED: 'assigned', ACCEPTED: 'accepted', IN_PROGRESS: 'inProgress', DONE: 'done', REJECTED: 'rejected' };
+    for (const t of tasks) {
+      const r = row(t.assignedDepartment);
+      (r[key[t.status]] as number) += 1;
+      if (isOverdue(t.dueDate, t.status, weekEnd)) r.overdue += 1;
+    }
+    for (const e of completions) row(e.department).completedThisWeek += 1;
+    return { weekStart, weekEnd, rows: [...rows.values()].sort((a, b) => a.department.localeCompare(b.department)) };
+  }
+
+  @FieldResolver(() => Boolean, { description: '是否逾期' })
+  overdue(@Root() t: PersuasionTask, @Ctx() ctx: JointMeetingContext): boolean {
+    return isOverdue(t.dueDate, t.status, ctx.today());
+  }
+
+  @FieldResolver(() => String, { description: '任务类型（中文）' })
+  typeLabel(@Root() t: PersuasionTask): string {
+    return TASK_RULES[t.type].label;
+  }
+
+  @FieldResolver(() => Student, { description: '学生' })
+  student(@Root() t: PersuasionTask): Student {
+    return { id: t.studentId };
+  }
+
+  @FieldResolver(() => Meeting, { nullable: true, description: '依据的联席会议' })
+  meeting(@Root() t: PersuasionTask, @Ctx() ctx: JointMeetingContext): Promise<Meeting | null> | null {
+    return t.meeting ? ctx.em.findOne(Meeting, { id: t.meeting.id }) : null;
+  }
+
+  @FieldResolver(() => [TaskEvent], { description: '办理记录（谁、何时、做了什么）' })
+  history(@Root() t: PersuasionTask, @Ctx() ctx: JointMeetingContext): Promise<TaskEvent[]> {
+    return ctx.loaders.events.load(t.id);
+  }
+
+  @Mutation(() => PersuasionTask, { description: '派发劝返任务（联席会议、教育局）' })
+  async assignTask(@Arg('input', () => AssignTaskInput) input: AssignTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
+    requireDepartment(ctx.identity, ASSIGNERS, 'assign tasks');
+    if (!LINKAGE_KEY_PATTERN.test(input.studentId)) throw badInput('input.studentId', 'input.studentId: not a linkage key');
+    const to = department(input.department, 'input.department');
+    if (!canDo(input.type, to)) throw badInput('input.department', `input.department: ${TASK_RULES[input.type].label} is done by ${TASK_RULES[input.type].departments.join('/')}, not ${to}`);
+    const dueDate = calendarDate(input.dueDate, 'input.dueDate', { notBefore: ctx.today() });
+    let meeting: Meeting | null = null;
+    if (input.meetingId) {
+      meeting = await ctx.em.findOne(Meeting, { id: input.meetingId });
+      if (!meeting) throw badInput('input.meetingId', `input.meetingId: no meeting ${input.meetingId}`);
+    }
+    return writeTransaction(ctx.em, async (em) => {
+      const task = em.create(PersuasionTask, {
+        id: randomUUID(), studentId: input.studentId, caseId: input.caseId ?? null, meeting, type: input.type, assignedDepartment: to,
+        assignee: optionalText(input.assignee, 'input.assignee', 64), dueDate, note: optionalText(input.note, 'input.note', 2000), createdBy: ctx.identity.user,
+      });
+      event(em, task, ctx.identity, TaskAction.ASSIGN, null, TaskStatus.ASSIGNED, ctx.today(), `派发给 ${to}`);
+      return task;
+    });
+  }
+
+  @Mutation(() => PersuasionTask, { description: '接收任务（承办部门）' })
+  acceptTask(@Arg('input', () => MoveTaskInput) input: MoveTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
+    return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.ACCEPT, () => optionalText(input.note, 'input.note', 2000));
+  }
+
+  @Mutation(() => PersuasionTask, { description: '开始办理（承办部门）' })
+  startTask(@Arg('input', () => MoveTaskInput) input: MoveTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
+    return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.START, () => optionalText(input.note, 'input.note', 2000));
+  }
+
+  @Mutation(() => PersuasionTask, { description: '办结（承办部门，须附本部门记录的凭证）' })
+  completeTask(@Arg('input', () => CompleteTaskInput) input: CompleteTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
+    return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.COMPLETE, (task) => {
+      const expected = TASK_RULES[task.type].evidence;
+      if (!input.evidenceId?.trim()) throw badInput('input.evidenceId', `input.evidenceId: completing a ${TASK_RULES[task.type].label} task needs its evidence (${expected})`);
+      if (input.evidenceKind !== expected) throw badInput('input.evidenceKind', `input.evidenceKind: a ${TASK_RULES[task.type].label} task is evidenced by ${expected}`);
+      Object.assign(task, { evidenceKind: expected, evidenceId: requiredText(input.evidenceId, 'input.evidenceId', 64), completedOn: ctx.today() });
+      return optionalText(input.note, 'input.note', 2000);
+    });
+  }
+
+  @Mutation(() => PersuasionTask, { description: '退回任务（承办部门，须说明理由）' })
+  rejectTask(@Arg('input', () => RejectTaskInput) input: RejectTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
+    return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.REJECT, (task) => {
+      task.rejectionReason = requiredText(input.reason, 'input.reason', 2000);
+      return task.rejectionReason;
+    });
+  }
+
+  @Mutation(() => PersuasionTask, { description: '改派任务（联席会议、教育局）' })
+  reassignTask(@Arg('input', () => ReassignTaskInput) input: ReassignTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
+    return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.REASSIGN, (task) => {
+      const to = department(input.department, 'input.department');
+      if (!canDo(task.type, to)) throw badInput('input.department', `input.department: ${TASK_RULES[task.type].label} is done by ${TASK_RULES[task.type].departments.join('/')}, not ${to}`);
+      Object.assign(task, {
+        assignedDepartment: to, assignee: optionalText(input.assignee, 'input.assignee', 64),
+        dueDate: calendarDate(input.dueDate, 'input.dueDate', { notBefore: ctx.today() }), rejectionReason: null,
+      });
+      return optionalText(input.note, 'input.note', 2000) ?? `改派给 ${to}`;
+    });
+  }
+
+  /**
+   * One move of the state machine: the rules decide, `apply` validates and changes the task's
+   * own fields (throwing leaves nothing written), the version guards against a concurrent move,
+   * and the history records who did it.
+   */
+  private async move(ctx: JointMeetingContext, taskId: string, expectedVersion: number, action: Exclude<TaskAction, 'ASSIGN'>, apply: (task: PersuasionTask) => string | null): Promise<PersuasionTask> {
+    const task = await ctx.em.findOne(PersuasionTask, { id: taskId });
+    if (!task) throw notFound('task', taskId);
+    const decision = decideMove(action, task.status, task.assignedDepartment as Department, ctx.identity.department);
+    // who may act first, then staleness (a move from an old version is a CONFLICT even if the
+    // task has since moved on), then whether the move fits the task's status
+    if (!decision.ok && decision.code === 'FORBIDDEN') throw forbidden(decision.reason, decision.field);
+    assertVersion(task.version, expectedVersion);
+    if (!decision.ok) throw badInput(decision.field, `${decision.field}: ${decision.reason}`);
+    const from = task.status;
+    return writeTransaction(ctx.em, async (em) => {
+      em.persist(task);
+      const note = apply(task);
+      task.status = decision.to;
+      event(em, task, ctx.identity, action, from, decision.to, ctx.today(), note);
+      return task;
+    });
+  }
+}

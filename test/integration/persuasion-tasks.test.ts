@@ -1,0 +1,202 @@
+import { composeResidentId } from '@kongchuo/shared';
+import { codeOf, gql, ok, type Account } from '../support/client';
+
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
+const YEAR = Number(today().slice(0, 4));
+
+interface Task { id: string; status: string; version: number; assignedDepartment: string; overdue: boolean; evidenceId: string | null; history: { action: string; department: string; toStatus: string }[] }
+const TASK_FIELDS = 'id status version assignedDepartment overdue evidenceKind evidenceId history { action department toStatus }';
+const ASSIGN = `mutation($input: AssignTaskInput!) { assignTask(input: $input) { ${TASK_FIELDS} } }`;
+const move = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${TASK_FIELDS} } }`;
+const ACCEPT = move('acceptTask', 'MoveTaskInput');
+const START = move('startTask', 'MoveTaskInput');
+const COMPLETE = move('completeTask', 'CompleteTaskInput');
+const REJECT = move('rejectTask', 'RejectTaskInput');
+const REASSIGN = move('reassignTask', 'ReassignTaskInput');
+const OVERVIEW = `query($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut } }`;
+
+async function step<T extends Task>(mutation: string, input: Record<string, unknown>, as: Account, key: string): Promise<T> {
+  return (await ok<Record<string, T>>(mutation, { input }, { as }))[key];
+}
+
+let seq = 0;
+/**
+ * A child of the demo who lives in the `community` account's subdistrict and is at school, and
+ * who drops out today: education records it, which opens this year's case.
+ */
+async function childWhoDropsOut() {
+  const { residents } = await ok<{ residents: { nodes: { id: string; enrollment: { status: string } | null; dropoutCase: unknown }[] } }>(
+    '{ residents(first: 400) { nodes { id enrollment { status } dropoutCase { id } } } }', {}, { as: 'community' },
+  );
+  const pick = residents.nodes.filter((n) => n.enrollment?.status === 'ENROLLED' && !n.dropoutCase)[seq++];
+  const { student } = await ok<{ student: { version: number } }>('query($id: ID!) { student(id: $id) { version } }', { id: pick.id });
+  const { recordStatusChange } = await ok<{ recordStatusChange: { version: number; dropoutCase: { id: string } } }>(
+    `mutation($input: RecordStatusChangeInput!) { recordStatusChange(input: $input) { version dropoutCase { id } } }`,
+    { input: { studentId: pick.id, code: 'DROPOUT', date: today(), expectedVersion: student.version, dropoutReasons: ['WORKING'] } },
+  );
+  return { studentId: pick.id, version: recordStatusChange.version, caseId: recordStatusChange.dropoutCase.id };
+}
+
+describe('one case walked through the departments (双线四包)', () => {
+  it('home visit, locate, aid, re-enrolment: the case closes as returned and the overview moves by one', async () => {
+    const before = (await ok<{ districtOverview: Record<string, number> }>(OVERVIEW, { year: YEAR })).districtOverview;
+    const child = await childWhoDropsOut();
+    const mid = (await ok<{ districtOverview: Record<string, number> }>(OVERVIEW, { year: YEAR })).districtOverview;
+    expect(mid.dropoutsFound - before.dropoutsFound).toBe(1);
+    expect(mid.stillOut - before.stillOut).toBe(1);
+    const base = { studentId: child.studentId, caseId: child.caseId, dueDate: inDays(7) };
+
+    // joint meeting assigns a home visit to the community; the community accepts, visits, completes
+    let visit = await step(ASSIGN, { ...base, type: 'HOME_VISIT', department: 'community' }, 'joint-meeting', 'assignTask');
+    expect(visit.status).toBe('ASSIGNED');
+    visit = await step(ACCEPT, { taskId: visit.id, expectedVersion: visit.version }, 'community', 'acceptTask');
+    const { recordHomeVisit } = await ok<{ recordHomeVisit: { id: string } }>(`mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }`,
+      { input: { studentId: child.studentId, date: today(), visitorName: '网格员甲', visitorRole: '网格员', outcome: 'MET_FAMILY', notes: '孩子在外打零工，家长同意劝回' } }, { as: 'community' });
+    visit = await step(COMPLETE, { taskId: visit.id, expectedVersion: visit.version, evidenceKind: 'HOME_VISIT', evidenceId: recordHomeVisit.id }, 'community', 'completeTask');
+    expect(visit).toMatchObject({ status: 'DONE', evidenceId: recordHomeVisit.id });
+    expect(visit.history.map((h) => `${h.action}:${h.department}`)).toEqual(['ASSIGN:joint_meeting', 'ACCEPT:community', 'COMPLETE:community']);
+
+    // public security locates the family
+    let locate = await step(ASSIGN, { ...base, type: 'LOCATE_FAMILY', department: 'public_security' }, 'joint-meeting', 'assignTask');
+    locate = await step(ACCEPT, { taskId: locate.id, expectedVersion: locate.version }, 'police', 'acceptTask');
+    locate = await step(START, { taskId: locate.id, expectedVersion: locate.version }, 'police', 'startTask');
+    expect(locate.status).toBe('IN_PROGRESS');
+    const { requestLocate } = await ok<{ requestLocate: { id: string; version: number } }>(`mutation($input: RequestLocateInput!) { requestLocate(input: $input) { id version } }`,
+      { input: { studentId: child.studentId, reason: '联席会议派发：查找家庭下落' } }, { as: 'police' });
+    await ok(`mutation($input: ReportLocateInput!) { reportLocate(input: $input) { id } }`, { input: { requestId: requestLocate.id, expectedVersion: requestLocate.version, date: today(), regionCode: '450204', summary: '在本区某汽修店打工' } }, { as: 'police' });
+    locate = await step(COMPLETE, { taskId: locate.id, expectedVersion: locate.version, evidenceKind: 'LOCATE_REPORT', evidenceId: requestLocate.id }, 'police', 'completeTask');
+    expect(locate.status).toBe('DONE');
+
+    // civil affairs grants aid
+    let aid = await step(ASSIGN, { ...base, type: 'AID', department: 'civil_affairs' }, 'edu-admin', 'assignTask');
+    aid = await step(ACCEPT, { taskId: aid.id, expectedVersion: aid.version }, 'civil-affairs', 'acceptTask');
+    const { grantAid } = await ok<{ grantAid: { id: string } }>(`mutation($input: GrantAidInput!) { grantAid(input: $input) { id } }`,
+      { input: { studentId: child.studentId, programme: 'STUDENT_GRANT', amount: 800, periodStart: today(), periodEnd: inDays(120), grantedOn: today() } }, { as: 'civil-affairs' });
+    aid = await step(COMPLETE, { taskId: aid.id, expectedVersion: aid.version, evidenceKind: 'AID_GRANT', evidenceId: grantAid.id }, 'civil-affairs', 'completeTask');
+    expect(aid.status).toBe('DONE');
+
+    // education re-enrols the child: 12 复学 closes the case as returned
+    let back = await step(ASSIGN, { ...base, type: 'RE_ENROLMENT', department: 'education' }, 'joint-meeting', 'assignTask');
+    back = await step(ACCEPT, { taskId: back.id, expectedVersion: back.version }, 'edu-admin', 'acceptTask');
+    const { recordStatusChange } = await ok<{ recordStatusChange: { dropoutCase: { id: string; status: string; outcome: string } } }>(
+      `mutation($input: RecordStatusChangeInput!) { recordStatusChange(input: $input) { dropoutCase { id status outcome } } }`,
+      { input: { studentId: child.studentId, code: 'RESUMPTION', date: today(), expectedVersion: child.version } },
+    );
+    expect(recordStatusChange.dropoutCase).toEqual({ id: child.caseId, status: 'CLOSED', outcome: 'RETURNED' });
+    back = await step(COMPLETE, { taskId: back.id, expectedVersion: back.version, evidenceKind: 'RE_ENROLMENT', evidenceId: child.caseId }, 'edu-admin', 'completeTask');
+    expect(back.status).toBe('DONE');
+
+    const after = (await ok<{ districtOverview: Record<string, number> }>(OVERVIEW, { year: YEAR })).districtOverview;
+    expect(after.returned - mid.returned).toBe(1);
+    expect(after.stillOut - mid.stillOut).toBe(-1);
+
+    // the child's unified view carries the four tasks
+    const { student } = await ok<{ student: { tasks: { type: string; status: string }[] } }>('query($id: ID!) { student(id: $id) { tasks { type status } } }', { id: child.studentId }, { as: 'joint-meeting' });
+    expect(student.tasks.map((t) => `${t.type}:${t.status}`).sort()).toEqual(['AID:DONE', 'HOME_VISIT:DONE', 'LOCATE_FAMILY:DONE', 'RE_ENROLMENT:DONE']);
+  });
+});
+
+describe('task rules', () => {
+  // tasks for a child at school: the rules do not depend on the case, and the demo's count of
+  // children out of school stays as the other test files read it
+  let studentId: string;
+  beforeAll(async () => {
+    const { students } = await ok<{ students: { nodes: { id: string }[] } }>('{ students(filter: { enrollmentStatus: ENROLLED }, first: 1) { nodes { id } } }');
+    studentId = students.nodes[0].id;
+  });
+  const history = async (id: string) => (await ok<{ task: { history: unknown[]; version: number; status: string } }>(`query($id: String!) { task(id: $id) { status version history { action } } }`, { id }, { as: 'joint-meeting' })).task;
+
+  it.each([
+    ['a due date in the past', { type: 'HOME_VISIT', department: 'community', dueDate: '2020-01-01' }, 'input.dueDate'],
+    ['a department that does not do that kind of task', { type: 'HOME_VISIT', department: 'civil_affairs', dueDate: inDays(3) }, 'input.department'],
+    ['an unknown department', { type: 'AID', department: 'tax_office', dueDate: inDays(3) }, 'input.department'],
+  ])('refuses to assign with %s', async (_l, bad, field) => {
+    expect(codeOf(await gql(ASSIGN, { input: { studentId, ...bad } }, { as: 'joint-meeting' }))).toEqual({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('lets only the joint meeting and education assign', async () => {
+    for (const as of ['community', 'police', 'civil-affairs'] as Account[]) {
+      expect(codeOf(await gql(ASSIGN, { input: { studentId, type: 'HOME_VISIT', department: 'community', dueDate: inDays(3) } }, { as })).code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('lets only the assigned department move a task, and completing needs the right evidence; refusals write nothing', async () => {
+    const t = await step(ASSIGN, { studentId, type: 'HOME_VISIT', department: 'community', dueDate: inDays(3) }, 'joint-meeting', 'assignTask');
+    expect(codeOf(await gql(ACCEPT, { input: { taskId: t.id, expectedVersion: t.version } }, { as: 'police' }))).toEqual({ code: 'FORBIDDEN', field: 'input.taskId' });
+    expect(codeOf(await gql(ACCEPT, { input: { taskId: t.id, expectedVersion: t.version } }, { as: 'joint-meeting' })).code).toBe('FORBIDDEN');
+    expect(await history(t.id)).toMatchObject({ status: 'ASSIGNED', version: t.version, history: [{ action: 'ASSIGN' }] });
+    const accepted = await step(ACCEPT, { taskId: t.id, expectedVersion: t.version }, 'community', 'acceptTask');
+    expect(codeOf(await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version } }, { as: 'community' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceId' });
+    expect(codeOf(await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'AID_GRANT', evidenceId: 'x' } }, { as: 'community' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceKind' });
+    expect(codeOf(await gql(ACCEPT, { input: { taskId: t.id, expectedVersion: accepted.version } }, { as: 'community' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.taskId' });
+    expect(await history(t.id)).toMatchObject({ status: 'ACCEPTED', version: accepted.version, history: [{ action: 'ASSIGN' }, { action: 'ACCEPT' }] });
+  });
+
+  it('is rejected with a reason and reassigned by the joint meeting', async () => {
+    const t = await step(ASSIGN, { studentId, type: 'LEGAL_NOTICE', department: 'public_security', dueDate: inDays(10) }, 'edu-admin', 'assignTask');
+    expect(codeOf(await gql(REJECT, { input: { taskId: t.id, expectedVersion: t.version, reason: ' ' } }, { as: 'police' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    const rejected = await step(REJECT, { taskId: t.id, expectedVersion: t.version, reason: '监护人已迁出本区，请改由户籍地办理' }, 'police', 'rejectTask');
+    expect(rejected.status).toBe('REJECTED');
+    expect(codeOf(await gql(REASSIGN, { input: { taskId: t.id, expectedVersion: rejected.version, department: 'public_security', dueDate: inDays(20) } }, { as: 'police' })).code).toBe('FORBIDDEN');
+    const again = await step(REASSIGN, { taskId: t.id, expectedVersion: rejected.version, department: 'public_security', assignee: '户政科', dueDate: inDays(20) }, 'joint-meeting', 'reassignTask');
+    expect(again.status).toBe('ASSIGNED');
+    expect(again.history.map((h) => h.action)).toEqual(['ASSIGN', 'REJECT', 'REASSIGN']);
+  });
+
+  it('refuses the second of two parallel moves from the same version with CONFLICT; nothing is overwritten', async () => {
+    const t = await step(ASSIGN, { studentId, type: 'HOME_VISIT', department: 'community', dueDate: inDays(3) }, 'joint-meeting', 'assignTask');
+    const results = await Promise.all([
+      gql(ACCEPT, { input: { taskId: t.id, expectedVersion: t.version, note: 'A' } }, { as: 'community' }),
+      gql(REJECT, { input: { taskId: t.id, expectedVersion: t.version, reason: 'B' } }, { as: 'community' }),
+      gql(ACCEPT, { input: { taskId: t.id, expectedVersion: t.version, note: 'C' } }, { as: 'grid-worker' }),
+    ]);
+    const codes = results.map((r) => (r.errors ? r.errors[0].extensions?.code : 'OK'));
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(2);
+    const h = await history(t.id);
+    expect(h.history).toHaveLength(2);
+    expect(h.version).toBe(t.version + 1);
+  });
+});
+
+describe('views', () => {
+  it('a department\'s tasks come overdue first', async () => {
+    const { myTasks } = await ok<{ myTasks: { overdue: boolean; dueDate: string; type: string }[] }>('{ myTasks { overdue dueDate type } }', {}, { as: 'police' });
+    expect(myTasks.length).toBeGreaterThan(0);
+    const firstNotOverdue = myTasks.findIndex((t) => !t.overdue);
+    if (firstNotOverdue >= 0) expect(myTasks.slice(firstNotOverdue).every((t) => !t.overdue)).toBe(true);
+    expect(myTasks.filter((t) => t.type === 'LEGAL_NOTICE' && t.overdue).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('the 11 May 2018 meeting assigned the tasks that explain the 59 returned and the 16 still out', async () => {
+    const { meetings } = await ok<{ meetings: { id: string; date: string; departmentsPresent: string[]; resolutions: { ordinal: number }[]; tasks: { type: string; status: string }[] }[] }>(
+      '{ meetings { id date departmentsPresent resolutions { ordinal } tasks { type status } } }', {}, { as: 'joint-meeting' },
+    );
+    const may = meetings.find((m) => m.date === '2018-05-11')!;
+    expect(may.departmentsPresent).toEqual(['education', 'public_security', 'civil_affairs', 'community']);
+    expect(may.resolutions).toHaveLength(5);
+    const count = (type: string, status: string) => may.tasks.filter((t) => t.type === type && t.status === status).length;
+    expect(count('HOME_VISIT', 'DONE')).toBe(75);
+    expect(count('RE_ENROLMENT', 'DONE')).toBe(59);
+    expect(count('LOCATE_FAMILY', 'DONE') + count('LEGAL_NOTICE', 'IN_PROGRESS')).toBe(16);
+  });
+
+  it('the weekly report (周报) counts tasks by department and status', async () => {
+    const { weeklyReport } = await ok<{ weeklyReport: { weekStart: string; rows: Record<string, number | string>[] } }>(
+      '{ weeklyReport(weekEnding: "2018-12-31") { weekStart rows { department assigned accepted inProgress done rejected overdue completedThisWeek } } }', {}, { as: 'joint-meeting' },
+    );
+    expect(weeklyReport.weekStart).toBe('2018-12-25');
+    const row = (d: string) => weeklyReport.rows.find((r) => r.department === d)!;
+    expect(row('community')).toMatchObject({ done: 75, inProgress: 0, overdue: 0 });
+    expect(row('education')).toMatchObject({ done: 59 });
+    expect(row('public_security')).toMatchObject({ done: 12, inProgress: 4, overdue: 4 });
+  });
+
+  it('refuses a meeting with one department, naming the field', async () => {
+    const r = await gql(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
+      input: { date: today(), title: '测试', chair: '副区长', departmentsPresent: ['education'], agenda: '议程', resolutions: [] },
+    }, { as: 'joint-meeting' });
+    expect(codeOf(r)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.departmentsPresent' });
+  });
+});
