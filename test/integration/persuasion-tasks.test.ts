@@ -92,8 +92,18 @@ describe('one case walked through the departments (双线四包)', () => {
     expect(after.stillOut - mid.stillOut).toBe(-1);
 
     // the child's unified view carries the four tasks
-    const { student } = await ok<{ student: { tasks: { type: string; status: string }[] } }>('query($id: ID!) { student(id: $id) { tasks { type status } } }', { id: child.studentId }, { as: 'joint-meeting' });
+    const { student } = await ok<{ student: { tasks: { type: string; status: string; evidence: Record<string, unknown> }[] } }>(`query($id: ID!) { student(id: $id) { tasks { type status evidence {
+      __typename ... on HomeVisit { visitOutcome: outcome } ... on LocateRequest { locateStatus: status reports { regionCode } } ... on AidGrant { amount } ... on DropoutCase { caseStatus: status caseOutcome: outcome }
+    } } } }`, { id: child.studentId }, { as: 'joint-meeting' });
     expect(student.tasks.map((t) => `${t.type}:${t.status}`).sort()).toEqual(['AID:DONE', 'HOME_VISIT:DONE', 'LOCATE_FAMILY:DONE', 'RE_ENROLMENT:DONE']);
+    // each task's evidence comes from the department that recorded it
+    const evidence = Object.fromEntries(student.tasks.map((t) => [t.type, t.evidence]));
+    expect(evidence).toEqual({
+      HOME_VISIT: { __typename: 'HomeVisit', visitOutcome: 'MET_FAMILY' },
+      LOCATE_FAMILY: { __typename: 'LocateRequest', locateStatus: 'REPORTED', reports: [{ regionCode: '450204' }] },
+      AID: { __typename: 'AidGrant', amount: 800 },
+      RE_ENROLMENT: { __typename: 'DropoutCase', caseStatus: 'CLOSED', caseOutcome: 'RETURNED' },
+    });
   });
 });
 
@@ -177,9 +187,17 @@ describe('views', () => {
     expect(may.departmentsPresent).toEqual(['education', 'public_security', 'civil_affairs', 'community']);
     expect(may.resolutions).toHaveLength(5);
     const count = (type: string, status: string) => may.tasks.filter((t) => t.type === type && t.status === status).length;
+    // the demo's evidence resolves to the records the other departments hold
+    const { tasks } = await ok<{ tasks: { type: string; evidence: { __typename: string } | null }[] }>(
+      '{ tasks(filter: { status: DONE }) { type evidence { __typename ... on HomeVisit { date } ... on Letter { letterStatus: status } ... on LocateRequest { locateStatus: status } ... on DropoutCase { caseOutcome: outcome } } } }', {}, { as: 'joint-meeting' },
+    );
+    const seeded = tasks.filter((t) => ['HOME_VISIT', 'RE_ENROLMENT', 'LOCATE_FAMILY', 'LETTER_TO_ORIGIN'].includes(t.type));
+    expect(seeded.length).toBeGreaterThanOrEqual(75 + 59 + 12 + 12);
+    expect(seeded.every((t) => t.evidence !== null)).toBe(true);
     expect(count('HOME_VISIT', 'DONE')).toBe(75);
     expect(count('RE_ENROLMENT', 'DONE')).toBe(59);
     expect(count('LOCATE_FAMILY', 'DONE') + count('LEGAL_NOTICE', 'IN_PROGRESS')).toBe(16);
+    expect(count('LETTER_TO_ORIGIN', 'DONE')).toBe(12);
   });
 
   it('the weekly report (周报) counts tasks by department and status', async () => {
@@ -189,7 +207,7 @@ describe('views', () => {
     expect(weeklyReport.weekStart).toBe('2018-12-25');
     const row = (d: string) => weeklyReport.rows.find((r) => r.department === d)!;
     expect(row('community')).toMatchObject({ done: 75, inProgress: 0, overdue: 0 });
-    expect(row('education')).toMatchObject({ done: 59 });
+    expect(row('education')).toMatchObject({ done: 59 + 12 });
     expect(row('public_security')).toMatchObject({ done: 12, inProgress: 4, overdue: 4 });
   });
 
@@ -198,5 +216,53 @@ describe('views', () => {
       input: { date: today(), title: '测试', chair: '副区长', departmentsPresent: ['education'], agenda: '议程', resolutions: [] },
     }, { as: 'joint-meeting' });
     expect(codeOf(r)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.departmentsPresent' });
+  });
+});
+
+describe('letters to origin regions (发函)', () => {
+  interface CaseWithLetters { id: string; status: string; letters: { id: string; status: string; version: number; recipient: string; originRegionCode: string }[] }
+  const stillOutCases = async () => (await ok<{ students: { nodes: { hukou: { regionCode: string; isLocal: boolean }; dropoutCase: CaseWithLetters }[] } }>(
+    '{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 50) { nodes { hukou { regionCode isLocal } dropoutCase { id status letters { id status version recipient originRegionCode } } } } }',
+  )).students.nodes;
+
+  it('went to the origin region of each of the 12 still out who are registered elsewhere, and none for the 4 local', async () => {
+    const nodes = await stillOutCases();
+    const outside = nodes.filter((n) => !n.hukou.isLocal);
+    expect(outside).toHaveLength(12);
+    for (const n of outside) {
+      expect(n.dropoutCase.letters).toHaveLength(1);
+      expect(n.dropoutCase.letters[0]).toMatchObject({ originRegionCode: n.hukou.regionCode, recipient: expect.stringMatching(/教育局$/) });
+    }
+    expect(nodes.filter((n) => n.hukou.isLocal).every((n) => n.dropoutCase.letters.length === 0)).toBe(true);
+    const { letters } = await ok<{ letters: { status: string }[] }>('{ letters { status } }');
+    expect(letters).toHaveLength(12);
+    expect(new Set(letters.map((l) => l.status))).toEqual(new Set(['SENT', 'ACKNOWLEDGED', 'REPLIED']));
+  });
+
+  it('tracks a new letter sent → acknowledged → replied on the case, refusing what does not fit', async () => {
+    const nodes = await stillOutCases();
+    const replied = nodes.find((n) => n.dropoutCase.letters[0]?.status === 'REPLIED')!;
+    const waiting = nodes.find((n) => n.dropoutCase.letters[0]?.status === 'SENT')!;
+    const local = nodes.find((n) => n.hukou.isLocal)!;
+    const ISSUE = 'mutation($input: IssueLetterInput!) { issueLetter(input: $input) { id status version recipient } }';
+    expect(codeOf(await gql(ISSUE, { input: { caseId: local.dropoutCase.id, originRegionCode: '450204', sentOn: today() } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.originRegionCode' });
+    expect(codeOf(await gql(ISSUE, { input: { caseId: waiting.dropoutCase.id, originRegionCode: waiting.hukou.regionCode, sentOn: today() } }))).toEqual({ code: 'CONFLICT', field: 'input.caseId' });
+    expect(codeOf(await gql(ISSUE, { input: { caseId: replied.dropoutCase.id, originRegionCode: '999999', sentOn: today() } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.originRegionCode' });
+    expect(codeOf(await gql(ISSUE, { input: { caseId: replied.dropoutCase.id, originRegionCode: replied.hukou.regionCode, sentOn: today() } }, { as: 'school-staff' })).code).toBe('FORBIDDEN');
+
+    const { issueLetter } = await ok<{ issueLetter: { id: string; status: string; version: number; recipient: string } }>(ISSUE, { input: { caseId: replied.dropoutCase.id, originRegionCode: replied.hukou.regionCode, sentOn: today() } });
+    expect(issueLetter).toMatchObject({ status: 'SENT', recipient: expect.stringMatching(/教育局$/) });
+    const PROGRESS = (m: string) => `mutation($input: LetterProgressInput!) { ${m}(input: $input) { status version acknowledgedOn repliedOn reply } }`;
+    expect(codeOf(await gql(PROGRESS('recordLetterReply'), { input: { letterId: issueLetter.id, expectedVersion: issueLetter.version, date: today() } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.reply' });
+    const ack = (await ok<{ acknowledgeLetter: { status: string; version: number } }>(PROGRESS('acknowledgeLetter'), { input: { letterId: issueLetter.id, expectedVersion: issueLetter.version, date: today() } })).acknowledgeLetter;
+    expect(ack.status).toBe('ACKNOWLEDGED');
+    expect(codeOf(await gql(PROGRESS('acknowledgeLetter'), { input: { letterId: issueLetter.id, expectedVersion: issueLetter.version, date: today() } }))).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
+    const done = (await ok<{ recordLetterReply: { status: string; reply: string } }>(PROGRESS('recordLetterReply'), { input: { letterId: issueLetter.id, expectedVersion: ack.version, date: today(), reply: '已安排就近入学' } })).recordLetterReply;
+    expect(done).toMatchObject({ status: 'REPLIED', reply: '已安排就近入学' });
+    const { dropoutCase } = await ok<{ dropoutCase: { letters: { status: string }[]; records: { kind: string; summary: string }[] } }>(
+      'query($id: ID!) { dropoutCase(id: $id) { letters { status } records { kind summary } } }', { id: replied.dropoutCase.id },
+    );
+    expect(dropoutCase.letters.map((l) => l.status)).toEqual(['REPLIED', 'REPLIED']);
+    expect(dropoutCase.records.filter((r) => r.kind === 'LETTER').length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -51,6 +51,8 @@ export interface DemoDropout {
   reasons: string[];
   returnedOn: string | null;
   chain: { level: string; name: string; title: string }[];
+  /** the letter to the origin region's education bureau (still-out children registered elsewhere) */
+  letter?: { id: string; sentOn: string; acknowledgedOn: string | null; repliedOn: string | null; reply: string | null };
 }
 
 export interface DemoGuardian {
@@ -532,6 +534,11 @@ function enrich(
         homeVisits.push({ id: f.string.uuid(), date: addDays(d.returnedOn, -3) > day(3) ? addDays(d.returnedOn, -3) : day(4), visitorName: personName('FEMALE'), visitorRole: '社区干部', outcome: 'CHILD_PERSUADED', notes: '与班主任一同动员，家长同意送返学校' });
       } else if (child.migrant) {
         homeVisits.push({ id: f.string.uuid(), date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MOVED_AWAY', notes: '租住地已退租，邻居称全家返回户籍地' });
+        const n = index % 4;
+        d.letter = {
+          id: f.string.uuid(), sentOn: '2018-06-15', acknowledgedOn: n < 3 ? '2018-06-25' : null, repliedOn: n < 1 ? '2018-07-20' : null,
+          reply: n < 1 ? '已收悉。该生已随父母返回我县，我局已安排所在乡镇学校与家长联系，动员其就近入学。' : null,
+        };
         located = { id: f.string.uuid(), requestedOn: day(21), reportedOn: day(35), regionCode: child.hukouRegion, summary: `经协查，学生随父母居住在户籍地${origin}` };
       } else {
         homeVisits.push({ id: f.string.uuid(), date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'REFUSED', notes: '家长以孩子不愿读书为由拒绝送返，已告知法定义务' });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference } from '@kongchuo/shared';
+import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared';
 import { entities } from './entities';
 import { createLoaders, type Loaders } from './loaders';
 import { seedCivilAffairs } from './seed/liunan-2018';
@@ -17,7 +17,10 @@ export const civilAffairs = defineSubgraph<Loaders>({
   migrations: { sqlite, postgresql },
   resolvers: [StudentResolver, RegistryResolver],
   orphanedTypes: [Student],
-  referenceResolvers: studentReference,
+  referenceResolvers: {
+    ...studentReference,
+    AidGrant: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.aid.load(ref.id) },
+  },
   loaders: createLoaders,
   seed: seedCivilAffairs,
 });

@@ -8,6 +8,7 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
   return {
     membership: new DataLoader<string, PoorHouseholdMember | null>(async (ids) =>
       oneByKey(ids, await em.find(PoorHouseholdMember, { id: { $in: [...ids] } }, { populate: ['household'] }), (m) => m.id)),
+    aid: new DataLoader<string, AidGrant | null>(async (ids) => oneByKey(ids, await em.find(AidGrant, { id: { $in: [...ids] } }), (a) => a.id)),
     aids: new DataLoader<string, AidGrant[]>(async (ids) =>
       groupByKey(ids, await em.find(AidGrant, { studentId: { $in: [...ids] } }, { orderBy: { grantedOn: 'desc' } }), (a) => a.studentId)),
     leftBehind: new DataLoader<string, LeftBehindChild | null>(async (ids) =>

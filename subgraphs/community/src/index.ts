@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference } from '@kongchuo/shared';
+import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared';
 import { entities } from './entities';
 import { createLoaders, type Loaders } from './loaders';
 import { seedCommunity } from './seed/liunan-2018';
@@ -17,7 +17,10 @@ export const community = defineSubgraph<Loaders>({
   migrations: { sqlite, postgresql },
   resolvers: [StudentResolver, CommunityResolver],
   orphanedTypes: [Student],
-  referenceResolvers: studentReference,
+  referenceResolvers: {
+    ...studentReference,
+    HomeVisit: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.homeVisit.load(ref.id) },
+  },
   loaders: createLoaders,
   seed: seedCommunity,
 });

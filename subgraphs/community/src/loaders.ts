@@ -22,6 +22,7 @@ export function createLoaders(em: EntityManager, identity: Identity) {
       oneByKey(ids, await em.find(Resident, { $and: [{ id: { $in: [...ids] } }, residentScope(identity)] }, {
         populate: ['household.community.subdistrict', 'household.grid.worker'],
       }), (r) => r.id)),
+    homeVisit: new DataLoader<string, HomeVisit | null>(async (ids) => oneByKey(ids, await em.find(HomeVisit, { id: { $in: [...ids] } }), (v) => v.id)),
     homeVisits: new DataLoader<string, HomeVisit[]>(async (ids) =>
       groupByKey(ids, await em.find(HomeVisit, { studentId: { $in: [...ids] } }, { orderBy: { date: 'asc' } }), (v) => v.studentId)),
   };

@@ -11,6 +11,7 @@ import { DropoutCaseResolver } from './resolvers/dropout-case.resolver';
 import { SchoolResolver } from './resolvers/school.resolver';
 import { ScreeningResolver, SchoolInterviewResolver } from './resolvers/screening.resolver';
 import { OverviewResolver } from './resolvers/overview.resolver';
+import { LetterResolver } from './resolvers/letter.resolver';
 
 export * from './entities';
 export { seedEducation };
@@ -20,7 +21,7 @@ export const education = defineSubgraph<Loaders>({
   name: 'education',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver],
+  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver],
   referenceResolvers,
   loaders: createLoaders,
   seed: seedEducation,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
-import { CaseRecord, DropoutCase, School, StatusChange, Student } from './entities';
+import { CaseRecord, DropoutCase, Letter, School, StatusChange, Student } from './entities';
 import { studentRowFilter } from './access';
 
 /** Groups rows by a key, in the order of the keys asked for. */
@@ -26,6 +26,15 @@ export function createLoaders(em: EntityManager, identity: Identity) {
     cases: new DataLoader<string, DropoutCase[]>(async (studentIds) => {
       const rows = await em.find(DropoutCase, { student: { $in: [...studentIds] } }, { orderBy: { discoveredOn: 'desc', createdAt: 'desc' } });
       return groupByKey(studentIds, rows, (r) => r.student.id);
+    }),
+    dropoutCase: new DataLoader<string, DropoutCase | null>(async (ids) => {
+      const rows = await em.find(DropoutCase, { $and: [{ id: { $in: [...ids] } }, identity.scope.kind === 'school' ? { school: identity.scope.code } : {}] });
+      return oneByKey(ids, rows, (c) => c.id);
+    }),
+    letter: new DataLoader<string, Letter | null>(async (ids) => oneByKey(ids, await em.find(Letter, { id: { $in: [...ids] } }), (l) => l.id)),
+    letters: new DataLoader<string, Letter[]>(async (caseIds) => {
+      const rows = await em.find(Letter, { dropoutCase: { $in: [...caseIds] } }, { orderBy: { sentOn: 'asc' } });
+      return groupByKey(caseIds, rows, (r) => r.dropoutCase.id);
     }),
     caseRecords: new DataLoader<string, CaseRecord[]>(async (caseIds) => {
       const rows = await em.find(CaseRecord, { dropoutCase: { $in: [...caseIds] } }, { orderBy: { date: 'asc', id: 'asc' } });

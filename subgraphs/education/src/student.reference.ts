@@ -8,6 +8,12 @@ export const referenceResolvers = {
   Student: {
     __resolveReference: (ref: { id: string }, ctx: EducationContext) => ctx.loaders.student.load(ref.id),
   },
+  DropoutCase: {
+    __resolveReference: (ref: { id: string }, ctx: EducationContext) => ctx.loaders.dropoutCase.load(ref.id),
+  },
+  Letter: {
+    __resolveReference: (ref: { id: string }, ctx: EducationContext) => ctx.loaders.letter.load(ref.id),
+  },
   School: {
     __resolveReference: (ref: { code: string }, ctx: EducationContext) => ctx.loaders.school.load(ref.code),
   },

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference } from '@kongchuo/shared';
+import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared';
 import { entities } from './entities';
 import { createLoaders, type Loaders } from './loaders';
 import { seedPublicSecurity } from './seed/liunan-2018';
@@ -17,7 +17,10 @@ export const publicSecurity = defineSubgraph<Loaders>({
   migrations: { sqlite, postgresql },
   resolvers: [StudentResolver, RegistryResolver],
   orphanedTypes: [Student],
-  referenceResolvers: studentReference,
+  referenceResolvers: {
+    ...studentReference,
+    LocateRequest: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.locateRequest.load(ref.id) },
+  },
   loaders: createLoaders,
   seed: seedPublicSecurity,
 });

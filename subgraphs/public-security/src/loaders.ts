@@ -18,6 +18,7 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
       const rows = await em.find(ResidencePermit, { household: { $in: [...numbers] } }, { orderBy: { issuedOn: 'desc' } });
       return groupByKey(numbers, rows, (p) => p.household.number);
     }),
+    locateRequest: new DataLoader<string, LocateRequest | null>(async (ids) => oneByKey(ids, await em.find(LocateRequest, { id: { $in: [...ids] } }, { populate: ['reports'] }), (r) => r.id)),
     locateRequests: new DataLoader<string, LocateRequest[]>(async (ids) => {
       const rows = await em.find(LocateRequest, { studentId: { $in: [...ids] } }, { orderBy: { requestedOn: 'desc' }, populate: ['reports'] });
       return groupByKey(ids, rows, (r) => r.studentId);

@@ -1,9 +1,10 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared';
 import { AidProgramme } from './enums';
 
 /** 资助发放: one grant of an aid programme to a child or their household. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: '资助发放记录' })
 @Entity({ tableName: 'aid_grant' })
 export class AidGrant {

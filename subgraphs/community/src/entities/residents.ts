@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared';
 import { Community, GridArea } from './places';
 
@@ -73,6 +73,7 @@ registerEnumType(VisitOutcome, {
 });
 
 /** 家访: a visit to a child's home (by a grid worker, community cadre or teacher). */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: '家访记录' })
 @Entity({ tableName: 'home_visit' })
 export class HomeVisit {

@@ -1,7 +1,7 @@
 import { TimestampType } from '@kongchuo/shared';
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, DropoutReason, ResponsibilityLevel } from '../domain/enums';
 import { School } from './school';
 import { Screening } from './screening';
@@ -21,6 +21,7 @@ export class Responsibility {
 }
 
 /** 一生一案: the case file of one child who dropped out. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: '辍学学生档案（一生一案）' })
 @Entity({ tableName: 'dropout_case' })
 @Index({ properties: ['discoveredOn'] })

@@ -5,8 +5,9 @@ import { CaseRecord, DropoutCase } from './dropout-case';
 import { Screening } from './screening';
 import { SchoolInterview } from './school-interview';
 import { ConsolidationTarget } from './consolidation-target';
+import { Letter, LetterStatus } from './letter';
 
-export { School, Student, StatusChange, CaseRecord, DropoutCase, Screening, SchoolInterview, ConsolidationTarget };
+export { School, Student, StatusChange, CaseRecord, DropoutCase, Screening, SchoolInterview, ConsolidationTarget, Letter, LetterStatus };
 
 /** Registered by class reference (never by glob). */
-export const entities = [School, Student, StatusChange, DropoutCase, CaseRecord, Screening, SchoolInterview, ConsolidationTarget];
+export const entities = [School, Student, StatusChange, DropoutCase, CaseRecord, Screening, SchoolInterview, ConsolidationTarget, Letter];

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, assertVersion, badInput, conflict, decodeCursor, notFound, pageSize, toPage, writeTransaction } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
-import { CaseRecord, DropoutCase, School, Screening, Student } from '../entities';
+import { CaseRecord, DropoutCase, Letter, School, Screening, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, EnrollmentStatus, ResponsibilityLevel } from '../domain/enums';
 import { assertCanRecordFor, studentListScope } from '../access';
 import { isoDate, notAfter } from './dates';
@@ -80,6 +80,11 @@ export class DropoutCaseResolver {
   @FieldResolver(() => Screening, { nullable: true })
   async screening(@Root() c: DropoutCase, @Ctx() ctx: EducationContext): Promise<Screening | null> {
     return c.screening ? ctx.em.findOne(Screening, { id: c.screening.id }) : null;
+  }
+
+  @FieldResolver(() => [Letter], { description: '致户籍地教育部门的函' })
+  letters(@Root() c: DropoutCase, @Ctx() ctx: EducationContext): Promise<Letter[]> {
+    return ctx.loaders.letters.load(c.id);
   }
 
   @FieldResolver(() => [CaseRecord], { description: '劝返过程（时间线）' })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { generateLiunan2018, insertInChunks, linkageKeyOfValid, type DemoWorld } from '@kongchuo/shared';
-import { CaseRecord, ConsolidationTarget, DropoutCase, School, SchoolInterview, Screening, StatusChange, Student } from '../entities';
+import { generateLiunan2018, insertInChunks, linkageKeyOfValid, regionShortName, type DemoWorld } from '@kongchuo/shared';
+import { CaseRecord, ConsolidationTarget, DropoutCase, Letter, LetterStatus, School, SchoolInterview, Screening, StatusChange, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, EnrollmentStatus, Gender, SchoolType, StatusChangeCode } from '../domain/enums';
 import { applyStatusChange, type StudentState } from '../domain/status-machine';
 
@@ -27,6 +27,7 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
   const changes: Partial<StatusChange>[] = [];
   const cases: Partial<DropoutCase>[] = [];
   const records: Partial<CaseRecord>[] = [];
+  const letters: Partial<Letter>[] = [];
   const screeningId = randomUUID();
   const now = new Date();
 
@@ -67,6 +68,17 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
       add(plus(12), CaseRecordKind.TALK, '校领导与学生及监护人谈心谈话，动员复学');
       if (d.returnedOn) add(d.returnedOn, CaseRecordKind.RETURNED, '劝返复学，销号');
       else if (child.migrant) add(plus(30), CaseRecordKind.NOTE, '学生已随父母离开本区，需户籍地教育部门协同');
+      if (d.letter) {
+        const recipient = `${regionShortName(child.hukouRegion)}教育局`;
+        letters.push({
+          id: d.letter.id, dropoutCase: caseId as never, originRegionCode: child.hukouRegion, recipient, sentOn: d.letter.sentOn,
+          body: `${recipient}：经我区大排查，贵地户籍学生${child.name}已辍学，特此函告，请协助劝返，并及时报告当地政府扶贫部门。`,
+          status: d.letter.repliedOn ? LetterStatus.REPLIED : d.letter.acknowledgedOn ? LetterStatus.ACKNOWLEDGED : LetterStatus.SENT,
+          acknowledgedOn: d.letter.acknowledgedOn, repliedOn: d.letter.repliedOn, reply: d.letter.reply, recordedBy: SEEDER, version: 1, createdAt: now,
+        });
+        add(d.letter.sentOn, CaseRecordKind.LETTER, `发函至${recipient}`);
+        if (d.letter.repliedOn) add(d.letter.repliedOn, CaseRecordKind.LETTER, `${recipient}回函：${d.letter.reply}`);
+      }
     }
   }
 
@@ -77,6 +89,7 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
     await tx.insert(Screening, { id: screeningId, ...world.screening, findings: world.screening.findings, recordedBy: SEEDER });
     await insertInChunks(tx, DropoutCase, cases);
     await insertInChunks(tx, CaseRecord, records);
+    await insertInChunks(tx, Letter, letters);
     await insertInChunks(tx, SchoolInterview, world.interviews.map((i) => ({
       id: randomUUID(), school: i.schoolCode as never, date: i.date, interviewees: i.interviewees, findings: i.findings,
       responsibilityLetterSigned: true, rectificationDeadline: i.rectificationDeadline, rectifiedOn: i.rectifiedOn, version: 1, recordedBy: SEEDER,

@@ -9,6 +9,7 @@ import type { JointMeetingContext } from '../context';
 import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus } from '../entities';
 import { ASSIGNERS, TASK_RULES, canDo, decideMove, isOverdue } from '../domain/tasks';
 import { Student } from './student.resolver';
+import { TaskEvidence, evidenceReference } from './evidence';
 import { AssignTaskInput, CompleteTaskInput, MoveTaskInput, ReassignTaskInput, RejectTaskInput, TaskFilter } from './task.inputs';
 
 function department(value: string, field: string): Department {
@@ -121,6 +122,11 @@ export class TaskResolver {
   @FieldResolver(() => String, { description: '任务类型（中文）' })
   typeLabel(@Root() t: PersuasionTask): string {
     return TASK_RULES[t.type].label;
+  }
+
+  @FieldResolver(() => TaskEvidence, { nullable: true, description: '办结凭证（由承办部门的服务返回其记录）' })
+  evidence(@Root() t: PersuasionTask): ReturnType<typeof evidenceReference> {
+    return evidenceReference(t.evidenceKind, t.evidenceId);
   }
 
   @FieldResolver(() => Student, { description: '学生' })

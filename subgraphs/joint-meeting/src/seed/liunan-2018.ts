@@ -11,7 +11,8 @@ const addDays = (date: string, days: number) => new Date(Date.parse(date) + days
  * and the tasks it assigned for the 75 children, with their history — a home visit for every
  * child (evidenced by the community's visit record), re-enrolment for the 59 who came back
  * (evidenced by their case file, closed as returned), police locating the families of the 12
- * migrant children still out (evidenced by the locate report), and legal notices to the
+ * migrant children still out (evidenced by the locate report) and a letter to each one's origin
+ * region's education bureau (evidenced by the letter), and legal notices to the
  * guardians of the 4 local children still out, still in progress.
  */
 export async function seedJointMeeting(rootEm: EntityManager, linkageSecret: string, world: DemoWorld = generateLiunan2018()) {
@@ -68,6 +69,7 @@ export async function seedJointMeeting(rootEm: EntityManager, linkageSecret: str
       add(studentId, d.caseId, TaskType.RE_ENROLMENT, 'education', '2018-09-30', done(MAY_11, d.returnedOn), { kind: EvidenceKind.RE_ENROLMENT, id: d.caseId });
     } else if (child.located) {
       add(studentId, d.caseId, TaskType.LOCATE_FAMILY, 'public_security', addDays(MAY_11, 45), done(child.located.requestedOn, child.located.reportedOn), { kind: EvidenceKind.LOCATE_REPORT, id: child.located.id });
+      if (d.letter) add(studentId, d.caseId, TaskType.LETTER_TO_ORIGIN, 'education', '2018-06-30', done(MAY_11, d.letter.sentOn), { kind: EvidenceKind.LETTER, id: d.letter.id });
     } else {
       add(studentId, d.caseId, TaskType.LEGAL_NOTICE, 'public_security', '2018-07-31', [
         assigned,

@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared';
 
 export enum LocateStatus {
@@ -9,6 +9,7 @@ export enum LocateStatus {
 registerEnumType(LocateStatus, { name: 'LocateStatus', valuesConfig: { OPEN: { description: '协查中' }, REPORTED: { description: '已反馈' } } });
 
 /** 协查: a request to public security to find where a child's family is. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: '协查（查找学生及家庭下落）' })
 @Entity({ tableName: 'locate_request' })
 export class LocateRequest {

@@ -1,0 +1,58 @@
+import { Directive, Field, ID, ObjectType, createUnionType } from 'type-graphql';
+import { EvidenceKind } from '../entities';
+
+/**
+ * The records that evidence a task live with the department that made them; the joint meeting
+ * holds only their keys, and the gateway fetches the records from their owners.
+ */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('HomeVisit')
+export class HomeVisitRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('LocateRequest')
+export class LocateRequestRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('AidGrant')
+export class AidGrantRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('DropoutCase')
+export class DropoutCaseRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Letter')
+export class LetterRef {
+  @Field(() => ID)
+  id: string;
+}
+
+const TYPE_OF: Partial<Record<EvidenceKind, string>> = {
+  HOME_VISIT: 'HomeVisit', LOCATE_REPORT: 'LocateRequest', AID_GRANT: 'AidGrant', RE_ENROLMENT: 'DropoutCase', LETTER: 'Letter',
+};
+
+export const TaskEvidence = createUnionType({
+  name: 'TaskEvidence',
+  description: '办结凭证：承办部门的家访、协查、资助、复学档案或函件记录',
+  types: () => [HomeVisitRef, LocateRequestRef, AidGrantRef, DropoutCaseRef, LetterRef] as const,
+  resolveType: (value) => (value as { __typename?: string }).__typename,
+});
+
+/** The reference for a task's evidence, or null (legal notices have no record of their own yet). */
+export function evidenceReference(kind: EvidenceKind | null, id: string | null): { __typename: string; id: string } | null {
+  const typename = kind ? TYPE_OF[kind] : undefined;
+  return typename && id ? { __typename: typename, id } : null;
+}
