@@ -56,6 +56,7 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Student.residencePermit', owner: 'public_security', label: '居住证', access: only(['public_security', 'community', 'joint_meeting']) },
   { field: 'ResidencePermit.address', owner: 'public_security', label: '居住证地址', access: only(['public_security', 'community'], 'mask'), mask: 'address' },
   { field: 'Student.locateRequests', owner: 'public_security', label: '协查记录', access: only(['public_security', 'education', 'joint_meeting']) },
+  { field: 'Student.legalNotices', owner: 'public_security', label: '法律告知书送达记录', access: only(['public_security', 'education', 'joint_meeting']) },
   { field: 'Student.employerViolations', owner: 'public_security', label: '违法招用查处记录（公安案件）', access: only(['public_security']) },
   // ---- civil affairs (民政/扶贫)
   { field: 'Student.poverty', owner: 'civil_affairs', label: '贫困与资助情况', access: ALL },

@@ -152,6 +152,14 @@ describe('task rules', () => {
     const again = await step(REASSIGN, { taskId: t.id, expectedVersion: rejected.version, department: 'public_security', assignee: '户政科', dueDate: inDays(20) }, 'joint-meeting', 'reassignTask');
     expect(again.status).toBe('ASSIGNED');
     expect(again.history.map((h) => h.action)).toEqual(['ASSIGN', 'REJECT', 'REASSIGN']);
+    // police serve the notice and complete the task with it
+    const accepted = await step(ACCEPT, { taskId: t.id, expectedVersion: again.version }, 'police', 'acceptTask');
+    const { serveLegalNotice } = await ok<{ serveLegalNotice: { id: string } }>(`mutation($input: ServeLegalNoticeInput!) { serveLegalNotice(input: $input) { id } }`,
+      { input: { studentId, recipientKind: 'GUARDIAN', recipient: '监护人甲', servedOn: today(), content: '依据《义务教育法》第五条，监护人应当保证适龄儿童按时入学并完成义务教育。' } }, { as: 'police' });
+    const done = await step(COMPLETE, { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'LEGAL_NOTICE', evidenceId: serveLegalNotice.id }, 'police', 'completeTask');
+    expect(done.status).toBe('DONE');
+    const { task } = await ok<{ task: { evidence: unknown } }>('query($id: String!) { task(id: $id) { evidence { __typename ... on LegalNotice { recipientKind recipient } } } }', { id: t.id }, { as: 'joint-meeting' });
+    expect(task.evidence).toEqual({ __typename: 'LegalNotice', recipientKind: 'GUARDIAN', recipient: '监护人甲' });
   });
 
   it('refuses the second of two parallel moves from the same version with CONFLICT; nothing is overwritten', async () => {

@@ -20,6 +20,7 @@ export const publicSecurity = defineSubgraph<Loaders>({
   referenceResolvers: {
     ...studentReference,
     LocateRequest: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.locateRequest.load(ref.id) },
+    LegalNotice: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.legalNotice.load(ref.id) },
   },
   loaders: createLoaders,
   seed: seedPublicSecurity,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
-import { EmployerViolation, LocateRequest, Person, ResidencePermit } from './entities';
+import { EmployerViolation, LegalNotice, LocateRequest, Person, ResidencePermit } from './entities';
 
 /** One query per relation per batch of children. */
 export function createLoaders(em: EntityManager, _identity: Identity) {
@@ -23,6 +23,9 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
       const rows = await em.find(LocateRequest, { studentId: { $in: [...ids] } }, { orderBy: { requestedOn: 'desc' }, populate: ['reports'] });
       return groupByKey(ids, rows, (r) => r.studentId);
     }),
+    legalNotice: new DataLoader<string, LegalNotice | null>(async (ids) => oneByKey(ids, await em.find(LegalNotice, { id: { $in: [...ids] } }), (n) => n.id)),
+    legalNotices: new DataLoader<string, LegalNotice[]>(async (ids) =>
+      groupByKey(ids, await em.find(LegalNotice, { studentId: { $in: [...ids] } }, { orderBy: { servedOn: 'asc' } }), (n) => n.studentId)),
     employerViolations: new DataLoader<string, EmployerViolation[]>(async (ids) => {
       const rows = await em.find(EmployerViolation, { studentId: { $in: [...ids] } }, { orderBy: { foundOn: 'desc' } });
       return groupByKey(ids, rows, (r) => r.studentId);

@@ -34,6 +34,13 @@ export class DropoutCaseRef {
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('LegalNotice')
+export class LegalNoticeRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('Letter')
 export class LetterRef {
   @Field(() => ID)
@@ -41,17 +48,17 @@ export class LetterRef {
 }
 
 const TYPE_OF: Partial<Record<EvidenceKind, string>> = {
-  HOME_VISIT: 'HomeVisit', LOCATE_REPORT: 'LocateRequest', AID_GRANT: 'AidGrant', RE_ENROLMENT: 'DropoutCase', LETTER: 'Letter',
+  HOME_VISIT: 'HomeVisit', LOCATE_REPORT: 'LocateRequest', AID_GRANT: 'AidGrant', RE_ENROLMENT: 'DropoutCase', LETTER: 'Letter', LEGAL_NOTICE: 'LegalNotice',
 };
 
 export const TaskEvidence = createUnionType({
   name: 'TaskEvidence',
-  description: '办结凭证：承办部门的家访、协查、资助、复学档案或函件记录',
-  types: () => [HomeVisitRef, LocateRequestRef, AidGrantRef, DropoutCaseRef, LetterRef] as const,
+  description: '办结凭证：承办部门的家访、协查、法律告知、资助、复学档案或函件记录',
+  types: () => [HomeVisitRef, LocateRequestRef, AidGrantRef, DropoutCaseRef, LetterRef, LegalNoticeRef] as const,
   resolveType: (value) => (value as { __typename?: string }).__typename,
 });
 
-/** The reference for a task's evidence, or null (legal notices have no record of their own yet). */
+/** The reference for a task's evidence (null before the task is done). */
 export function evidenceReference(kind: EvidenceKind | null, id: string | null): { __typename: string; id: string } | null {
   const typename = kind ? TYPE_OF[kind] : undefined;
   return typename && id ? { __typename: typename, id } : null;

@@ -5,7 +5,7 @@ import {
   requiredText, residentId, writeTransaction,
 } from '@kongchuo/shared';
 import type { PublicSecurityContext } from '../context';
-import { EmployerViolation, Household, LocateReport, LocateRequest, LocateStatus, Person, ResidencePermit } from '../entities';
+import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, ResidencePermit } from '../entities';
 import { Student } from './student.resolver';
 
 @InputType({ description: '登记户' })
@@ -104,6 +104,24 @@ export class RecordEmployerViolationInput {
   action: string;
 }
 
+@InputType({ description: '送达法律告知书' })
+export class ServeLegalNoticeInput {
+  @Field(() => ID)
+  studentId: string;
+
+  @Field(() => NoticeRecipient)
+  recipientKind: NoticeRecipient;
+
+  @Field({ description: '监护人姓名或用人单位名称' })
+  recipient: string;
+
+  @Field()
+  servedOn: string;
+
+  @Field()
+  content: string;
+}
+
 const POLICE = ['public_security'] as const;
 
 @Resolver(() => LocateRequest)
@@ -195,6 +213,19 @@ export class RegistryResolver {
       request.reports.add(em.create(LocateReport, { request, date, regionCode: region, summary, officer: ctx.identity.user }));
       return request;
     });
+  }
+
+  @Mutation(() => LegalNotice, { description: '送达法律告知书（公安）' })
+  async serveLegalNotice(@Arg('input', () => ServeLegalNoticeInput) input: ServeLegalNoticeInput, @Ctx() ctx: PublicSecurityContext): Promise<LegalNotice> {
+    requireDepartment(ctx.identity, POLICE, 'serve legal notices');
+    const servedOn = calendarDate(input.servedOn, 'input.servedOn', { notAfter: ctx.today() });
+    if (!(await ctx.loaders.person.load(input.studentId))) throw badInput('input.studentId', 'input.studentId: public security has no record of this child');
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(LegalNotice, {
+        id: randomUUID(), studentId: input.studentId, recipientKind: input.recipientKind, recipient: requiredText(input.recipient, 'input.recipient', 200),
+        servedOn, content: requiredText(input.content, 'input.content', 5000), officer: ctx.identity.user,
+      }),
+    );
   }
 
   @Mutation(() => EmployerViolation, { description: '登记违法招用义务教育阶段学生（公安）' })

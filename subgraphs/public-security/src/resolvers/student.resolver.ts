@@ -1,7 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { StudentKey, findRegion } from '@kongchuo/shared';
 import type { PublicSecurityContext } from '../context';
-import { EmployerViolation, LocateRequest, ResidencePermit } from '../entities';
+import { EmployerViolation, LegalNotice, LocateRequest, ResidencePermit } from '../entities';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '学生（统一视图：公安部分）' })
@@ -84,6 +84,11 @@ export class StudentResolver {
   @FieldResolver(() => [LocateRequest], { nullable: true, description: '协查记录' })
   locateRequests(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<LocateRequest[]> {
     return ctx.loaders.locateRequests.load(s.id);
+  }
+
+  @FieldResolver(() => [LegalNotice], { nullable: true, description: '法律告知书送达记录' })
+  legalNotices(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<LegalNotice[]> {
+    return ctx.loaders.legalNotices.load(s.id);
   }
 
   @FieldResolver(() => [EmployerViolation], { nullable: true, description: '违法招用记录' })

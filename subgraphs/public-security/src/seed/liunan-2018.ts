@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { generateLiunan2018, insertInChunks, linkageKeyOfValid, type DemoWorld } from '@kongchuo/shared';
-import { EmployerViolation, Household, LocateReport, LocateRequest, LocateStatus, Person, ResidencePermit } from '../entities';
+import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, ResidencePermit } from '../entities';
 
 /**
  * Public security's share of the demo world: every child's household registration with the
@@ -18,6 +18,7 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
   const requests: Partial<LocateRequest>[] = [];
   const reports: Partial<LocateReport>[] = [];
   const violations: Partial<EmployerViolation>[] = [];
+  const notices: Partial<LegalNotice>[] = [];
   for (const child of world.children) {
     const h = child.household;
     const studentId = linkageKeyOfValid(child.idNumber, linkageSecret);
@@ -34,6 +35,11 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
       requests.push({ id, studentId, requestedOn: child.located.requestedOn, requestedBy: 'education', reason: '学生辍学后全家离开租住地，请协查下落', status: LocateStatus.REPORTED, version: 1, createdAt: now });
       reports.push({ request: id as never, date: child.located.reportedOn, regionCode: child.located.regionCode, summary: child.located.summary, officer: 'demo-seed' });
     }
+    if (child.dropout && !child.dropout.returnedOn && !child.migrant) {
+      // the 4 local children still out: the guardians were served a notice and still did not send them
+      const servedOn = new Date(Date.parse(child.dropout.discoveredOn) + 10 * 86400000).toISOString().slice(0, 10);
+      notices.push({ id: randomUUID(), studentId, recipientKind: NoticeRecipient.GUARDIAN, recipient: h.guardians[0].name, servedOn, content: '依据《义务教育法》第五条、第五十八条，告知监护人应当送适龄子女入学接受并完成义务教育。', officer: 'demo-seed', createdAt: now });
+    }
     if (child.employedBy) {
       violations.push({ id: randomUUID(), studentId, ...child.employedBy, recordedBy: 'demo-seed', createdAt: now });
     }
@@ -45,6 +51,7 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
     await insertInChunks(tx, LocateRequest, requests);
     await insertInChunks(tx, LocateReport, reports);
     await insertInChunks(tx, EmployerViolation, violations);
+    await insertInChunks(tx, LegalNotice, notices);
   });
-  return { households: households.length, persons: persons.length, residencePermits: permits.length, locateRequests: requests.length, employerViolations: violations.length };
+  return { households: households.length, persons: persons.length, residencePermits: permits.length, locateRequests: requests.length, legalNotices: notices.length, employerViolations: violations.length };
 }
