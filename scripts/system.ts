@@ -44,6 +44,7 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
   }
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) as Record<SubgraphName, string>;
   const gateway = await startGateway({ config, keys, logger, port: 0, subgraphUrls });
+  env.GATEWAY_URL = gateway.url; // services that read the supergraph as themselves find it here
   return {
     gatewayUrl: gateway.url,
     subgraphUrls,

@@ -25,6 +25,8 @@ export interface Config {
   subgraphUrl(name: SubgraphName): string;
   /** `postgres://…` for PostgreSQL; otherwise a SQLite file path */
   databaseUrl(name: SubgraphName): string;
+  /** the gateway, for services that read the supergraph as themselves (GATEWAY_URL) */
+  gatewayUrl(): string;
 }
 
 const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityMaxAgeSeconds: int(env, 'IDENTITY_MAX_AGE_SECONDS', 30),
     subgraphPort,
     subgraphUrl: (name) => env[`${envName(name)}_URL`] ?? `http://127.0.0.1:${subgraphPort(name)}/graphql`,
+    gatewayUrl: () => env.GATEWAY_URL ?? `http://127.0.0.1:${int(env, 'PORT', 4000)}/graphql`,
     databaseUrl: (name) =>
       env[`${envName(name)}_DATABASE_URL`] ??
       env.DATABASE_URL?.replace('{service}', name.replace(/-/g, '_')) ??

@@ -25,3 +25,4 @@ export * from './validate';
 export * from './masking';
 export * from './permissions';
 export * from './audit';
+export * from './service-client';

@@ -11,6 +11,8 @@ import { buildFederatedSchema } from './federation';
 import { openDatabase, type DatabaseSpec } from './database';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
 import { todayInChina } from './dates';
+import { serviceIdentity, supergraphReader, type SupergraphReader } from './service-client';
+import { SUBGRAPHS } from './config';
 import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin } from './audit';
 
 /** What every resolver of every subgraph gets. */
@@ -29,6 +31,8 @@ export interface SubgraphContext<L = unknown> {
   today: () => string;
   /** this request's audit entries, written when it ends */
   audit: AuditRecorder;
+  /** reads the supergraph through the gateway as this subgraph's service account */
+  supergraph: SupergraphReader;
 }
 
 export interface SubgraphService extends RunningService {
@@ -93,6 +97,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     }
     const schema = await buildSchema();
     const auditWriter = new AuditWriter(orm, logger);
+    const supergraph = supergraphReader(config, keys, serviceIdentity(def.name, SUBGRAPHS[def.name].department));
     const running = await startSubgraphServer<SubgraphContext<L>>({
       plugins: [auditPlugin(auditWriter)],
       name: def.name,
@@ -107,6 +112,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
           identity, em, requestId, linkageSecret: keys.linkageSecret, districtCode: config.districtCode, today: () => todayInChina(),
           loaders: def.loaders(em, identity),
           audit: new AuditRecorder(),
+          supergraph,
           logger: logger.child({ requestId, user: identity.user, dept: identity.department }),
         };
       },

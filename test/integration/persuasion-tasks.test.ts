@@ -143,6 +143,34 @@ describe('task rules', () => {
     expect(await history(t.id)).toMatchObject({ status: 'ACCEPTED', version: accepted.version, history: [{ action: 'ASSIGN' }, { action: 'ACCEPT' }] });
   });
 
+  it('checks the evidence where it lives: it must exist, be about this child, and show the work done', async () => {
+    const t = await step(ASSIGN, { studentId, type: 'HOME_VISIT', department: 'community', dueDate: inDays(3) }, 'joint-meeting', 'assignTask');
+    const accepted = await step(ACCEPT, { taskId: t.id, expectedVersion: t.version }, 'community', 'acceptTask');
+    const made = await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'HOME_VISIT', evidenceId: '00000000-0000-4000-8000-000000000000' } }, { as: 'community' });
+    expect(codeOf(made)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceId' });
+    expect(made.errors![0].message).toContain('no HOME_VISIT record');
+    // a real visit, but to another child
+    const { students } = await ok<{ students: { nodes: { id: string; homeVisits: { id: string }[] | null }[] } }>(
+      '{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { id homeVisits { id } } } }', {}, { as: 'joint-meeting' },
+    );
+    const other = await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'HOME_VISIT', evidenceId: students.nodes[0].homeVisits![0].id } }, { as: 'community' });
+    expect(codeOf(other)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceId' });
+    expect(other.errors![0].message).toContain('another child');
+    expect(await history(t.id)).toMatchObject({ status: 'ACCEPTED', version: accepted.version });
+  });
+
+  it('does not take an open case as evidence of re-enrolment', async () => {
+    const { students } = await ok<{ students: { nodes: { id: string; dropoutCase: { id: string } }[] } }>(
+      '{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { id dropoutCase { id } } } }',
+    );
+    const child = students.nodes[0];
+    const t = await step(ASSIGN, { studentId: child.id, caseId: child.dropoutCase.id, type: 'RE_ENROLMENT', department: 'education', dueDate: inDays(30) }, 'joint-meeting', 'assignTask');
+    const accepted = await step(ACCEPT, { taskId: t.id, expectedVersion: t.version }, 'edu-admin', 'acceptTask');
+    const r = await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'RE_ENROLMENT', evidenceId: child.dropoutCase.id } }, { as: 'edu-admin' });
+    expect(codeOf(r)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceId' });
+    expect(r.errors![0].message).toContain('not closed as returned');
+  });
+
   it('is rejected with a reason and reassigned by the joint meeting', async () => {
     const t = await step(ASSIGN, { studentId, type: 'LEGAL_NOTICE', department: 'public_security', dueDate: inDays(10) }, 'edu-admin', 'assignTask');
     expect(codeOf(await gql(REJECT, { input: { taskId: t.id, expectedVersion: t.version, reason: ' ' } }, { as: 'police' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.reason' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   badInput, calendarDate, conflict, linkageKeyOfValid, optionalText, regionCode, requireDepartment, requiredText, residentId, writeTransaction,
 } from '@kongchuo/shared';
@@ -104,6 +104,11 @@ const MAX_AID_YUAN = 100_000;
 
 @Resolver()
 export class RegistryResolver {
+  @Query(() => AidGrant, { nullable: true, description: '一条资助发放记录' })
+  aidGrant(@Arg('id', () => ID) id: string, @Ctx() ctx: CivilAffairsContext): Promise<AidGrant | null> {
+    return ctx.loaders.aid.load(id);
+  }
+
   @Mutation(() => PoorHousehold, { description: '登记建档立卡户（民政/扶贫）' })
   async registerPoorHousehold(@Arg('input', () => RegisterPoorHouseholdInput) input: RegisterPoorHouseholdInput, @Ctx() ctx: CivilAffairsContext): Promise<PoorHousehold> {
     requireDepartment(ctx.identity, CIVIL_AFFAIRS, 'register poor households');

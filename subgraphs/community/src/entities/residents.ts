@@ -83,6 +83,7 @@ export class HomeVisit {
   @PrimaryKey({ type: 'uuid' })
   id: string;
 
+  @Field(() => ID, { description: '学生（人员关联键）' })
   @Index()
   @Property({ type: 'string', length: 43 })
   studentId: string;

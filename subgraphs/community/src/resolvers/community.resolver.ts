@@ -63,6 +63,13 @@ export class CommunityResolver {
     return { totalCount, ...toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id) };
   }
 
+  @Query(() => HomeVisit, { nullable: true, description: '一条家访记录（本辖区）' })
+  async homeVisit(@Arg('id', () => ID) id: string, @Ctx() ctx: CommunityContext): Promise<HomeVisit | null> {
+    const visit = await ctx.loaders.homeVisit.load(id);
+    if (!visit || ctx.identity.scope.kind === 'district') return visit;
+    return (await ctx.loaders.resident.load(visit.studentId)) ? visit : null;
+  }
+
   @Query(() => [Subdistrict], { description: '街道（乡镇）' })
   subdistricts(@Ctx() ctx: CommunityContext): Promise<Subdistrict[]> {
     return ctx.em.find(Subdistrict, {}, { orderBy: { code: 'asc' } });

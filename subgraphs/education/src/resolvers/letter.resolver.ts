@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertVersion, badInput, calendarDate, conflict, notFound, optionalText, regionCode, regionShortName, requiredText, writeTransaction,
+  assertVersion, badInput, calendarDate, conflict, notFound, optionalText, regionCode, regionShortName, requireDepartment, requiredText, writeTransaction,
 } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, Letter, LetterStatus } from '../entities';
@@ -50,6 +50,12 @@ export class LetterResolver {
   letters(@Ctx() ctx: EducationContext, @Arg('status', () => LetterStatus, { nullable: true }) status?: LetterStatus): Promise<Letter[]> {
     assertDistrictEducation(ctx.identity, 'list letters');
     return ctx.em.find(Letter, status ? { status } : {}, { orderBy: { sentOn: 'desc' } });
+  }
+
+  @Query(() => Letter, { nullable: true, description: '一份函件（区教育局、联席会议）' })
+  letter(@Arg('id', () => ID) id: string, @Ctx() ctx: EducationContext): Promise<Letter | null> {
+    requireDepartment(ctx.identity, ['education', 'joint_meeting'], 'read letters');
+    return ctx.loaders.letter.load(id);
   }
 
   @FieldResolver(() => DropoutCase, { description: '所涉辍学档案' })

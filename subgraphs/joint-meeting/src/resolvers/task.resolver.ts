@@ -8,6 +8,7 @@ import {
 import type { JointMeetingContext } from '../context';
 import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus } from '../entities';
 import { ASSIGNERS, TASK_RULES, canDo, decideMove, isOverdue } from '../domain/tasks';
+import { checkEvidence } from '../domain/evidence-check';
 import { Student } from './student.resolver';
 import { TaskEvidence, evidenceReference } from './evidence';
 import { AssignTaskInput, CompleteTaskInput, MoveTaskInput, ReassignTaskInput, RejectTaskInput, TaskFilter } from './task.inputs';
@@ -176,13 +177,18 @@ export class TaskResolver {
     return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.START, () => optionalText(input.note, 'input.note', 2000));
   }
 
-  @Mutation(() => PersuasionTask, { description: '办结（承办部门，须附本部门记录的凭证）' })
-  completeTask(@Arg('input', () => CompleteTaskInput) input: CompleteTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
-    return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.COMPLETE, (task) => {
-      const expected = TASK_RULES[task.type].evidence;
-      if (!input.evidenceId?.trim()) throw badInput('input.evidenceId', `input.evidenceId: completing a ${TASK_RULES[task.type].label} task needs its evidence (${expected})`);
+  @Mutation(() => PersuasionTask, { description: '办结（承办部门，须附本部门记录的凭证；凭证经 supergraph 核验）' })
+  async completeTask(@Arg('input', () => CompleteTaskInput) input: CompleteTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
+    const task = await ctx.em.findOne(PersuasionTask, { id: input.taskId });
+    const expected = task ? TASK_RULES[task.type].evidence : undefined;
+    const evidenceId = input.evidenceId?.trim();
+    if (task && expected) {
+      if (!evidenceId) throw badInput('input.evidenceId', `input.evidenceId: completing a ${TASK_RULES[task.type].label} task needs its evidence (${expected})`);
       if (input.evidenceKind !== expected) throw badInput('input.evidenceKind', `input.evidenceKind: a ${TASK_RULES[task.type].label} task is evidenced by ${expected}`);
-      Object.assign(task, { evidenceKind: expected, evidenceId: requiredText(input.evidenceId, 'input.evidenceId', 64), completedOn: ctx.today() });
+      if (task.assignedDepartment === ctx.identity.department) await checkEvidence(ctx.supergraph, expected, requiredText(evidenceId, 'input.evidenceId', 64), task.studentId);
+    }
+    return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.COMPLETE, (t) => {
+      Object.assign(t, { evidenceKind: expected, evidenceId, completedOn: ctx.today() });
       return optionalText(input.note, 'input.note', 2000);
     });
   }

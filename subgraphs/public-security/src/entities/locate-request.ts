@@ -20,6 +20,7 @@ export class LocateRequest {
   id: string;
 
   /** the child's linkage key */
+  @Field(() => ID, { description: '学生（人员关联键）' })
   @Index()
   @Property({ type: 'string', length: 43 })
   studentId: string;

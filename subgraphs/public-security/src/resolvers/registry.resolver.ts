@@ -132,6 +132,16 @@ export class RegistryResolver {
     return ctx.em.find(LocateRequest, status ? { status } : {}, { orderBy: { requestedOn: 'asc' }, populate: ['reports'] });
   }
 
+  @Query(() => LocateRequest, { nullable: true, description: '一条协查' })
+  locateRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: PublicSecurityContext): Promise<LocateRequest | null> {
+    return ctx.loaders.locateRequest.load(id);
+  }
+
+  @Query(() => LegalNotice, { nullable: true, description: '一份法律告知书送达记录' })
+  legalNotice(@Arg('id', () => ID) id: string, @Ctx() ctx: PublicSecurityContext): Promise<LegalNotice | null> {
+    return ctx.loaders.legalNotice.load(id);
+  }
+
   @FieldResolver(() => [LocateReport])
   reports(@Root() r: LocateRequest): LocateReport[] {
     return r.reports.isInitialized() ? r.reports.getItems() : [];
