@@ -70,6 +70,7 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'FamilySituation.address', owner: 'community', label: '居住地址', access: only(['community', 'public_security'], 'mask'), mask: 'address' },
   { field: 'Student.homeVisits', owner: 'community', label: '家访记录', access: ALL },
   // ---- joint meeting (联席会议)
+  { field: 'Student.timeline', owner: 'joint_meeting', label: '合并时间线（各部分按其来源字段的权限）', access: ALL },
   { field: 'Student.tasks', owner: 'joint_meeting', label: '劝返任务（派发、承办部门、期限、进度）', access: ALL },
   { field: 'HomeVisit.notes', owner: 'community', label: '家访情况记录', access: only(['community', 'education', 'joint_meeting']) },
 ];

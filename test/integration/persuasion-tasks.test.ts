@@ -302,3 +302,32 @@ describe('letters to origin regions (发函)', () => {
     expect(dropoutCase.records.filter((r) => r.kind === 'LETTER').length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('a child\'s timeline', () => {
+  const TIMELINE = 'query($id: ID!) { student(id: $id) { timeline { date kind department summary } } }';
+  interface Entry { date: string; kind: string; department: string; summary: string }
+
+  it('merges status changes (education), home visits (community) and task steps (joint meeting) by date', async () => {
+    const { students } = await ok<{ students: { nodes: { id: string }[] } }>('{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { id } } }');
+    const { student } = await ok<{ student: { timeline: Entry[] } }>(TIMELINE, { id: students.nodes[0].id }, { as: 'joint-meeting' });
+    const kinds = new Set(student.timeline.map((e) => e.kind));
+    expect(kinds).toEqual(new Set(['STATUS_CHANGE', 'HOME_VISIT', 'TASK']));
+    expect(student.timeline.some((e) => e.summary === '学籍异动 28 辍学')).toBe(true);
+    const dates = student.timeline.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('leaves out what the caller may not see: a community office gets no status history in it', async () => {
+    const { residents } = await ok<{ residents: { nodes: { id: string; homeVisits: unknown[] | null }[] } }>('{ residents(first: 400) { nodes { id homeVisits { date } } } }', {}, { as: 'community' });
+    const visited = residents.nodes.find((n) => (n.homeVisits ?? []).length > 0)!;
+    const r = await gql<{ student: { timeline: Entry[] } | null }>(TIMELINE, { id: visited.id }, { as: 'community' });
+    // education refuses `student` to area staff; reach the child through `residents` instead
+    const viaResidents = await gql<{ residents: { nodes: { id: string; timeline: Entry[] | null }[] } }>(
+      '{ residents(first: 400) { nodes { id timeline { kind department } } } }', {}, { as: 'community' },
+    );
+    const mine = viaResidents.data!.residents.nodes.find((n) => n.id === visited.id)!;
+    expect(r.data?.student ?? null).toBeNull();
+    expect(mine.timeline!.some((e) => e.kind === 'HOME_VISIT')).toBe(true);
+    expect(mine.timeline!.some((e) => e.kind === 'STATUS_CHANGE')).toBe(false);
+  });
+});

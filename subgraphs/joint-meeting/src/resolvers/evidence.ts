@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType, createUnionType } from 'type-graphql';
 import { EvidenceKind } from '../entities';
+import { TimelineVisitOutcome } from './timeline';
 
 /**
  * The records that evidence a task live with the department that made them; the joint meeting
@@ -10,6 +11,15 @@ import { EvidenceKind } from '../entities';
 export class HomeVisitRef {
   @Field(() => ID)
   id: string;
+
+  /** only for the merged timeline (`Student.timeline` @requires it) */
+  @Directive('@external')
+  @Field()
+  date?: string;
+
+  @Directive('@external')
+  @Field(() => TimelineVisitOutcome)
+  outcome?: TimelineVisitOutcome;
 }
 
 @Directive('@key(fields: "id", resolvable: false)')

@@ -1,14 +1,45 @@
-import { Ctx, Directive, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { HomeVisitRef } from './evidence';
+import { RequiredStatusChange, TimelineEntry } from './timeline';
+import { TASK_RULES } from '../domain/tasks';
 import { StudentKey } from '@kongchuo/shared';
 import type { JointMeetingContext } from '../context';
 import { PersuasionTask } from '../entities';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '学生（统一视图：联席会议部分）' })
-export class Student extends StudentKey {}
+export class Student extends StudentKey {
+  @Directive('@external')
+  @Field(() => [RequiredStatusChange], { nullable: true })
+  statusChanges?: RequiredStatusChange[] | null;
+
+  @Directive('@external')
+  @Field(() => [HomeVisitRef], { nullable: true })
+  homeVisits?: HomeVisitRef[] | null;
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  ADMISSION: '11 招生', RESUMPTION: '12 复学', TRANSFER_IN: '13 转入', GRADUATION: '21 毕业', COMPLETION: '22 结业', SUSPENSION: '23 休学',
+  WITHDRAWAL: '24 退学', EXPULSION: '25 开除', DEATH: '26 死亡', TRANSFER_OUT: '27 转出', DROPOUT: '28 辍学', PROMOTION: '31 升级',
+  CLASS_CHANGE: '32 调班', REPETITION: '33 留级',
+};
+const VISIT_LABEL: Record<string, string> = { MET_FAMILY: '见到家长', CHILD_PERSUADED: '动员成功', REFUSED: '拒绝', NOT_HOME: '未遇', MOVED_AWAY: '已搬离' };
 
 @Resolver(() => Student)
 export class StudentResolver {
+  @FieldResolver(() => [TimelineEntry], { nullable: true, description: '一条时间线：学籍异动（教育）、家访（社区）与劝返任务的办理（联席会议），按日期；调用者无权看的部分不在其中' })
+  @Directive('@requires(fields: "statusChanges { code date } homeVisits { date outcome }")')
+  async timeline(@Root() s: Student, @Ctx() ctx: JointMeetingContext): Promise<TimelineEntry[]> {
+    const tasks = await ctx.loaders.tasksOfStudent.load(s.id);
+    const events = (await Promise.all(tasks.map((t) => ctx.loaders.events.load(t.id)))).flatMap((es, i) => es.map((e) => ({ e, t: tasks[i] })));
+    const entries: TimelineEntry[] = [
+      ...(s.statusChanges ?? []).map((c) => ({ date: c.date, kind: 'STATUS_CHANGE', department: 'education', summary: `学籍异动 ${STATUS_LABEL[c.code] ?? c.code}` })),
+      ...(s.homeVisits ?? []).filter((v) => v.date).map((v) => ({ date: v.date!, kind: 'HOME_VISIT', department: 'community', summary: `家访：${VISIT_LABEL[v.outcome ?? ''] ?? v.outcome}` })),
+      ...events.map(({ e, t }) => ({ date: e.date, kind: 'TASK', department: e.department, summary: `${TASK_RULES[t.type].label}：${e.action}${e.note ? `（${e.note}）` : ''}` })),
+    ];
+    return entries.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   @FieldResolver(() => [PersuasionTask], { nullable: true, description: '该生的劝返任务（按期限）' })
   tasks(@Root() s: Student, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask[]> {
     return ctx.loaders.tasksOfStudent.load(s.id);
