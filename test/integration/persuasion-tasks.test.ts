@@ -313,6 +313,7 @@ describe('a child\'s timeline', () => {
     const kinds = new Set(student.timeline.map((e) => e.kind));
     expect(kinds).toEqual(new Set(['STATUS_CHANGE', 'HOME_VISIT', 'TASK']));
     expect(student.timeline.some((e) => e.summary === '学籍异动 28 辍学')).toBe(true);
+    expect(student.timeline.some((e) => e.summary === '家访：办结')).toBe(true);
     const dates = student.timeline.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
   });

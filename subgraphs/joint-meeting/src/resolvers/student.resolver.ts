@@ -23,6 +23,7 @@ const STATUS_LABEL: Record<string, string> = {
   WITHDRAWAL: '24 退学', EXPULSION: '25 开除', DEATH: '26 死亡', TRANSFER_OUT: '27 转出', DROPOUT: '28 辍学', PROMOTION: '31 升级',
   CLASS_CHANGE: '32 调班', REPETITION: '33 留级',
 };
+const ACTION_LABEL: Record<string, string> = { ASSIGN: '派发', ACCEPT: '接收', START: '开始办理', COMPLETE: '办结', REJECT: '退回', REASSIGN: '改派' };
 const VISIT_LABEL: Record<string, string> = { MET_FAMILY: '见到家长', CHILD_PERSUADED: '动员成功', REFUSED: '拒绝', NOT_HOME: '未遇', MOVED_AWAY: '已搬离' };
 
 @Resolver(() => Student)
@@ -35,7 +36,7 @@ export class StudentResolver {
     const entries: TimelineEntry[] = [
       ...(s.statusChanges ?? []).map((c) => ({ date: c.date, kind: 'STATUS_CHANGE', department: 'education', summary: `学籍异动 ${STATUS_LABEL[c.code] ?? c.code}` })),
       ...(s.homeVisits ?? []).filter((v) => v.date).map((v) => ({ date: v.date!, kind: 'HOME_VISIT', department: 'community', summary: `家访：${VISIT_LABEL[v.outcome ?? ''] ?? v.outcome}` })),
-      ...events.map(({ e, t }) => ({ date: e.date, kind: 'TASK', department: e.department, summary: `${TASK_RULES[t.type].label}：${e.action}${e.note ? `（${e.note}）` : ''}` })),
+      ...events.map(({ e, t }) => ({ date: e.date, kind: 'TASK', department: e.department, summary: `${TASK_RULES[t.type].label}：${ACTION_LABEL[e.action] ?? e.action}${e.note ? `（${e.note}）` : ''}` })),
     ];
     return entries.sort((a, b) => a.date.localeCompare(b.date));
   }
