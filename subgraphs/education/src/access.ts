@@ -10,8 +10,13 @@ import type { Student } from './entities';
  * - Rows: school staff see their school's students; everyone else the district.
  * - Fields: the permission matrix in shared (applied to the whole schema).
  */
-export function studentRowFilter(identity: Identity): FilterQuery<Student> {
+/** School staff's rows: records (students, case files) of their own school; everyone else's: all. */
+export function schoolRowFilter(identity: Identity): { school?: string } {
   return identity.scope.kind === 'school' ? { school: identity.scope.code } : {};
+}
+
+export function studentRowFilter(identity: Identity): FilterQuery<Student> {
+  return schoolRowFilter(identity);
 }
 
 /**

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
 import { CaseRecord, DropoutCase, Letter, School, StatusChange, Student } from './entities';
-import { studentRowFilter } from './access';
+import { schoolRowFilter, studentRowFilter } from './access';
 
 /** Groups rows by a key, in the order of the keys asked for. */
 /**
@@ -28,7 +28,7 @@ export function createLoaders(em: EntityManager, identity: Identity) {
       return groupByKey(studentIds, rows, (r) => r.student.id);
     }),
     dropoutCase: new DataLoader<string, DropoutCase | null>(async (ids) => {
-      const rows = await em.find(DropoutCase, { $and: [{ id: { $in: [...ids] } }, identity.scope.kind === 'school' ? { school: identity.scope.code } : {}] });
+      const rows = await em.find(DropoutCase, { $and: [{ id: { $in: [...ids] } }, schoolRowFilter(identity)] });
       return oneByKey(ids, rows, (c) => c.id);
     }),
     letter: new DataLoader<string, Letter | null>(async (ids) => oneByKey(ids, await em.find(Letter, { id: { $in: [...ids] } }), (l) => l.id)),

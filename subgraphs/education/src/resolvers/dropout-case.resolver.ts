@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, assertVersion, badInput, conflict, decodeCursor, notFound, pageSize, toPage, writeTransaction } from '@kongchuo/shared';
+import { ConnectionType, assertVersion, badInput, calendarDate, conflict, decodeCursor, notFound, pageSize, toPage, writeTransaction } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, Letter, School, Screening, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, EnrollmentStatus, ResponsibilityLevel } from '../domain/enums';
-import { assertCanRecordFor, studentListScope } from '../access';
-import { isoDate, notAfter } from './dates';
+import { assertCanRecordFor, schoolRowFilter, studentListScope } from '../access';
 import { AddCaseRecordInput, AssignResponsibilityInput, CloseDropoutCaseInput, DropoutCaseFilter, OpenDropoutCaseInput, ResponsibilityInput } from './dropout-case.inputs';
 
 @ObjectType()
@@ -31,7 +30,7 @@ function chainOf(input: ResponsibilityInput[], field: string) {
 
 function caseRowFilter(ctx: EducationContext): FilterQuery<DropoutCase> {
   studentListScope(ctx.identity);
-  return ctx.identity.scope.kind === 'school' ? { school: ctx.identity.scope.code } : {};
+  return schoolRowFilter(ctx.identity);
 }
 
 async function loadCase(ctx: EducationContext, id: string): Promise<DropoutCase> {
@@ -97,7 +96,7 @@ export class DropoutCaseResolver {
     const student = await ctx.loaders.student.load(input.studentId);
     if (!student) throw notFound('student', input.studentId);
     assertCanRecordFor(ctx.identity, student.school.code, 'input.studentId');
-    const discoveredOn = notAfter(isoDate(input.discoveredOn, 'input.discoveredOn'), ctx.today(), 'input.discoveredOn');
+    const discoveredOn = calendarDate(input.discoveredOn, 'input.discoveredOn', { notAfter: ctx.today() });
     if (!input.reasons.length) throw badInput('input.reasons', 'input.reasons: name at least one reason');
     if ([EnrollmentStatus.GRADUATED, EnrollmentStatus.DECEASED, EnrollmentStatus.TRANSFERRED_OUT].includes(student.status)) {
       throw badInput('input.studentId', `input.studentId: a child whose status is ${student.status} has no dropout case here`);
@@ -125,7 +124,7 @@ export class DropoutCaseResolver {
   async addCaseRecord(@Arg('input', () => AddCaseRecordInput) input: AddCaseRecordInput, @Ctx() ctx: EducationContext): Promise<CaseRecord> {
     const c = await loadCase(ctx, input.caseId);
     assertCanRecordFor(ctx.identity, c.school.code, 'input.caseId');
-    const date = notAfter(isoDate(input.date, 'input.date'), ctx.today(), 'input.date');
+    const date = calendarDate(input.date, 'input.date', { notAfter: ctx.today() });
     if (date < c.discoveredOn) throw badInput('input.date', 'input.date is before the case was opened');
     const summary = input.summary.trim();
     if (!summary || summary.length > 2000) throw badInput('input.summary', 'input.summary must be 1–2000 characters');
@@ -159,7 +158,7 @@ export class DropoutCaseResolver {
     }
     if (c.status === CaseStatus.CLOSED) throw conflict('input.caseId', 'input.caseId: the case is already closed');
     assertVersion(c.version, input.expectedVersion);
-    const date = notAfter(isoDate(input.date, 'input.date'), ctx.today(), 'input.date');
+    const date = calendarDate(input.date, 'input.date', { notAfter: ctx.today() });
     if (date < c.discoveredOn) throw badInput('input.date', 'input.date is before the case was opened');
     const summary = input.summary.trim();
     if (!summary) throw badInput('input.summary', 'input.summary must not be empty');

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVersion, badInput, notFound, writeTransaction } from '@kongchuo/shared';
+import { assertVersion, badInput, calendarDate, notFound, requiredText, writeTransaction } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
 import { DropoutCase, School, SchoolInterview, Screening } from '../entities';
 import { Interviewee } from '../entities/school-interview';
 import { assertDistrictEducation } from '../access';
-import { isoDate, notAfter } from './dates';
 
 @InputType()
 export class RecordScreeningInput {
@@ -55,12 +54,6 @@ export class RecordSchoolInterviewInput {
   rectificationDeadline: string;
 }
 
-const text = (v: string, field: string, max = 4000) => {
-  const t = v.trim();
-  if (!t || t.length > max) throw badInput(field, `${field} must be 1–${max} characters`);
-  return t;
-};
-
 @Resolver(() => Screening)
 export class ScreeningResolver {
   @Query(() => [Screening], { description: '大排查' })
@@ -76,13 +69,13 @@ export class ScreeningResolver {
   @Mutation(() => Screening, { description: '登记大排查' })
   async recordScreening(@Arg('input', () => RecordScreeningInput) input: RecordScreeningInput, @Ctx() ctx: EducationContext): Promise<Screening> {
     assertDistrictEducation(ctx.identity, 'record screenings');
-    const startedOn = notAfter(isoDate(input.startedOn, 'input.startedOn'), ctx.today(), 'input.startedOn');
-    const endedOn = isoDate(input.endedOn, 'input.endedOn');
+    const startedOn = calendarDate(input.startedOn, 'input.startedOn', { notAfter: ctx.today() });
+    const endedOn = calendarDate(input.endedOn, 'input.endedOn');
     if (endedOn < startedOn) throw badInput('input.endedOn', 'input.endedOn is before input.startedOn');
     return writeTransaction(ctx.em, async (em) =>
       em.create(Screening, {
-        id: randomUUID(), title: text(input.title, 'input.title', 200), startedOn, endedOn,
-        organiser: text(input.organiser, 'input.organiser', 100), findings: text(input.findings, 'input.findings'), recordedBy: ctx.identity.user,
+        id: randomUUID(), title: requiredText(input.title, 'input.title', 200), startedOn, endedOn,
+        organiser: requiredText(input.organiser, 'input.organiser', 100), findings: requiredText(input.findings, 'input.findings', 4000), recordedBy: ctx.identity.user,
       }),
     );
   }
@@ -106,16 +99,16 @@ export class SchoolInterviewResolver {
     assertDistrictEducation(ctx.identity, 'interview school leaders');
     const school = await ctx.loaders.school.load(input.schoolCode);
     if (!school) throw badInput('input.schoolCode', `input.schoolCode: no school ${input.schoolCode}`);
-    const date = notAfter(isoDate(input.date, 'input.date'), ctx.today(), 'input.date');
-    const deadline = isoDate(input.rectificationDeadline, 'input.rectificationDeadline');
+    const date = calendarDate(input.date, 'input.date', { notAfter: ctx.today() });
+    const deadline = calendarDate(input.rectificationDeadline, 'input.rectificationDeadline');
     if (deadline <= date) throw badInput('input.rectificationDeadline', 'input.rectificationDeadline must be after the interview');
     if (!input.interviewees.length) throw badInput('input.interviewees', 'input.interviewees: name who was interviewed');
     const interviewees: Interviewee[] = input.interviewees.map((p, i) => ({
-      name: text(p.name, `input.interviewees.${i}.name`, 50), title: text(p.title, `input.interviewees.${i}.title`, 50),
+      name: requiredText(p.name, `input.interviewees.${i}.name`, 50), title: requiredText(p.title, `input.interviewees.${i}.title`, 50),
     }));
     return writeTransaction(ctx.em, async (em) =>
       em.create(SchoolInterview, {
-        id: randomUUID(), school, date, interviewees, findings: text(input.findings, 'input.findings'),
+        id: randomUUID(), school, date, interviewees, findings: requiredText(input.findings, 'input.findings', 4000),
         responsibilityLetterSigned: input.responsibilityLetterSigned, rectificationDeadline: deadline, recordedBy: ctx.identity.user,
       }),
     );
@@ -132,7 +125,7 @@ export class SchoolInterviewResolver {
     const interview = await ctx.em.findOne(SchoolInterview, { id });
     if (!interview) throw notFound('schoolInterview', id);
     assertVersion(interview.version, expectedVersion, 'expectedVersion');
-    const on = notAfter(isoDate(date, 'date'), ctx.today(), 'date');
+    const on = calendarDate(date, 'date', { notAfter: ctx.today() });
     if (on < interview.date) throw badInput('date', 'date is before the interview');
     return writeTransaction(ctx.em, async (em) => {
       em.persist(interview);

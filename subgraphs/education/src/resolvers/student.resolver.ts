@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
   ConnectionType, assertVersion, badInput, conflict, decodeCursor, linkageKey, notFound, pageSize,
-  parseResidentId, toPage, writeTransaction,
+  parseResidentId, requiredText, toPage, writeTransaction,
 } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, School, StatusChange, Student } from '../entities';
@@ -38,13 +38,6 @@ const STUDENT_NUMBER = /^[GJL]\d{17}[\dX]$/;
 
 function failed(t: Transition & { ok: false }): never {
   throw badInput(`input.${t.field}`, `input.${t.field}: ${t.reason}`);
-}
-
-function trimmed(value: string, field: string, max: number): string {
-  const v = value.trim();
-  if (!v) throw badInput(field, `${field} must not be empty`);
-  if (v.length > max) throw badInput(field, `${field} is longer than ${max} characters`);
-  return v;
 }
 
 @Resolver(() => Student)
@@ -109,8 +102,8 @@ export class StudentResolver {
     const parsed = parseResidentId(input.idNumber);
     if (!parsed.ok) throw badInput('input.idNumber', `input.idNumber: not a valid resident ID number (${parsed.reason})`);
     const { facts } = parsed;
-    const name = trimmed(input.name, 'input.name', 50);
-    const className = trimmed(input.className, 'input.className', 20);
+    const name = requiredText(input.name, 'input.name', 50);
+    const className = requiredText(input.className, 'input.className', 20);
     const code = input.code ?? C.ADMISSION;
     if (code !== C.ADMISSION && code !== C.TRANSFER_IN) {
       throw badInput('input.code', 'input.code: a new record starts with ADMISSION (11 招生) or TRANSFER_IN (13 转入)');
@@ -173,7 +166,7 @@ export class StudentResolver {
     if (t.status === EnrollmentStatus.ENROLLED && (t.grade < lo || t.grade > hi)) {
       throw badInput('input.grade', `input.grade: ${school.name} teaches grades ${lo}–${hi}`);
     }
-    const className = input.className != null ? trimmed(input.className, 'input.className', 20) : student.className;
+    const className = input.className != null ? requiredText(input.className, 'input.className', 20) : student.className;
     if (input.code === C.CLASS_CHANGE && className === student.className) throw badInput('input.className', 'input.className: 32 调班 needs the new class');
     const crosses = (input.code === C.TRANSFER_IN || input.code === C.TRANSFER_OUT) && input.crossesDistrict;
 
