@@ -57,3 +57,9 @@ export async function openDatabase(spec: DatabaseSpec): Promise<MikroORM> {
   if (applied.length) spec.logger?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   return orm;
 }
+
+/**
+ * The SQL side of an entity manager (query builder, subqueries) for set-wise reads that the
+ * entity API cannot express; every service's driver (libsql, postgresql) is a knex SQL driver.
+ */
+export const sqlOf = (em: import('@mikro-orm/core').EntityManager) => em as unknown as import('@mikro-orm/knex').SqlEntityManager;

@@ -36,3 +36,22 @@ export const unauthenticated = (message: string) => coded('UNAUTHENTICATED', mes
 export function errorCodeOf(e: unknown): string | undefined {
   return e instanceof GraphQLError ? (e.extensions?.code as string | undefined) : undefined;
 }
+
+/** One problem in a batch of rows: the field as the client wrote it (`input.absences[3].date`). */
+export interface RowProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Bad input in a batch (a school's absence list, an imported file): every bad row is reported at
+ * once in `extensions.problems`, the first one also as `extensions.field`; nothing is written.
+ */
+export function badRows(problems: RowProblem[], what = 'rows'): GraphQLError {
+  const shown = problems.slice(0, 5).map((p) => p.message).join('; ');
+  const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
+  return coded('BAD_USER_INPUT', `${problems.length} bad ${what}, nothing was written: ${shown}${more}`, {
+    field: problems[0]?.field ?? 'input',
+    problems: problems.slice(0, 1000),
+  });
+}

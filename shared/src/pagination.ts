@@ -54,3 +54,12 @@ export function ConnectionType<T extends object>(nodeType: new (...args: never[]
   }
   return Connection;
 }
+
+/**
+ * Page size for batch work (the cross-department check pages through a city's children): service
+ * accounts may ask for up to 5,000 rows a page, people for the usual 500.
+ */
+export const BULK_PAGE_SIZE = 5000;
+export function pageSizeFor(role: string, first: number | null | undefined, fallback = 50): number {
+  return pageSize(first, fallback, role === 'service' ? BULK_PAGE_SIZE : MAX_PAGE_SIZE);
+}

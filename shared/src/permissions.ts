@@ -46,8 +46,11 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Student.statusChanges', owner: 'education', label: '学籍异动历史', access: only(['education', 'joint_meeting']) },
   { field: 'Student.dropoutCase', owner: 'education', label: '辍学档案（一生一案）', access: ALL },
   { field: 'Student.dropoutCases', owner: 'education', label: '全部辍学档案', access: only(['education', 'joint_meeting']) },
+  { field: 'Student.absences', owner: 'education', label: '缺勤记录', access: only(['education', 'joint_meeting']) },
+  { field: 'Student.earlyWarning', owner: 'education', label: '辍学倾向预警（等级与原因，含其他部门的因素）', access: only(['education', 'joint_meeting']) },
   // ---- public security (公安)
   { field: 'Student.hukou', owner: 'public_security', label: '户籍', access: ALL },
+  { field: 'Hukou.name', owner: 'public_security', label: '户籍登记姓名', access: ALL },
   { field: 'Hukou.registeredAddress', owner: 'public_security', label: '户籍地址', access: only(['public_security'], 'mask'), mask: 'address' },
   { field: 'Hukou.householdNumber', owner: 'public_security', label: '户号', access: only(['public_security']) },
   { field: 'Student.isMigrant', owner: 'public_security', label: '是否随迁子女', access: ALL },
@@ -66,6 +69,7 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Student.disability', owner: 'civil_affairs', label: '残疾信息', access: only(['civil_affairs', 'education', 'joint_meeting']) },
   // ---- community (街道/社区)
   { field: 'Student.community', owner: 'community', label: '居住社区、网格', access: ALL },
+  { field: 'CommunityPlace.residentName', owner: 'community', label: '社区居民登记姓名', access: ALL },
   { field: 'Student.family', owner: 'community', label: '家庭情况', access: only(['community', 'education', 'civil_affairs', 'joint_meeting']) },
   { field: 'FamilySituation.address', owner: 'community', label: '居住地址', access: only(['community', 'public_security'], 'mask'), mask: 'address' },
   { field: 'Student.homeVisits', owner: 'community', label: '家访记录', access: ALL },

@@ -36,9 +36,13 @@ export function supergraphReader(config: Config, keys: KeyMaterial, identity: Id
     } catch (e) {
       throw new GraphQLError('the supergraph is unreachable; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'gateway' }, originalError: e as Error });
     }
-    const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (!body.data) {
-      throw new GraphQLError(`the supergraph refused the check: ${body.errors?.[0]?.message ?? res.status}`, { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'gateway' } });
+    const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string; serviceName?: string } }[] };
+    // a service acts on what it read, so a partial answer (a department down, a field refused) is no answer
+    const first = body.errors?.[0];
+    if (!body.data || first) {
+      throw new GraphQLError(`the supergraph could not answer in full: ${first?.message ?? res.status}; nothing was written`, {
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: first?.extensions?.serviceName ?? 'gateway' },
+      });
     }
     return body.data;
   };

@@ -13,6 +13,7 @@ import { Faker, zh_CN, base } from '@faker-js/faker';
 import { composeResidentId } from '../resident-id';
 import { regionShortName } from '../regions';
 import { DEMO_SCOPES } from '../accounts';
+import { addDays } from '../dates';
 
 export type DemoSchoolType = 'PRIMARY' | 'JUNIOR' | 'NINE_YEAR';
 export type DemoStatus = 'ENROLLED' | 'SUSPENDED' | 'TRANSFERRED_OUT' | 'DROPPED_OUT' | 'GRADUATED' | 'DECEASED';
@@ -125,14 +126,39 @@ export interface DemoChild {
   leftBehind: boolean;
   disability: { category: string; grade: number } | null;
   homeVisits: DemoHomeVisit[];
+  /** unexcused and excused absences recorded by the school in the autumn 2018 term */
+  absences: DemoAbsence[];
   /** public security was asked to find the family (协查) and reported where it is */
   located: { id: string; requestedOn: string; reportedOn: string; regionCode: string; summary: string } | null;
   /** hired by an employer while of compulsory age */
   employedBy: { employerName: string; foundOn: string; action: string } | null;
 }
 
-type EnrichedFields = 'household' | 'poorHousehold' | 'aids' | 'leftBehind' | 'disability' | 'homeVisits' | 'located' | 'employedBy';
+type EnrichedFields = 'household' | 'poorHousehold' | 'aids' | 'leftBehind' | 'disability' | 'homeVisits' | 'located' | 'employedBy' | 'absences';
 type BaseChild = Omit<DemoChild, EnrichedFields>;
+
+export interface DemoAbsence {
+  date: string;
+  portion: 'FULL_DAY' | 'MORNING' | 'AFTERNOON';
+  excused: boolean;
+  reason: string;
+}
+
+/**
+ * A child of compulsory age whom public security or a community knows but no school has enrolled:
+ * no 学籍 anywhere in the district. Only the cross-department check (四查三比对) finds them.
+ */
+export interface DemoUnenrolledChild {
+  idNumber: string;
+  name: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  hukouRegion: string;
+  migrant: boolean;
+  household: DemoHousehold;
+  knownTo: ('public_security' | 'community')[];
+  situation: string;
+}
 
 export interface DemoCommunity {
   code: string;
@@ -150,7 +176,12 @@ export interface DemoWorld {
   screening: { title: string; startedOn: string; endedOn: string; organiser: string; findings: string };
   interviews: { schoolCode: string; date: string; interviewees: { name: string; title: string }[]; findings: string; rectificationDeadline: string; rectifiedOn: string | null }[];
   consolidationTarget: { year: number; targetPercent: number; setBy: string };
+  /** children of compulsory age with no 学籍, known only to public security and/or a community */
+  unenrolled: DemoUnenrolledChild[];
 }
+
+/** The date the demo's ledgers and early warnings are read on: the last school day before the 2018 winter count. */
+export const DEMO_LEDGER_DATE = '2018-12-21';
 
 /** 柳南区 subdistricts and towns (乡级区划, GB/T 10114-style codes). */
 export const LIUNAN_SUBDISTRICTS: DemoSubdistrict[] = [
@@ -180,7 +211,7 @@ const REASONS_WEIGHTED: [string, number][] = [
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * 86400000).toISOString().slice(0, 10);
+// (addDays: shared/dates)
 
 export const DEMO_COUNTS = {
   /** 2009 cohort (graduates in July 2018) */
@@ -405,12 +436,16 @@ export function generateLiunan2018(seed = 2018): DemoWorld {
   }));
 
   const communities = communitiesOf(f);
+  const enriched = enrich(f, children, schools, communities, personName);
+  // a separate random stream, so that the records above stay exactly as they were
+  const unenrolled = earlyWarningCases(new Faker({ locale: [zh_CN, base], seed: seed + 1 }), enriched, communities);
   return {
     districtCode: '450204',
     subdistricts: LIUNAN_SUBDISTRICTS,
     communities,
     schools,
-    children: enrich(f, children, schools, communities, personName),
+    unenrolled,
+    children: enriched,
     screening: {
       title: '2018年5月全区辍学学生大排查',
       startedOn: '2018-05-02',
@@ -545,11 +580,111 @@ function enrich(
         if (index % 2 === 0) employedBy = { employerName: `柳南区某${f.helpers.arrayElement(['餐馆', '汽修店', '网吧', '服装加工店'])}`, foundOn: day(40), action: '责令辞退，罚款' };
       }
     }
-    return { ...child, household, poorHousehold, aids, leftBehind, disability, homeVisits, located, employedBy };
+    return { ...child, household, poorHousehold, aids, leftBehind, disability, homeVisits, located, employedBy, absences: [] };
   });
 }
 
 /** The origin's short name for addresses, e.g. 来宾市忻城县. */
 function findOrigin(regionCode: string): string {
   return regionShortName(regionCode) ?? '外省';
+}
+
+// ---------------------------------------------------------------- third pass: early warning and the cross-check
+
+/** Weekdays from `from` to `to` inclusive (the demo has no school on Saturdays and Sundays). */
+function schoolDays(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (wd !== 0 && wd !== 6) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * The autumn 2018 attendance that the early warning reads, and the children no school has
+ * enrolled. Every flagged child is an ordinary enrolled child of the demo whose school recorded
+ * absences; the figures the services show are counted from these records.
+ *
+ * - one child at the school-staff account's school misses every day of the four weeks to
+ *   21 December (unexcused): four consecutive weeks, treated as a dropout;
+ * - one child at another school has 6 unexcused days in December: over the 5-day report line;
+ * - one of the 59 returned in 2018 misses 5 days again (3 full days, 4 half days);
+ * - a left-behind child has 2 unexcused days: below the line, but watched with the other factors;
+ * - a child on sick leave for 8 days (excused) is not flagged at all;
+ * - three children of compulsory age have no 学籍: one known to police and the community, one to
+ *   police only, one to the community only.
+ */
+function earlyWarningCases(f: Faker, children: DemoChild[], communities: DemoCommunity[]): DemoUnenrolledChild[] {
+  const eligible = (c: DemoChild) => c.status === 'ENROLLED' && !c.dropout && c.absences.length === 0;
+  const first = (test: (c: DemoChild) => boolean, what: string) => {
+    const c = children.find((x) => eligible(x) && test(x));
+    if (!c) throw new Error(`demo: no child for ${what}`);
+    return c;
+  };
+  const full = (date: string, excused = false, reason = '无故未到校'): DemoAbsence => ({ date, portion: 'FULL_DAY', excused, reason });
+
+  const fourWeeks = first((c) => c.schoolCode === DEMO_SCOPES.school && c.grade >= 7 && !c.leftBehind, 'four weeks away');
+  fourWeeks.absences = schoolDays('2018-11-26', '2018-12-21').map((d) => full(d, false, '未到校，班主任电话联系不上家长'));
+
+  const sixDays = first((c) => c.schoolCode !== DEMO_SCOPES.school && c.grade >= 5 && c.migrant, 'six days');
+  sixDays.absences = ['2018-12-03', '2018-12-05', '2018-12-10', '2018-12-12', '2018-12-17', '2018-12-19'].map((d) => full(d));
+
+  const returned = children.find((c) => c.status === 'ENROLLED' && c.dropout?.returnedOn && c.absences.length === 0);
+  if (!returned) throw new Error('demo: no returned child');
+  returned.absences = [
+    full('2018-12-06'), full('2018-12-13'), full('2018-12-20'),
+    { date: '2018-12-04', portion: 'AFTERNOON', excused: false, reason: '午后未返校' },
+    { date: '2018-12-11', portion: 'AFTERNOON', excused: false, reason: '午后未返校' },
+    { date: '2018-12-14', portion: 'MORNING', excused: false, reason: '上午未到校' },
+    { date: '2018-12-18', portion: 'MORNING', excused: false, reason: '上午未到校' },
+  ];
+
+  const leftBehind = first((c) => c.leftBehind, 'left behind');
+  leftBehind.absences = [full('2018-12-07'), full('2018-12-14')];
+
+  const sick = first((c) => c.grade <= 6, 'sick leave');
+  sick.absences = schoolDays('2018-12-10', '2018-12-19').map((d) => full(d, true, '病假（附医院证明）'));
+
+  // ---- no 学籍: found only by matching 户籍 / 居住 against 学籍
+  const usedIds = new Set(children.flatMap((c) => [c.idNumber, ...c.household.guardians.map((g) => g.idNumber)]));
+  const idFor = (region: string, birthDate: string, gender: 'MALE' | 'FEMALE') => {
+    for (;;) {
+      const id = composeResidentId(region, birthDate, f.number.int({ min: 0, max: 499 }) * 2 + (gender === 'MALE' ? 1 : 0));
+      if (!usedIds.has(id)) {
+        usedIds.add(id);
+        return id;
+      }
+    }
+  };
+  const community = communities.find((c) => c.code === DEMO_SCOPES.community)!;
+  const other = communities.find((c) => c.subdistrictCode !== community.subdistrictCode)!;
+  const make = (n: number, spec: { gender: 'MALE' | 'FEMALE'; birthDate: string; region: string; place: DemoCommunity; permit: boolean; knownTo: DemoUnenrolledChild['knownTo']; situation: string }) => {
+    const migrant = spec.region !== '450204';
+    const surname = f.person.lastName();
+    const father = { idNumber: idFor(spec.region, `${Number(spec.birthDate.slice(0, 4)) - 30}-03-1${n}`, 'MALE'), birthDate: `${Number(spec.birthDate.slice(0, 4)) - 30}-03-1${n}` };
+    const mother = { idNumber: idFor(spec.region, `${Number(spec.birthDate.slice(0, 4)) - 28}-07-2${n}`, 'FEMALE'), birthDate: `${Number(spec.birthDate.slice(0, 4)) - 28}-07-2${n}` };
+    const address = `柳州市柳南区${spec.place.name}${f.helpers.arrayElement(ROADS)}${f.number.int({ min: 1, max: 300 })}号`;
+    const household: DemoHousehold = {
+      number: `${spec.region.slice(0, 4)}9${String(n).padStart(5, '0')}`,
+      regionCode: spec.region,
+      registeredAddress: migrant ? `${findOrigin(spec.region)}${f.helpers.arrayElement(COMMUNITY_WORDS)}村${f.number.int({ min: 1, max: 20 })}组` : address,
+      address, communityCode: spec.place.code, gridCode: spec.place.grids[0].code,
+      guardians: [
+        { ...father, gender: 'MALE', relation: '父亲', name: surname + f.person.firstName('male'), phone: mobile(f) },
+        { ...mother, gender: 'FEMALE', relation: '母亲', name: f.person.lastName() + f.person.firstName('female'), phone: mobile(f) },
+      ],
+      residencePermit: spec.permit ? { issuedOn: '2017-04-10', validUntil: '2020-04-09' } : null,
+      parentsWorkingAway: false, carer: '父母', parentsWorkplace: null,
+    };
+    return {
+      idNumber: idFor(spec.region, spec.birthDate, spec.gender), name: surname + f.person.firstName(spec.gender === 'MALE' ? 'male' : 'female'),
+      gender: spec.gender, birthDate: spec.birthDate, hukouRegion: spec.region, migrant, household, knownTo: spec.knownTo, situation: spec.situation,
+    };
+  };
+  return [
+    make(1, { gender: 'MALE', birthDate: '2008-05-14', region: '451302', place: community, permit: true, knownTo: ['public_security', 'community'], situation: '随父母来柳务工居住，持居住证，未办理入学' }),
+    make(2, { gender: 'FEMALE', birthDate: '2006-10-02', region: '450204', place: other, permit: false, knownTo: ['public_security'], situation: '户籍在本区，社区无居住登记，去向不明' }),
+    make(3, { gender: 'FEMALE', birthDate: '2009-02-20', region: '522601', place: other, permit: false, knownTo: ['community'], situation: '随外省务工父母租住，未办理居住证，未入学' }),
+  ];
 }

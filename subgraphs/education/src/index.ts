@@ -12,6 +12,8 @@ import { SchoolResolver } from './resolvers/school.resolver';
 import { ScreeningResolver, SchoolInterviewResolver } from './resolvers/screening.resolver';
 import { OverviewResolver } from './resolvers/overview.resolver';
 import { LetterResolver } from './resolvers/letter.resolver';
+import { AttendanceResolver } from './resolvers/attendance.resolver';
+import { EarlyWarningPolicyResolver, EarlyWarningResolver } from './resolvers/early-warning.resolver';
 
 export * from './entities';
 export { seedEducation };
@@ -21,7 +23,7 @@ export const education = defineSubgraph<Loaders>({
   name: 'education',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver],
+  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver, AttendanceResolver, EarlyWarningResolver, EarlyWarningPolicyResolver],
   referenceResolvers,
   loaders: createLoaders,
   seed: seedEducation,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
-import { CaseRecord, DropoutCase, Letter, School, StatusChange, Student } from './entities';
+import { Absence, CaseRecord, DropoutCase, EarlyWarningPolicy, Letter, School, StatusChange, Student } from './entities';
 import { schoolRowFilter, studentRowFilter } from './access';
 
 /** Groups rows by a key, in the order of the keys asked for. */
@@ -39,6 +39,25 @@ export function createLoaders(em: EntityManager, identity: Identity) {
     caseRecords: new DataLoader<string, CaseRecord[]>(async (caseIds) => {
       const rows = await em.find(CaseRecord, { dropoutCase: { $in: [...caseIds] } }, { orderBy: { date: 'asc', id: 'asc' } });
       return groupByKey(caseIds, rows, (r) => r.dropoutCase.id);
+    }),
+    /** absences of children since a date: keys are `${since}|${studentId}` (one query per date asked) */
+    absencesSince: new DataLoader<string, Absence[]>(async (keys) => {
+      const bySince = new Map<string, string[]>();
+      for (const k of keys) {
+        const [since, id] = k.split('|');
+        bySince.set(since, [...(bySince.get(since) ?? []), id]);
+      }
+      const found = new Map<string, Absence[]>();
+      for (const [since, ids] of bySince) {
+        const rows = await em.find(Absence, { student: { $in: ids }, date: { $gte: since } }, { orderBy: { date: 'asc' } });
+        for (const r of rows) found.set(`${since}|${r.student.id}`, [...(found.get(`${since}|${r.student.id}`) ?? []), r]);
+      }
+      return keys.map((k) => found.get(k) ?? []);
+    }),
+    /** the province's early-warning rules (the defaults until the province's are stored) */
+    earlyWarningPolicy: new DataLoader<string, EarlyWarningPolicy>(async (provinces) => {
+      const rows = await em.find(EarlyWarningPolicy, { province: { $in: [...provinces] } });
+      return provinces.map((p) => rows.find((r) => r.province === p) ?? EarlyWarningPolicy.defaults(p));
     }),
   };
 }

@@ -8,6 +8,7 @@ import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 import { MeetingResolver } from './resolvers/meeting.resolver';
+import { CrossCheckResolver, LedgerEntryResolver } from './resolvers/cross-check.resolver';
 
 export * from './entities';
 
@@ -19,7 +20,7 @@ export const jointMeeting = defineSubgraph<Loaders>({
   name: 'joint-meeting',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, TaskResolver, MeetingResolver],
+  resolvers: [StudentResolver, TaskResolver, MeetingResolver, CrossCheckResolver, LedgerEntryResolver],
   orphanedTypes: [Student],
   referenceResolvers: studentReference,
   loaders: createLoaders,

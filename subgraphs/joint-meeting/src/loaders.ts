@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { groupByKey, type Identity } from '@kongchuo/shared';
+import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
 import { PersuasionTask, Resolution, TaskEvent } from './entities';
 
 /** One query per relation per batch. */
@@ -12,6 +12,7 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
       groupByKey(ids, await em.find(PersuasionTask, { meeting: { $in: [...ids] } }, { orderBy: { dueDate: 'asc' } }), (t) => t.meeting!.id)),
     events: new DataLoader<string, TaskEvent[]>(async (ids) =>
       groupByKey(ids, await em.find(TaskEvent, { task: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (e) => e.task.id)),
+    task: new DataLoader<string, PersuasionTask | null>(async (ids) => oneByKey(ids, await em.find(PersuasionTask, { id: { $in: [...ids] } }), (t) => t.id)),
     resolutions: new DataLoader<string, Resolution[]>(async (ids) =>
       groupByKey(ids, await em.find(Resolution, { meeting: { $in: [...ids] } }, { orderBy: { ordinal: 'asc' } }), (r) => r.meeting.id)),
   };

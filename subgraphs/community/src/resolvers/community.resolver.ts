@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import {
-  ConnectionType, badInput, calendarDate, decodeCursor, forbidden, pageSize, requireDepartment, requiredText, toPage, writeTransaction, type Identity,
+  ConnectionType, badInput, calendarDate, compulsoryAgeBirthRange, decodeCursor, forbidden, pageSize, pageSizeFor, requireDepartment, requiredText, toPage, writeTransaction, type Identity,
 } from '@kongchuo/shared';
 import { residentScope } from '../loaders';
 import { Student } from './student.resolver';
@@ -51,14 +51,22 @@ export class CommunityResolver {
     @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('compulsoryAgeOn', () => String, { nullable: true, description: '只列该日处于义务教育年龄的儿童（查居住，四查三比对）' }) compulsoryAgeOn?: string,
   ): Promise<ResidentConnection> {
-    const limit = pageSize(first);
+    const limit = pageSizeFor(ctx.identity.role, first);
     const cursor = decodeCursor(after);
-    const where: FilterQuery<Resident>[] = [residentScope(ctx.identity), { relation: { $in: CHILD_RELATIONS } }];
-    if (communityCode) where.push({ household: { community: communityCode } });
+    const age = compulsoryAgeOn ? compulsoryAgeBirthRange(calendarDate(compulsoryAgeOn, 'compulsoryAgeOn')) : null;
+    // a raw SQL fragment is used once, so each query gets its own conditions
+    const where = (): FilterQuery<Resident>[] => [
+      residentScope(ctx.identity),
+      { relation: { $in: CHILD_RELATIONS } },
+      ...(communityCode ? [{ household: { community: communityCode } }] : []),
+      // the birth date is digits 7–14 of the resident ID number (GB 11643)
+      ...(age ? [{ [raw((alias) => `substr(${alias}.resident_id, 7, 8)`)]: { $gte: age.bornFrom.replace(/-/g, ''), $lte: age.bornTo.replace(/-/g, '') } } as FilterQuery<Resident>] : []),
+    ];
     const [totalCount, rows] = await Promise.all([
-      ctx.em.count(Resident, { $and: where }),
-      ctx.em.find(Resident, { $and: [...where, ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id'] }),
+      ctx.em.count(Resident, { $and: where() }),
+      ctx.em.find(Resident, { $and: [...where(), ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id'] }),
     ]);
     return { totalCount, ...toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id) };
   }

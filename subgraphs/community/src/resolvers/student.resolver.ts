@@ -23,6 +23,9 @@ export class CommunityPlace {
 
   @Field({ description: '网格员' })
   gridWorkerName: string;
+
+  @Field({ description: '社区居民登记的姓名' })
+  residentName: string;
 }
 
 @ObjectType({ description: '家庭情况' })
@@ -49,7 +52,7 @@ export class StudentResolver {
     const h = resident.household.getEntity();
     const community = h.community.getEntity();
     const grid = h.grid.getEntity();
-    return { code: community.code, name: community.name, subdistrict: community.subdistrict.getEntity(), gridName: grid.name, gridWorkerName: grid.worker.getEntity().name };
+    return { code: community.code, name: community.name, subdistrict: community.subdistrict.getEntity(), gridName: grid.name, gridWorkerName: grid.worker.getEntity().name, residentName: resident.name };
   }
 
   @FieldResolver(() => FamilySituation, { nullable: true, description: '家庭情况' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { generateLiunan2018, insertInChunks, linkageKeyOfValid, type DemoWorld } from '@kongchuo/shared';
+import { generateLiunan2018, insertInChunks, linkageKeyOfValid, type DemoChild, type DemoWorld } from '@kongchuo/shared';
 import { Community, GridArea, GridWorker, HomeVisit, Resident, ResidentHousehold, Subdistrict, VisitOutcome } from '../entities';
 
 /**
@@ -24,13 +24,18 @@ export async function seedCommunity(rootEm: EntityManager, linkageSecret: string
   const residents: Partial<Resident>[] = [];
   const visits: Partial<HomeVisit>[] = [];
   const now = new Date();
-  for (const child of world.children) {
+  const register = (child: Pick<DemoChild, 'idNumber' | 'name' | 'gender' | 'household'>) => {
     const h = child.household;
     const householdId = randomUUID();
-    const studentId = linkageKeyOfValid(child.idNumber, linkageSecret);
     households.push({ id: householdId, community: h.communityCode as never, grid: h.gridCode as never, address: h.address, parentsWorkingAway: h.parentsWorkingAway, carer: h.carer, notes: h.parentsWorkplace ? `父母在${h.parentsWorkplace}务工` : null, version: 1 });
-    residents.push({ id: studentId, residentId: child.idNumber, name: child.name, household: householdId as never, relation: child.gender === 'MALE' ? '子' : '女' });
+    residents.push({ id: linkageKeyOfValid(child.idNumber, linkageSecret), residentId: child.idNumber, name: child.name, household: householdId as never, relation: child.gender === 'MALE' ? '子' : '女' });
     for (const g of h.guardians) residents.push({ id: linkageKeyOfValid(g.idNumber, linkageSecret), residentId: g.idNumber, name: g.name, household: householdId as never, relation: g.relation });
+  };
+  // children with no 学籍 living in a community (the cross-check finds them)
+  for (const child of world.unenrolled) if (child.knownTo.includes('community')) register(child);
+  for (const child of world.children) {
+    const studentId = linkageKeyOfValid(child.idNumber, linkageSecret);
+    register(child);
     for (const v of child.homeVisits) {
       visits.push({ id: v.id, studentId, date: v.date, visitorName: v.visitorName, visitorRole: v.visitorRole, outcome: v.outcome as VisitOutcome, notes: v.notes, recordedBy: 'demo-seed', version: 1, createdAt: now });
     }

@@ -28,7 +28,4 @@ export function consolidationRate(c: CohortCounts): number | null {
 export const cohortYearOfGraduates = (year: number) => year - 9;
 
 /** School year of a date: a school year starts on 1 September. */
-export const schoolYearOf = (date: string) => {
-  const [y, m] = date.split('-').map(Number);
-  return m >= 9 ? y : y - 1;
-};
+export { schoolYearOf } from '@kongchuo/shared';

@@ -6,8 +6,9 @@ import { Screening } from './screening';
 import { SchoolInterview } from './school-interview';
 import { ConsolidationTarget } from './consolidation-target';
 import { Letter, LetterStatus } from './letter';
+import { Absence, EarlyWarningPolicy, FactorWeight, LevelThresholds, TermDates } from './attendance';
 
-export { School, Student, StatusChange, CaseRecord, DropoutCase, Screening, SchoolInterview, ConsolidationTarget, Letter, LetterStatus };
+export { School, Student, StatusChange, CaseRecord, DropoutCase, Screening, SchoolInterview, ConsolidationTarget, Letter, LetterStatus, Absence, EarlyWarningPolicy, FactorWeight, LevelThresholds, TermDates };
 
 /** Registered by class reference (never by glob). */
-export const entities = [School, Student, StatusChange, DropoutCase, CaseRecord, Screening, SchoolInterview, ConsolidationTarget, Letter];
+export const entities = [School, Student, StatusChange, DropoutCase, CaseRecord, Screening, SchoolInterview, ConsolidationTarget, Letter, Absence, EarlyWarningPolicy];

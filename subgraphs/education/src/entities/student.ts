@@ -5,6 +5,27 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { EnrollmentStatus, Gender } from '../domain/enums';
 import { School } from './school';
 
+@ObjectType('Poverty')
+export class RequiredPoverty {
+  @Directive('@external')
+  @Field()
+  registered: boolean;
+}
+
+@ObjectType('DisabilityRecord')
+export class RequiredDisability {
+  @Directive('@external')
+  @Field(() => Int)
+  grade: number;
+}
+
+@ObjectType('FamilySituation')
+export class RequiredFamily {
+  @Directive('@external')
+  @Field()
+  parentsWorkingAway: boolean;
+}
+
 /**
  * A child in the education bureau's student-status records (学籍). Its id is the linkage key
  * (HMAC of the resident ID number, DESIGN §2) that every department shares.
@@ -30,15 +51,15 @@ export class Student {
   @Property({ type: 'string', length: 18, nullable: true, unique: true })
   residentId: string | null;
 
-  @Field({ description: '姓名' })
+  @Field(() => String, { nullable: true, description: '姓名（学籍；无学籍的儿童为空，见 hukou.name、community.residentName）' })
   @Property({ type: 'string', length: 50 })
   name: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { nullable: true })
   @Enum({ items: () => Gender })
   gender: Gender;
 
-  @Field({ description: '出生日期 YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: '出生日期 YYYY-MM-DD' })
   @Property({ type: 'date' })
   birthDate: string;
 
@@ -55,12 +76,12 @@ export class Student {
   status: EnrollmentStatus;
 
   /** autumn of the year the child entered grade 1 (the consolidation-rate cohort) */
-  @Field(() => Int, { description: '入学年级（一年级入学年份）' })
+  @Field(() => Int, { nullable: true, description: '入学年级（一年级入学年份）' })
   @Index()
   @Property({ type: 'integer' })
   cohortYear: number;
 
-  @Field(() => Int, { description: '版本号（乐观锁）' })
+  @Field(() => Int, { nullable: true, description: '版本号（乐观锁）' })
   @Property({ version: true })
   version: number;
 
@@ -69,4 +90,28 @@ export class Student {
 
   @Property({ type: TimestampType, onCreate: () => new Date(), onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  // ---- other departments' facts the early warning reads (`earlyWarning` @requires them; never stored here)
+  @Directive('@external')
+  @Field(() => Boolean, { nullable: true })
+  isMigrant?: boolean | null;
+
+  @Directive('@external')
+  @Field(() => Boolean, { nullable: true })
+  isLeftBehind?: boolean | null;
+
+  @Directive('@external')
+  @Field(() => RequiredPoverty, { nullable: true })
+  poverty?: RequiredPoverty | null;
+
+  @Directive('@external')
+  @Field(() => RequiredDisability, { nullable: true })
+  disability?: RequiredDisability | null;
+
+  @Directive('@external')
+  @Field(() => RequiredFamily, { nullable: true })
+  family?: RequiredFamily | null;
 }
+
+/** The fields of the other departments' records that `earlyWarning` requires, as that subgraph names them. */
+export const REQUIRED_BY_EARLY_WARNING = ['isMigrant', 'isLeftBehind', 'poverty', 'disability', 'family'] as const;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  ConnectionType, assertVersion, badInput, conflict, decodeCursor, linkageKey, notFound, pageSize,
+  ConnectionType, assertVersion, badInput, conflict, decodeCursor, linkageKey, notFound, pageSizeFor,
   parseResidentId, requiredText, toPage, writeTransaction,
 } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
@@ -55,7 +55,7 @@ export class StudentResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<StudentConnection> {
-    const limit = pageSize(first);
+    const limit = pageSizeFor(ctx.identity.role, first);
     const where: FilterQuery<Student>[] = [studentListScope(ctx.identity)];
     if (filter?.enrollmentStatus) where.push({ status: filter.enrollmentStatus });
     if (filter?.schoolCode) where.push({ school: filter.schoolCode });

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { generateLiunan2018, insertInChunks, linkageKeyOfValid, regionShortName, type DemoWorld } from '@kongchuo/shared';
-import { CaseRecord, ConsolidationTarget, DropoutCase, Letter, LetterStatus, School, SchoolInterview, Screening, StatusChange, Student } from '../entities';
+import { Absence, CaseRecord, ConsolidationTarget, DropoutCase, Letter, LetterStatus, School, SchoolInterview, Screening, StatusChange, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, EnrollmentStatus, Gender, SchoolType, StatusChangeCode } from '../domain/enums';
 import { applyStatusChange, type StudentState } from '../domain/status-machine';
+import { AbsencePortion } from '../domain/early-warning';
 
 export interface EducationSeedReport {
   schools: number;
   students: number;
   statusChanges: number;
   dropoutCases: number;
+  absences: number;
 }
 
 const SEEDER = 'demo-seed';
@@ -28,6 +30,7 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
   const cases: Partial<DropoutCase>[] = [];
   const records: Partial<CaseRecord>[] = [];
   const letters: Partial<Letter>[] = [];
+  const absences: Partial<Absence>[] = [];
   const screeningId = randomUUID();
   const now = new Date();
 
@@ -52,6 +55,9 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
       birthDate: child.birthDate, school: child.schoolCode as never, grade: child.grade, className: child.className,
       status: child.status as EnrollmentStatus, cohortYear: child.cohortYear, version: 1, createdAt: now, updatedAt: now,
     });
+    for (const a of child.absences) {
+      absences.push({ student: id as never, schoolCode: child.schoolCode, date: a.date, portion: a.portion as AbsencePortion, excused: a.excused, reason: a.reason, recordedBy: SEEDER, recordedAt: new Date(`${a.date}T16:00:00+08:00`) });
+    }
     if (child.dropout) {
       const d = child.dropout;
       const caseId = d.caseId;
@@ -86,6 +92,7 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
     await insertInChunks(tx, School, world.schools.map((s) => ({ code: s.code, name: s.name, type: s.type as SchoolType, subdistrictCode: s.subdistrictCode, subdistrictName: s.subdistrictName, createdAt: now })));
     await insertInChunks(tx, Student, students);
     await insertInChunks(tx, StatusChange, changes);
+    await insertInChunks(tx, Absence, absences);
     await tx.insert(Screening, { id: screeningId, ...world.screening, findings: world.screening.findings, recordedBy: SEEDER });
     await insertInChunks(tx, DropoutCase, cases);
     await insertInChunks(tx, CaseRecord, records);
@@ -96,5 +103,5 @@ export async function seedEducation(rootEm: EntityManager, linkageSecret: string
     })));
     await tx.insert(ConsolidationTarget, world.consolidationTarget);
   });
-  return { schools: world.schools.length, students: students.length, statusChanges: changes.length, dropoutCases: cases.length };
+  return { schools: world.schools.length, students: students.length, statusChanges: changes.length, dropoutCases: cases.length, absences: absences.length };
 }

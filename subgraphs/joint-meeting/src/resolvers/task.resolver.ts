@@ -6,7 +6,7 @@ import {
   requiredText, writeTransaction, type Department, type Identity,
 } from '@kongchuo/shared';
 import type { JointMeetingContext } from '../context';
-import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus } from '../entities';
+import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus, TaskType } from '../entities';
 import { ASSIGNERS, TASK_RULES, canDo, decideMove, isOverdue } from '../domain/tasks';
 import { checkEvidence } from '../domain/evidence-check';
 import { Student } from './student.resolver';
@@ -20,6 +20,19 @@ function department(value: string, field: string): Department {
 
 function event(em: EntityManager, task: PersuasionTask, identity: Identity, action: TaskAction, from: TaskStatus | null, to: TaskStatus, date: string, note?: string | null) {
   return em.create(TaskEvent, { task, at: new Date(), date, user: identity.user, department: identity.department, action, fromStatus: from, toStatus: to, note: note ?? null });
+}
+
+/** Writes a new task and its ASSIGN step (inside the caller's transaction); the inputs are already checked. */
+export function createTask(
+  em: EntityManager, identity: Identity, today: string,
+  t: { studentId: string; caseId: string | null; meeting: Meeting | null; type: TaskType; department: Department; assignee: string | null; dueDate: string; note: string | null },
+): PersuasionTask {
+  const task = em.create(PersuasionTask, {
+    id: randomUUID(), studentId: t.studentId, caseId: t.caseId, meeting: t.meeting, type: t.type, assignedDepartment: t.department,
+    assignee: t.assignee, dueDate: t.dueDate, note: t.note, createdBy: identity.user,
+  });
+  event(em, task, identity, TaskAction.ASSIGN, null, TaskStatus.ASSIGNED, today, `派发给 ${t.department}`);
+  return task;
 }
 
 /** Overdue first, then by due date. */
@@ -157,14 +170,10 @@ export class TaskResolver {
       meeting = await ctx.em.findOne(Meeting, { id: input.meetingId });
       if (!meeting) throw badInput('input.meetingId', `input.meetingId: no meeting ${input.meetingId}`);
     }
-    return writeTransaction(ctx.em, async (em) => {
-      const task = em.create(PersuasionTask, {
-        id: randomUUID(), studentId: input.studentId, caseId: input.caseId ?? null, meeting, type: input.type, assignedDepartment: to,
-        assignee: optionalText(input.assignee, 'input.assignee', 64), dueDate, note: optionalText(input.note, 'input.note', 2000), createdBy: ctx.identity.user,
-      });
-      event(em, task, ctx.identity, TaskAction.ASSIGN, null, TaskStatus.ASSIGNED, ctx.today(), `派发给 ${to}`);
-      return task;
-    });
+    const assignee = optionalText(input.assignee, 'input.assignee', 64);
+    const note = optionalText(input.note, 'input.note', 2000);
+    return writeTransaction(ctx.em, async (em) =>
+      createTask(em, ctx.identity, ctx.today(), { studentId: input.studentId, caseId: input.caseId ?? null, meeting, type: input.type, department: to, assignee, dueDate, note }));
   }
 
   @Mutation(() => PersuasionTask, { description: '接收任务（承办部门）' })

@@ -1,14 +1,25 @@
-import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { StudentKey, findRegion } from '@kongchuo/shared';
+import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  ConnectionType, StudentKey, calendarDate, sqlOf, compulsoryAgeBirthRange, decodeCursor, findRegion, pageSizeFor, requireDistrictReader, toPage,
+} from '@kongchuo/shared';
 import type { PublicSecurityContext } from '../context';
-import { EmployerViolation, LegalNotice, LocateRequest, ResidencePermit } from '../entities';
+import { EmployerViolation, LegalNotice, LocateRequest, Person, ResidencePermit } from '../entities';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '学生（统一视图：公安部分）' })
 export class Student extends StudentKey {}
 
+@ObjectType({ description: '户籍登记的适龄儿童（按人员关联键）' })
+export class RegisteredChildConnection extends ConnectionType(Student) {}
+
 @ObjectType({ description: '户籍' })
 export class Hukou {
+  @Field({ description: '户籍登记姓名' })
+  name: string;
+
+  @Field({ description: '户籍登记出生日期' })
+  birthDate: string;
+
   @Field({ description: '户籍地行政区划代码 (GB/T 2260)' })
   regionCode: string;
 
@@ -44,6 +55,32 @@ const ADULT_AGE_YEARS = 18;
 
 @Resolver(() => Student)
 export class StudentResolver {
+  @Query(() => RegisteredChildConnection, {
+    description: '查户籍：本区户籍或持有效居住证、在该日处于义务教育年龄（满6周岁至未满16周岁，按学年计）的儿童；供四查三比对',
+  })
+  async registeredChildren(
+    @Ctx() ctx: PublicSecurityContext,
+    @Arg('asOf', () => String, { nullable: true, description: '日期，默认今天' }) asOf?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<RegisteredChildConnection> {
+    requireDistrictReader(ctx.identity, ['public_security', 'education', 'joint_meeting'], 'list the registered children of the district');
+    const on = asOf ? calendarDate(asOf, 'asOf') : ctx.today();
+    const limit = pageSizeFor(ctx.identity.role, first);
+    const cursor = decodeCursor(after);
+    const { bornFrom, bornTo } = compulsoryAgeBirthRange(on);
+    // set-wise: households with a residence permit valid on the day, as a subquery
+    const permitted = sqlOf(ctx.em).createQueryBuilder(ResidencePermit, 'rp').select('rp.household').where({ issuedOn: { $lte: on }, validUntil: { $gte: on } });
+    const base = () => sqlOf(ctx.em).createQueryBuilder(Person, 'p').join('p.household', 'h')
+      .where({ birthDate: { $gte: bornFrom, $lte: bornTo } })
+      .andWhere({ $or: [{ 'h.regionCode': ctx.districtCode }, { 'h.number': { $in: permitted.getKnexQuery() } }] });
+    const [totalCount, rows] = await Promise.all([
+      base().getCount(),
+      base().select(['p.id']).andWhere(cursor ? { id: { $gt: cursor } } : {}).orderBy({ id: 'asc' }).limit(limit + 1).execute<{ id: string }[]>(),
+    ]);
+    return { totalCount, ...toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id) };
+  }
+
   @FieldResolver(() => Hukou, { nullable: true, description: '户籍（公安）' })
   async hukou(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<Hukou | null> {
     const person = await ctx.loaders.person.load(s.id);
@@ -51,6 +88,7 @@ export class StudentResolver {
     const h = person.household.getEntity();
     const region = findRegion(h.regionCode);
     return {
+      name: person.name, birthDate: person.birthDate,
       regionCode: h.regionCode, regionName: region?.name ?? null, regionFullName: region?.fullName ?? null,
       isLocal: h.regionCode === ctx.districtCode, householdNumber: h.number, registeredAddress: h.registeredAddress,
     };

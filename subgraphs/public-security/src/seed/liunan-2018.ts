@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { generateLiunan2018, insertInChunks, linkageKeyOfValid, type DemoWorld } from '@kongchuo/shared';
+import { generateLiunan2018, insertInChunks, linkageKeyOfValid, type DemoChild, type DemoWorld } from '@kongchuo/shared';
 import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, ResidencePermit } from '../entities';
 
 /**
@@ -19,17 +19,23 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
   const reports: Partial<LocateReport>[] = [];
   const violations: Partial<EmployerViolation>[] = [];
   const notices: Partial<LegalNotice>[] = [];
-  for (const child of world.children) {
+  const register = (child: Pick<DemoChild, 'idNumber' | 'name' | 'gender' | 'birthDate' | 'household'>) => {
     const h = child.household;
-    const studentId = linkageKeyOfValid(child.idNumber, linkageSecret);
     households.push({ number: h.number, regionCode: h.regionCode, registeredAddress: h.registeredAddress, headName: h.guardians[0].name, createdAt: now });
-    persons.push({ id: studentId, residentId: child.idNumber, name: child.name, gender: child.gender, birthDate: child.birthDate, household: h.number as never, relation: child.gender === 'MALE' ? '子' : '女', phone: null, version: 1, createdAt: now });
+    persons.push({ id: linkageKeyOfValid(child.idNumber, linkageSecret), residentId: child.idNumber, name: child.name, gender: child.gender, birthDate: child.birthDate, household: h.number as never, relation: child.gender === 'MALE' ? '子' : '女', phone: null, version: 1, createdAt: now });
     for (const g of h.guardians) {
       persons.push({ id: linkageKeyOfValid(g.idNumber, linkageSecret), residentId: g.idNumber, name: g.name, gender: g.gender, birthDate: g.birthDate, household: h.number as never, relation: g.relation, phone: g.phone, version: 1, createdAt: now });
     }
     if (h.residencePermit) {
       permits.push({ id: randomUUID(), household: h.number as never, holderName: h.guardians[0].name, address: h.address, communityCode: h.communityCode, ...h.residencePermit });
     }
+  };
+  // children with no 学籍 whom the police registry knows (the cross-check finds them)
+  for (const child of world.unenrolled) if (child.knownTo.includes('public_security')) register(child);
+  for (const child of world.children) {
+    const h = child.household;
+    const studentId = linkageKeyOfValid(child.idNumber, linkageSecret);
+    register(child);
     if (child.located) {
       const id = child.located.id;
       requests.push({ id, studentId, requestedOn: child.located.requestedOn, requestedBy: 'education', reason: '学生辍学后全家离开租住地，请协查下落', status: LocateStatus.REPORTED, version: 1, createdAt: now });

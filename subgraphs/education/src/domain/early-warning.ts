@@ -1,0 +1,225 @@
+/**
+ * Early warning (辍学倾向预警), as pure functions: the attendance signal a school's absence records
+ * give, and the risk level that signal and the other departments' factors add up to.
+ *
+ * Everything here is explainable by construction: a level is the sum of named factors with the
+ * weights in the province's policy, and every factor that counted comes back as a reason.
+ */
+import { addDays, mondayOf } from '@kongchuo/shared';
+
+export enum AbsencePortion {
+  FULL_DAY = 'FULL_DAY',
+  MORNING = 'MORNING',
+  AFTERNOON = 'AFTERNOON',
+}
+
+export enum RiskFactor {
+  ABSENCE_CONSECUTIVE_WEEKS = 'ABSENCE_CONSECUTIVE_WEEKS',
+  ABSENCE_OVER_REPORT_LINE = 'ABSENCE_OVER_REPORT_LINE',
+  ABSENCE_SOME = 'ABSENCE_SOME',
+  PREVIOUS_DROPOUT = 'PREVIOUS_DROPOUT',
+  REPEATED_GRADE = 'REPEATED_GRADE',
+  RECENT_TRANSFER = 'RECENT_TRANSFER',
+  REGISTERED_POOR = 'REGISTERED_POOR',
+  LEFT_BEHIND = 'LEFT_BEHIND',
+  DISABILITY = 'DISABILITY',
+  MIGRANT = 'MIGRANT',
+  PARENTS_AWAY = 'PARENTS_AWAY',
+}
+
+export enum RiskLevel {
+  NONE = 'NONE',
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+}
+
+/** Which department's records each factor comes from. */
+export const FACTOR_SOURCE: Record<RiskFactor, 'education' | 'civil_affairs' | 'public_security' | 'community'> = {
+  ABSENCE_CONSECUTIVE_WEEKS: 'education', ABSENCE_OVER_REPORT_LINE: 'education', ABSENCE_SOME: 'education',
+  PREVIOUS_DROPOUT: 'education', REPEATED_GRADE: 'education', RECENT_TRANSFER: 'education',
+  REGISTERED_POOR: 'civil_affairs', LEFT_BEHIND: 'civil_affairs', DISABILITY: 'civil_affairs',
+  MIGRANT: 'public_security', PARENTS_AWAY: 'community',
+};
+
+export interface Term {
+  /** MM-DD */
+  start: string;
+  /** MM-DD; before `start` when the term runs over the new year */
+  end: string;
+}
+
+export interface EarlyWarningRules {
+  /** unexcused days within the window that must be reported (e.g. 5) */
+  reportUnexcusedDays: number;
+  /** the window, in calendar days up to the date read */
+  reportWindowDays: number;
+  /** consecutive school weeks away that are treated as dropping out (e.g. 4) */
+  dropoutConsecutiveWeeks: number;
+  /** unexcused days in a week that make it a week away */
+  absentWeekMinDays: number;
+  terms: Term[];
+  weights: Record<RiskFactor, number>;
+  /** lowest score of each level */
+  levels: { low: number; medium: number; high: number };
+}
+
+/** Guangxi's defaults: 5 unexcused days in 30 → report; 4 consecutive weeks away → treated as dropout. */
+export const DEFAULT_RULES: EarlyWarningRules = {
+  reportUnexcusedDays: 5,
+  reportWindowDays: 30,
+  dropoutConsecutiveWeeks: 4,
+  absentWeekMinDays: 3,
+  terms: [{ start: '09-01', end: '01-31' }, { start: '02-15', end: '07-15' }],
+  weights: {
+    ABSENCE_CONSECUTIVE_WEEKS: 8, ABSENCE_OVER_REPORT_LINE: 4, ABSENCE_SOME: 1,
+    PREVIOUS_DROPOUT: 3, REPEATED_GRADE: 1, RECENT_TRANSFER: 1,
+    REGISTERED_POOR: 2, LEFT_BEHIND: 2, DISABILITY: 2, MIGRANT: 1, PARENTS_AWAY: 1,
+  },
+  levels: { low: 2, medium: 4, high: 7 },
+};
+
+const DAYS: Record<AbsencePortion, number> = { FULL_DAY: 1, MORNING: 0.5, AFTERNOON: 0.5 };
+export const daysOf = (portion: AbsencePortion) => DAYS[portion];
+
+/** Two absences on the same day collide unless one is the morning and the other the afternoon. */
+export const portionsOverlap = (a: AbsencePortion, b: AbsencePortion) => a === AbsencePortion.FULL_DAY || b === AbsencePortion.FULL_DAY || a === b;
+
+export function isInTerm(date: string, terms: Term[]): boolean {
+  const md = date.slice(5);
+  return terms.some((t) => (t.start <= t.end ? md >= t.start && md <= t.end : md >= t.start || md <= t.end));
+}
+
+export interface AbsenceFact {
+  date: string;
+  portion: AbsencePortion;
+  excused: boolean;
+}
+
+export interface AttendanceSignal {
+  /** unexcused days in the window up to the date read */
+  unexcusedDays: number;
+  /** consecutive school weeks away, counting back from the week read (or the one before it) */
+  consecutiveWeeks: number;
+  lastUnexcusedOn: string | null;
+  overReportLine: boolean;
+  treatAsDropout: boolean;
+}
+
+/** How far back absences matter for a reading on a date: the window, or the weeks plus a holiday. */
+export const lookbackDays = (r: EarlyWarningRules) => Math.max(r.reportWindowDays, (r.dropoutConsecutiveWeeks + 1) * 7) + 70;
+
+export function attendanceSignal(absences: AbsenceFact[], asOf: string, r: EarlyWarningRules): AttendanceSignal {
+  const windowStart = addDays(asOf, -r.reportWindowDays + 1);
+  const perWeek = new Map<string, number>();
+  let unexcusedDays = 0;
+  let lastUnexcusedOn: string | null = null;
+  for (const a of absences) {
+    if (a.excused || a.date > asOf) continue;
+    const days = DAYS[a.portion];
+    if (a.date >= windowStart) unexcusedDays += days;
+    const week = mondayOf(a.date);
+    perWeek.set(week, (perWeek.get(week) ?? 0) + days);
+    if (!lastUnexcusedOn || a.date > lastUnexcusedOn) lastUnexcusedOn = a.date;
+  }
+  // weeks away, counted back; a week with no school day in a term (a holiday week) neither counts nor breaks the run
+  const away = (week: string) => (perWeek.get(week) ?? 0) >= r.absentWeekMinDays;
+  const schoolWeek = (week: string) => [0, 1, 2, 3, 4].some((d) => isInTerm(addDays(week, d), r.terms));
+  let week = mondayOf(asOf);
+  if (!away(week)) week = addDays(week, -7); // the week read may not be over yet
+  let consecutiveWeeks = 0;
+  for (let guard = 0; guard < 60; guard++, week = addDays(week, -7)) {
+    if (away(week)) consecutiveWeeks += 1;
+    else if (schoolWeek(week)) break;
+  }
+  return {
+    unexcusedDays, consecutiveWeeks, lastUnexcusedOn,
+    overReportLine: unexcusedDays >= r.reportUnexcusedDays,
+    treatAsDropout: consecutiveWeeks >= r.dropoutConsecutiveWeeks,
+  };
+}
+
+/** What the other departments' records say about a child (null: not known, or not visible to the caller). */
+export interface OtherDepartmentsFacts {
+  registeredPoor: boolean | null;
+  leftBehind: boolean | null;
+  disabled: boolean | null;
+  migrant: boolean | null;
+  parentsAway: boolean | null;
+}
+
+export interface EducationFacts {
+  signal: AttendanceSignal;
+  /** returned after a dropout (28 then 12) */
+  previousDropout: boolean;
+  repeatedGradeWithinYear: boolean;
+  transferredInWithinYear: boolean;
+}
+
+export interface RiskReason {
+  factor: RiskFactor;
+  department: string;
+  weight: number;
+  detail: string;
+}
+
+export interface RiskAssessment {
+  level: RiskLevel;
+  score: number;
+  reasons: RiskReason[];
+  /** departments whose factors could not be read (service down, or hidden from the caller) */
+  unknown: string[];
+}
+
+export function assessRisk(e: EducationFacts, o: OtherDepartmentsFacts, r: EarlyWarningRules): RiskAssessment {
+  const reasons: RiskReason[] = [];
+  const add = (factor: RiskFactor, detail: string) => {
+    if (r.weights[factor] > 0) reasons.push({ factor, department: FACTOR_SOURCE[factor], weight: r.weights[factor], detail });
+  };
+  const s = e.signal;
+  // only the strongest attendance factor counts: they describe the same absences
+  if (s.treatAsDropout) add(RiskFactor.ABSENCE_CONSECUTIVE_WEEKS, `连续 ${s.consecutiveWeeks} 周无故缺课（每周≥${r.absentWeekMinDays}天），达到“连续${r.dropoutConsecutiveWeeks}周视为辍学”`);
+  else if (s.overReportLine) add(RiskFactor.ABSENCE_OVER_REPORT_LINE, `近 ${r.reportWindowDays} 天无故缺课 ${s.unexcusedDays} 天，达到报告线 ${r.reportUnexcusedDays} 天`);
+  else if (s.unexcusedDays > 0) add(RiskFactor.ABSENCE_SOME, `近 ${r.reportWindowDays} 天无故缺课 ${s.unexcusedDays} 天（报告线 ${r.reportUnexcusedDays} 天）`);
+  if (e.previousDropout) add(RiskFactor.PREVIOUS_DROPOUT, '曾辍学，已劝返复学');
+  if (e.repeatedGradeWithinYear) add(RiskFactor.REPEATED_GRADE, '近一年内留级');
+  if (e.transferredInWithinYear) add(RiskFactor.RECENT_TRANSFER, '近一年内转入');
+  if (o.registeredPoor) add(RiskFactor.REGISTERED_POOR, '建档立卡贫困户（民政/扶贫）');
+  if (o.leftBehind) add(RiskFactor.LEFT_BEHIND, '留守儿童（民政）');
+  if (o.disabled) add(RiskFactor.DISABILITY, '残疾（民政）');
+  if (o.migrant) add(RiskFactor.MIGRANT, '随迁子女（公安）');
+  if (o.parentsAway) add(RiskFactor.PARENTS_AWAY, '父母均外出务工（社区）');
+  const score = reasons.reduce((sum, x) => sum + x.weight, 0);
+  const level = score >= r.levels.high ? RiskLevel.HIGH : score >= r.levels.medium ? RiskLevel.MEDIUM : score >= r.levels.low ? RiskLevel.LOW : RiskLevel.NONE;
+  const unknown = [
+    ...(o.registeredPoor == null || o.leftBehind == null || o.disabled == null ? ['civil_affairs'] : []),
+    ...(o.migrant == null ? ['public_security'] : []),
+    ...(o.parentsAway == null ? ['community'] : []),
+  ];
+  return { level, score, reasons: reasons.sort((a, b) => b.weight - a.weight), unknown };
+}
+
+/** Checks a policy before it is stored: every problem names its field. */
+export function rulesProblems(r: EarlyWarningRules): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  const int = (v: number, field: string, min: number, max: number) => {
+    if (!Number.isInteger(v) || v < min || v > max) out.push({ field, message: `${field}: must be a whole number from ${min} to ${max}` });
+  };
+  int(r.reportUnexcusedDays, 'input.reportUnexcusedDays', 1, 60);
+  int(r.reportWindowDays, 'input.reportWindowDays', 7, 366);
+  int(r.dropoutConsecutiveWeeks, 'input.dropoutConsecutiveWeeks', 1, 20);
+  int(r.absentWeekMinDays, 'input.absentWeekMinDays', 1, 7);
+  for (const [k, v] of Object.entries(r.weights)) int(v, `input.weights.${k}`, 0, 20);
+  int(r.levels.low, 'input.levels.low', 1, 100);
+  int(r.levels.medium, 'input.levels.medium', 1, 100);
+  int(r.levels.high, 'input.levels.high', 1, 100);
+  if (!(r.levels.low < r.levels.medium && r.levels.medium < r.levels.high)) out.push({ field: 'input.levels', message: 'input.levels: must rise: low < medium < high' });
+  if (r.terms.length === 0) out.push({ field: 'input.terms', message: 'input.terms: at least one term' });
+  r.terms.forEach((t, i) => {
+    for (const k of ['start', 'end'] as const) {
+      const m = /^(\d{2})-(\d{2})$/.exec(t[k]);
+      if (!m || +m[1] < 1 || +m[1] > 12 || +m[2] < 1 || +m[2] > 31) out.push({ field: `input.terms[${i}].${k}`, message: `input.terms[${i}].${k}: must be MM-DD` });
+    }
+  });
+  return out;
+}

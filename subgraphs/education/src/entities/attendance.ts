@@ -1,0 +1,173 @@
+import { TimestampType } from '@kongchuo/shared';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AbsencePortion, DEFAULT_RULES, RiskFactor, RiskLevel, type EarlyWarningRules, type Term } from '../domain/early-warning';
+import { Student } from './student';
+
+registerEnumType(AbsencePortion, {
+  name: 'AbsencePortion',
+  description: '缺课时段',
+  valuesConfig: { FULL_DAY: { description: '全天' }, MORNING: { description: '上午' }, AFTERNOON: { description: '下午' } },
+});
+registerEnumType(RiskLevel, {
+  name: 'RiskLevel',
+  description: '辍学倾向预警等级',
+  valuesConfig: { NONE: { description: '无' }, LOW: { description: '关注' }, MEDIUM: { description: '预警' }, HIGH: { description: '高危' } },
+});
+registerEnumType(RiskFactor, {
+  name: 'RiskFactor',
+  description: '预警因素（来源部门见 RiskReason.department）',
+  valuesConfig: {
+    ABSENCE_CONSECUTIVE_WEEKS: { description: '连续数周无故缺课（教育）' }, ABSENCE_OVER_REPORT_LINE: { description: '无故缺课达到报告线（教育）' },
+    ABSENCE_SOME: { description: '有无故缺课（教育）' }, PREVIOUS_DROPOUT: { description: '曾辍学（教育）' }, REPEATED_GRADE: { description: '留级（教育）' },
+    RECENT_TRANSFER: { description: '新转入（教育）' }, REGISTERED_POOR: { description: '建档立卡贫困户（民政/扶贫）' }, LEFT_BEHIND: { description: '留守儿童（民政）' },
+    DISABILITY: { description: '残疾（民政）' }, MIGRANT: { description: '随迁子女（公安）' }, PARENTS_AWAY: { description: '父母均外出务工（社区）' },
+  },
+});
+
+/**
+ * 缺勤记录: one absence of one child on one school day (the whole day, or a half), recorded by the
+ * school. A day holds a full-day absence or at most one morning and one afternoon.
+ */
+@ObjectType({ description: '缺勤记录' })
+@Entity({ tableName: 'absence' })
+@Unique({ properties: ['student', 'date', 'portion'] })
+@Index({ properties: ['date', 'excused'] })
+export class Absence {
+  [OptionalProps]?: 'reason' | 'recordedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id: number;
+
+  @ManyToOne(() => Student, { ref: true })
+  student: Ref<Student>;
+
+  @Field({ description: '缺勤时所在学校' })
+  @Property({ type: 'string', length: 10 })
+  schoolCode: string;
+
+  @Field({ description: '日期' })
+  @Property({ type: 'date' })
+  date: string;
+
+  @Field(() => AbsencePortion)
+  @Enum({ items: () => AbsencePortion })
+  portion: AbsencePortion;
+
+  @Field({ description: '是否请假（病假、事假）' })
+  @Property({ type: 'boolean' })
+  excused: boolean;
+
+  @Field(() => String, { nullable: true, description: '原因' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  reason: string | null = null;
+
+  @Field()
+  @Property({ type: 'string', length: 64 })
+  recordedBy: string;
+
+  @Property({ type: TimestampType, onCreate: () => new Date() })
+  recordedAt: Date = new Date();
+}
+
+@ObjectType({ description: '学期（月-日）' })
+export class TermDates implements Term {
+  @Field({ description: '开学 MM-DD' })
+  start: string;
+
+  @Field({ description: '放假 MM-DD' })
+  end: string;
+}
+
+@ObjectType({ description: '因素权重' })
+export class FactorWeight {
+  @Field(() => RiskFactor)
+  factor: RiskFactor;
+
+  @Field(() => Int)
+  weight: number;
+}
+
+@ObjectType({ description: '等级分数线' })
+export class LevelThresholds {
+  @Field(() => Int, { description: '关注' })
+  low: number;
+
+  @Field(() => Int, { description: '预警' })
+  medium: number;
+
+  @Field(() => Int, { description: '高危' })
+  high: number;
+}
+
+/**
+ * 辍学预警规则: the province's thresholds and weights (provinces set them; DESIGN §1). One row per
+ * province; until one is stored, the defaults apply (version 0).
+ */
+@ObjectType({ description: '辍学倾向预警规则（按省）' })
+@Entity({ tableName: 'early_warning_policy' })
+export class EarlyWarningPolicy {
+  [OptionalProps]?: 'updatedAt' | 'version';
+
+  @Field({ description: '省级行政区划代码（前两位）' })
+  @PrimaryKey({ type: 'string', length: 2 })
+  province: string;
+
+  @Field(() => Int, { description: '报告线：窗口内无故缺课天数' })
+  @Property({ type: 'integer' })
+  reportUnexcusedDays: number;
+
+  @Field(() => Int, { description: '窗口（天）' })
+  @Property({ type: 'integer' })
+  reportWindowDays: number;
+
+  @Field(() => Int, { description: '连续缺课周数视为辍学' })
+  @Property({ type: 'integer' })
+  dropoutConsecutiveWeeks: number;
+
+  @Field(() => Int, { description: '一周无故缺课达几天算“缺课周”' })
+  @Property({ type: 'integer' })
+  absentWeekMinDays: number;
+
+  @Field(() => [TermDates], { description: '学期' })
+  @Property({ type: 'json' })
+  terms: Term[];
+
+  @Property({ type: 'json' })
+  weightsByFactor: Record<RiskFactor, number>;
+
+  @Field(() => LevelThresholds)
+  @Property({ type: 'json' })
+  levels: { low: number; medium: number; high: number };
+
+  @Field(() => String, { nullable: true, description: '最后修改人' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  updatedBy: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: TimestampType, nullable: true })
+  updatedAt: Date | null = null;
+
+  @Field(() => Int, { description: '版本号（乐观锁；0 = 尚未保存，使用默认值）' })
+  @Property({ version: true })
+  version: number;
+
+  rules(): EarlyWarningRules {
+    return {
+      reportUnexcusedDays: this.reportUnexcusedDays, reportWindowDays: this.reportWindowDays, dropoutConsecutiveWeeks: this.dropoutConsecutiveWeeks,
+      absentWeekMinDays: this.absentWeekMinDays, terms: this.terms, weights: { ...DEFAULT_RULES.weights, ...this.weightsByFactor }, levels: this.levels,
+    };
+  }
+
+  static defaults(province: string): EarlyWarningPolicy {
+    const p = new EarlyWarningPolicy();
+    Object.assign(p, {
+      province, reportUnexcusedDays: DEFAULT_RULES.reportUnexcusedDays, reportWindowDays: DEFAULT_RULES.reportWindowDays,
+      dropoutConsecutiveWeeks: DEFAULT_RULES.dropoutConsecutiveWeeks, absentWeekMinDays: DEFAULT_RULES.absentWeekMinDays,
+      terms: DEFAULT_RULES.terms, weightsByFactor: DEFAULT_RULES.weights, levels: DEFAULT_RULES.levels, updatedBy: null, version: 0,
+    });
+    return p;
+  }
+}
+

@@ -1,0 +1,293 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  ConnectionType, assertVersion, badInput, calendarDate, decodeCursor, insertInChunks, notFound, optionalText, pageSize, requireDepartment,
+  requireDistrictReader, requiredText, sqlOf, toPage, writeTransaction, type SupergraphReader,
+} from '@kongchuo/shared';
+import type { FilterQuery } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { JointMeetingContext } from '../context';
+import { CrossCheckRun, LedgerEntry, Meeting, PersuasionTask, TaskStatus, TaskType } from '../entities';
+import { FindingKind, FindingStatus, LedgerKind, crossCheck, type DropoutChild, type SuspectedChild } from '../domain/cross-check';
+import { ASSIGNERS, TASK_RULES } from '../domain/tasks';
+import { Student } from './student.resolver';
+import { createTask } from './task.resolver';
+
+@ObjectType()
+export class LedgerEntryConnection extends ConnectionType(LedgerEntry) {}
+
+@ObjectType({ description: '一类发现的处理情况' })
+export class FindingCount {
+  @Field(() => FindingKind)
+  finding: FindingKind;
+
+  @Field(() => Int, { description: '待处理' })
+  open: number;
+
+  @Field(() => Int, { description: '已派发任务' })
+  acted: number;
+
+  @Field(() => Int, { description: '核实排除' })
+  dismissed: number;
+}
+
+@ObjectType({ description: '比对各步骤耗时（毫秒）' })
+export class CrossCheckTiming {
+  @Field()
+  step: string;
+
+  @Field(() => Int)
+  ms: number;
+}
+
+@InputType({ description: '处理一条发现：派发一项任务（默认为建议的任务）' })
+export class ActOnFindingInput {
+  @Field(() => ID)
+  entryId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field({ description: '办结期限 YYYY-MM-DD' })
+  dueDate: string;
+
+  @Field(() => TaskType, { nullable: true, description: '默认：建议的任务' })
+  type?: TaskType;
+
+  @Field(() => ID, { nullable: true, description: '依据的联席会议' })
+  meetingId?: string;
+
+  @Field(() => String, { nullable: true })
+  note?: string;
+}
+
+@InputType({ description: '核实后排除一条发现（须写明理由，如“已在区外学校就读，已核实学籍”）' })
+export class DismissFindingInput {
+  @Field(() => ID)
+  entryId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field()
+  reason: string;
+}
+
+const PAGE = 5000;
+const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
+const ENROLLMENT_STATUSES = ['ENROLLED', 'SUSPENDED', 'TRANSFERRED_OUT', 'DROPPED_OUT', 'GRADUATED', 'DECEASED'] as const;
+/**
+ * Each page is one request through the gateway to one department. The registries and 学籍 answer
+ * with keys only; the attendance and poverty checks read the few children they flag.
+ */
+const QUERIES = {
+  police: `query CrossCheckPolice($asOf: String!, $after: String) { page: registeredChildren(asOf: $asOf, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { id } } }`,
+  community: `query CrossCheckCommunity($asOf: String!, $after: String) { page: residents(compulsoryAgeOn: $asOf, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { id } } }`,
+  enrollment: `query CrossCheckEnrollment($status: EnrollmentStatus!, $after: String) { page: students(filter: { enrollmentStatus: $status }, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { id } } }`,
+  suspected: `query CrossCheckAttendance($asOf: String!, $after: String) { page: suspectedDropouts(asOf: $asOf, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { student { id } attendance { treatAsDropout } reasons } } }`,
+  dropouts: `query CrossCheckPoverty($after: String) { page: students(filter: { enrollmentStatus: DROPPED_OUT }, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { id poverty { registered } } } }`,
+};
+
+async function allPages<N>(read: SupergraphReader, query: string, variables: Record<string, unknown>): Promise<N[]> {
+  const out: N[] = [];
+  let after: string | null = null;
+  do {
+    const { page }: { page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: N[] } } = await read(query, { ...variables, after });
+    out.push(...page.nodes);
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  return out;
+}
+
+const keys = (nodes: { id: string }[]) => nodes.map((n) => n.id);
+
+function assertLedgerReader(ctx: JointMeetingContext): void {
+  requireDistrictReader(ctx.identity, ['joint_meeting', 'education'], 'read the ledgers of the cross-department check');
+}
+
+async function latestRun(ctx: JointMeetingContext, runId?: string): Promise<CrossCheckRun | null> {
+  if (runId) return ctx.em.findOne(CrossCheckRun, { id: runId });
+  const [latest] = await ctx.em.find(CrossCheckRun, {}, { orderBy: { startedAt: 'desc', id: 'desc' }, limit: 1 });
+  return latest ?? null;
+}
+
+@Resolver(() => CrossCheckRun)
+export class CrossCheckResolver {
+  @Mutation(() => CrossCheckRun, {
+    description: '运行四查三比对：查户籍（公安）、查居住（社区）与学籍比对，查在校（考勤），辍学与贫困库比对；生成三本台账与待处理的发现',
+  })
+  async runCrossCheck(
+    @Ctx() ctx: JointMeetingContext,
+    @Arg('asOf', () => String, { nullable: true, description: '比对日期，默认今天' }) asOf?: string,
+  ): Promise<CrossCheckRun> {
+    requireDistrictReader(ctx.identity, ['joint_meeting', 'education'], 'run the cross-department check');
+    const on = asOf ? calendarDate(asOf, 'asOf', { notAfter: ctx.today() }) : ctx.today();
+    const timings: Record<string, number> = {};
+    const started = Date.now();
+    const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+      const t = Date.now();
+      const result = await work();
+      timings[step] = Date.now() - t;
+      return result;
+    };
+    // the four checks read as the joint meeting's service account, so each department answers under the matrix
+    const read = ctx.supergraph;
+    const [police, community, enrollment, suspected, dropouts] = await Promise.all([
+      timed('police', () => allPages<{ id: string }>(read, QUERIES.police, { asOf: on })),
+      timed('community', () => allPages<{ id: string }>(read, QUERIES.community, { asOf: on })),
+      timed('enrollment', async () => {
+        const byStatus = await Promise.all(ENROLLMENT_STATUSES.map((status) => allPages<{ id: string }>(read, QUERIES.enrollment, { status })));
+        return new Map(byStatus.flatMap((nodes, i) => nodes.map((n) => [n.id, ENROLLMENT_STATUSES[i]] as const)));
+      }),
+      timed('attendance', () => allPages<{ student: { id: string }; attendance: { treatAsDropout: boolean }; reasons: string[] }>(read, QUERIES.suspected, { asOf: on })),
+      timed('poverty', () => allPages<{ id: string; poverty: { registered: boolean } | null }>(read, QUERIES.dropouts, {})),
+    ]);
+    const rows = await timed('match', async () => crossCheck({
+      public_security: keys(police),
+      community: keys(community),
+      enrollment,
+      suspected: suspected.map((s): SuspectedChild => ({ id: s.student.id, treatAsDropout: s.attendance.treatAsDropout, reasons: s.reasons })),
+      dropouts: dropouts.map((d): DropoutChild => ({ id: d.id, registeredPoor: d.poverty ? d.poverty.registered : false })),
+    }));
+    const schoolAge = rows.filter((r) => r.ledger === LedgerKind.SCHOOL_AGE);
+    const run = await timed('write', () => writeTransaction(ctx.em, async (em) => {
+      const r = em.create(CrossCheckRun, {
+        id: randomUUID(), asOf: on, startedBy: ctx.identity.user,
+        registeredByPolice: police.length, livingInCommunities: community.length, schoolAge: schoolAge.length,
+        withEnrollment: schoolAge.filter((x) => x.enrollmentStatus !== null).length,
+        suspectedDropouts: rows.filter((x) => x.ledger === LedgerKind.SUSPECTED_DROPOUT).length,
+        dropouts: rows.filter((x) => x.ledger === LedgerKind.DROPOUT).length,
+        findings: rows.filter((x) => x.finding).length, timings,
+      });
+      await em.flush();
+      await insertInChunks(em, LedgerEntry, rows.map((x) => ({
+        run: r.id as never, ledger: x.ledger, studentId: x.studentId, knownTo: x.knownTo, enrollmentStatus: x.enrollmentStatus, finding: x.finding,
+        reasons: x.reasons, suggestedTask: x.suggestedTask, status: x.finding ? FindingStatus.OPEN : null, taskId: null, dismissedReason: null, handledBy: null, version: 1,
+      })));
+      return r;
+    }));
+    timings.total = Date.now() - started;
+    run.timings = { ...timings };
+    await ctx.em.flush();
+    ctx.logger.info({ runId: run.id, asOf: on, schoolAge: run.schoolAge, findings: run.findings, timings }, 'cross-check finished');
+    return run;
+  }
+
+  @Query(() => [CrossCheckRun], { description: '历次四查三比对（最近的在前）' })
+  crossChecks(@Ctx() ctx: JointMeetingContext, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<CrossCheckRun[]> {
+    assertLedgerReader(ctx);
+    return ctx.em.find(CrossCheckRun, {}, { orderBy: { startedAt: 'desc', id: 'desc' }, limit: pageSize(first, 10) });
+  }
+
+  @Query(() => CrossCheckRun, { nullable: true, description: '一次比对（不给 id 则为最近一次）' })
+  crossCheck(@Ctx() ctx: JointMeetingContext, @Arg('id', () => ID, { nullable: true }) id?: string): Promise<CrossCheckRun | null> {
+    assertLedgerReader(ctx);
+    return latestRun(ctx, id);
+  }
+
+  @Query(() => LedgerEntryConnection, { description: '台账（适龄儿童 / 疑似辍学 / 辍学），默认为最近一次比对；可只看某类发现或某种处理状态' })
+  async ledger(
+    @Ctx() ctx: JointMeetingContext,
+    @Arg('kind', () => LedgerKind) kind: LedgerKind,
+    @Arg('runId', () => ID, { nullable: true }) runId?: string,
+    @Arg('finding', () => FindingKind, { nullable: true }) finding?: FindingKind,
+    @Arg('status', () => FindingStatus, { nullable: true }) status?: FindingStatus,
+    @Arg('onlyFindings', () => Boolean, { nullable: true, description: '只列有发现的条目' }) onlyFindings?: boolean,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<LedgerEntryConnection> {
+    assertLedgerReader(ctx);
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after);
+    const run = await latestRun(ctx, runId);
+    if (!run) {
+      if (runId) throw notFound('runId', runId);
+      return { totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    }
+    const where: FilterQuery<LedgerEntry> = { run: run.id, ledger: kind };
+    if (finding) where.finding = finding;
+    else if (onlyFindings) where.finding = { $ne: null };
+    if (status) where.status = status;
+    const [totalCount, rows] = await Promise.all([
+      ctx.em.count(LedgerEntry, where),
+      ctx.em.find(LedgerEntry, { ...where, ...(cursor ? { id: { $gt: Number(cursor) } } : {}) }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+    ]);
+    return { totalCount, ...toPage(rows, limit, (e) => String(e.id)) };
+  }
+
+  @FieldResolver(() => [FindingCount], { description: '各类发现的处理情况' })
+  async findingCounts(@Root() run: CrossCheckRun, @Ctx() ctx: JointMeetingContext): Promise<FindingCount[]> {
+    const rows = await sqlOf(ctx.em).getConnection().execute<{ finding: FindingKind; status: FindingStatus; n: number | string }[]>(
+      'select finding, status, count(*) as n from ledger_entry where run_id = ? and finding is not null group by finding, status', [run.id],
+    );
+    return Object.values(FindingKind).map((f) => {
+      const n = (s: FindingStatus) => Number(rows.find((r) => r.finding === f && r.status === s)?.n ?? 0);
+      return { finding: f, open: n(FindingStatus.OPEN), acted: n(FindingStatus.ACTED), dismissed: n(FindingStatus.DISMISSED) };
+    });
+  }
+
+  @FieldResolver(() => [CrossCheckTiming], { description: '各步骤耗时' })
+  timing(@Root() run: CrossCheckRun): CrossCheckTiming[] {
+    return Object.entries(run.timings).map(([step, ms]) => ({ step, ms }));
+  }
+}
+
+@Resolver(() => LedgerEntry)
+export class LedgerEntryResolver {
+  @FieldResolver(() => Student, { description: '该儿童（统一视图，按调用者权限）' })
+  student(@Root() e: LedgerEntry): Student {
+    return { id: e.studentId };
+  }
+
+  @FieldResolver(() => PersuasionTask, { nullable: true, description: '派发的任务' })
+  task(@Root() e: LedgerEntry, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask | null> | null {
+    return e.taskId ? ctx.loaders.task.load(e.taskId) : null;
+  }
+
+  @Mutation(() => LedgerEntry, { description: '处理一条发现：派发一项劝返任务（联席会议、教育局）；该生已有同类未办结任务时直接关联，不重复派发' })
+  async actOnFinding(@Arg('input', () => ActOnFindingInput) input: ActOnFindingInput, @Ctx() ctx: JointMeetingContext): Promise<LedgerEntry> {
+    requireDepartment(ctx.identity, ASSIGNERS, 'act on findings');
+    const dueDate = calendarDate(input.dueDate, 'input.dueDate', { notBefore: ctx.today() });
+    const note = optionalText(input.note, 'input.note', 2000);
+    const entry = await findingOf(ctx, input.entryId);
+    assertVersion(entry.version, input.expectedVersion);
+    const type = input.type ?? entry.suggestedTask;
+    if (!type) throw badInput('input.type', 'input.type: this finding has no suggested task; name one');
+    let meeting: Meeting | null = null;
+    if (input.meetingId) {
+      meeting = await ctx.em.findOne(Meeting, { id: input.meetingId });
+      if (!meeting) throw badInput('input.meetingId', `input.meetingId: no meeting ${input.meetingId}`);
+    }
+    return writeTransaction(ctx.em, async (em) => {
+      const open = await em.findOne(PersuasionTask, { studentId: entry.studentId, type, status: { $nin: [TaskStatus.DONE, TaskStatus.REJECTED] } });
+      const task = open ?? createTask(em, ctx.identity, ctx.today(), {
+        studentId: entry.studentId, caseId: null, meeting, type, department: TASK_RULES[type].departments[0], assignee: null, dueDate,
+        note: note ?? `四查三比对发现：${entry.reasons.join('；')}`,
+      });
+      em.persist(entry);
+      Object.assign(entry, { status: FindingStatus.ACTED, taskId: task.id, handledBy: ctx.identity.user });
+      return entry;
+    });
+  }
+
+  @Mutation(() => LedgerEntry, { description: '核实后排除一条发现（联席会议、教育局），须写明理由' })
+  async dismissFinding(@Arg('input', () => DismissFindingInput) input: DismissFindingInput, @Ctx() ctx: JointMeetingContext): Promise<LedgerEntry> {
+    requireDepartment(ctx.identity, ASSIGNERS, 'dismiss findings');
+    const reason = requiredText(input.reason, 'input.reason', 500);
+    const entry = await findingOf(ctx, input.entryId);
+    assertVersion(entry.version, input.expectedVersion);
+    return writeTransaction(ctx.em, async (em) => {
+      em.persist(entry);
+      Object.assign(entry, { status: FindingStatus.DISMISSED, dismissedReason: reason, handledBy: ctx.identity.user });
+      return entry;
+    });
+  }
+}
+
+async function findingOf(ctx: JointMeetingContext, entryId: string): Promise<LedgerEntry> {
+  const id = Number(entryId);
+  const entry = Number.isInteger(id) ? await ctx.em.findOne(LedgerEntry, { id }) : null;
+  if (!entry) throw notFound('input.entryId', entryId);
+  if (!entry.finding) throw badInput('input.entryId', 'input.entryId: this ledger line has no finding to act on');
+  if (entry.status !== FindingStatus.OPEN) throw badInput('input.entryId', `input.entryId: this finding is already ${entry.status}`);
+  return entry;
+}
