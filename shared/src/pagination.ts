@@ -63,3 +63,18 @@ export const BULK_PAGE_SIZE = 5000;
 export function pageSizeFor(role: string, first: number | null | undefined, fallback = 50): number {
   return pageSize(first, fallback, role === 'service' ? BULK_PAGE_SIZE : MAX_PAGE_SIZE);
 }
+
+/**
+ * A page whose `totalCount` is counted only if the client asks for it: a batch job paging through
+ * a city's children with `nodes` alone must not recount the whole set on every page.
+ */
+export function pageWithLazyCount<T>(count: () => Promise<number>, page: { nodes: T[]; pageInfo: PageInfo }): { totalCount: number; nodes: T[]; pageInfo: PageInfo } {
+  let counted: Promise<number> | undefined;
+  return {
+    ...page,
+    get totalCount(): number {
+      counted ??= count();
+      return counted as unknown as number; // GraphQL resolves the promise
+    },
+  };
+}

@@ -11,6 +11,7 @@ import { buildFederatedSchema } from './federation';
 import { openDatabase, type DatabaseSpec } from './database';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
 import { todayInChina } from './dates';
+import type { DemoWorld } from './demo/liunan-2018';
 import { serviceIdentity, supergraphReader, type SupergraphReader } from './service-client';
 import { SUBGRAPHS } from './config';
 import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin } from './audit';
@@ -62,7 +63,7 @@ export interface SubgraphDefinition<L> {
   /** `{ Student: { __resolveReference } }`: batched through the loaders */
   referenceResolvers: Record<string, { __resolveReference: (ref: never, ctx: SubgraphContext<L>) => unknown }>;
   loaders: (em: EntityManager, identity: Identity) => L;
-  seed: (em: EntityManager, linkageSecret: string) => Promise<object | null>;
+  seed: (em: EntityManager, linkageSecret: string, world?: DemoWorld) => Promise<object | null>;
 }
 
 /** The module a subgraph exports: the same five things for every department. */
@@ -71,7 +72,8 @@ export interface SubgraphModule {
   buildSchema(): Promise<GraphQLSchema>;
   database(url: string, extra?: Partial<DatabaseSpec>): DatabaseSpec;
   start(opts?: StartOptions): Promise<SubgraphService>;
-  seed(em: EntityManager, linkageSecret: string): Promise<object | null>;
+  /** writes this department's share of a demo world (default: the Liunan 2018 demo) into an empty database */
+  seed(em: EntityManager, linkageSecret: string, world?: DemoWorld): Promise<object | null>;
 }
 
 /**

@@ -223,7 +223,12 @@ export const DEMO_COUNTS = {
   suspended: 12,
 } as const;
 
-export function generateLiunan2018(seed = 2018): DemoWorld {
+/**
+ * `scale` multiplies the children at school in 2018–19 (16,500 at scale 1) for benchmarks of a
+ * bigger district; everything the seed summary fixes (the 75, the 2009 cohort) stays as it is.
+ */
+export function generateLiunan2018(seed = 2018, opts: { scale?: number } = {}): DemoWorld {
+  const scale = opts.scale ?? 1;
   const f = new Faker({ locale: [zh_CN, base], seed });
   const pick = <T>(items: [T, number][]): T => f.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
   const usedIds = new Set<string>();
@@ -305,7 +310,7 @@ export function generateLiunan2018(seed = 2018): DemoWorld {
   // current students of the 2018–19 school year, grades 1–9 (cohorts 2018 … 2010)
   for (let grade = 1; grade <= 9; grade++) {
     const cohortYear = 2018 - grade + 1;
-    const n = grade <= 6 ? DEMO_COUNTS.primaryPerGrade : DEMO_COUNTS.juniorPerGrade;
+    const n = Math.round((grade <= 6 ? DEMO_COUNTS.primaryPerGrade : DEMO_COUNTS.juniorPerGrade) * scale);
     const pool = grade <= 6 ? primaries : juniors;
     for (let i = 0; i < n; i++) {
       const school = pool[i % pool.length];

@@ -40,7 +40,7 @@ export function createLoaders(em: EntityManager, identity: Identity) {
       const rows = await em.find(CaseRecord, { dropoutCase: { $in: [...caseIds] } }, { orderBy: { date: 'asc', id: 'asc' } });
       return groupByKey(caseIds, rows, (r) => r.dropoutCase.id);
     }),
-    /** absences of children since a date: keys are `${since}|${studentId}` (one query per date asked) */
+    /** absences of children since a date (`*`: all): keys are `${since}|${studentId}` (one query per date asked) */
     absencesSince: new DataLoader<string, Absence[]>(async (keys) => {
       const bySince = new Map<string, string[]>();
       for (const k of keys) {
@@ -49,7 +49,7 @@ export function createLoaders(em: EntityManager, identity: Identity) {
       }
       const found = new Map<string, Absence[]>();
       for (const [since, ids] of bySince) {
-        const rows = await em.find(Absence, { student: { $in: ids }, date: { $gte: since } }, { orderBy: { date: 'asc' } });
+        const rows = await em.find(Absence, { student: { $in: ids }, ...(since === '*' ? {} : { date: { $gte: since } }) }, { orderBy: { date: 'asc' } });
         for (const r of rows) found.set(`${since}|${r.student.id}`, [...(found.get(`${since}|${r.student.id}`) ?? []), r]);
       }
       return keys.map((k) => found.get(k) ?? []);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import {
-  ConnectionType, badInput, calendarDate, compulsoryAgeBirthRange, decodeCursor, forbidden, pageSize, pageSizeFor, requireDepartment, requiredText, toPage, writeTransaction, type Identity,
+  ConnectionType, badInput, calendarDate, compulsoryAgeBirthRange, decodeCursor, pageWithLazyCount, forbidden, pageSize, pageSizeFor, requireDepartment, requiredText, toPage, writeTransaction, type Identity,
 } from '@kongchuo/shared';
 import { residentScope } from '../loaders';
 import { Student } from './student.resolver';
@@ -64,11 +64,8 @@ export class CommunityResolver {
       // the birth date is digits 7–14 of the resident ID number (GB 11643)
       ...(age ? [{ [raw((alias) => `substr(${alias}.resident_id, 7, 8)`)]: { $gte: age.bornFrom.replace(/-/g, ''), $lte: age.bornTo.replace(/-/g, '') } } as FilterQuery<Resident>] : []),
     ];
-    const [totalCount, rows] = await Promise.all([
-      ctx.em.count(Resident, { $and: where() }),
-      ctx.em.find(Resident, { $and: [...where(), ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id'] }),
-    ]);
-    return { totalCount, ...toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id) };
+    const rows = await ctx.em.find(Resident, { $and: [...where(), ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id'] });
+    return pageWithLazyCount(() => ctx.em.count(Resident, { $and: where() }), toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id));
   }
 
   @Query(() => HomeVisit, { nullable: true, description: '一条家访记录（本辖区）' })

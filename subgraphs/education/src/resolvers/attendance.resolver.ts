@@ -90,7 +90,7 @@ export class AttendanceResolver {
 
   @FieldResolver(() => [Absence], { nullable: true, description: '缺勤记录（按日期）' })
   absences(@Root() s: Student, @Ctx() ctx: EducationContext, @Arg('since', () => String, { nullable: true, description: '起始日期' }) since?: string): Promise<Absence[]> {
-    const from = since ? calendarDate(since, 'since') : '0000-01-01';
+    const from = since ? calendarDate(since, 'since') : '*';
     return ctx.loaders.absencesSince.load(`${from}|${s.id}`);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  ConnectionType, assertVersion, badInput, conflict, decodeCursor, linkageKey, notFound, pageSizeFor,
+  ConnectionType, assertVersion, badInput, conflict, decodeCursor, linkageKey, pageWithLazyCount, notFound, pageSizeFor,
   parseResidentId, requiredText, toPage, writeTransaction,
 } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
@@ -62,12 +62,9 @@ export class StudentResolver {
     if (filter?.grade != null) where.push({ grade: filter.grade });
     if (filter?.cohortYear != null) where.push({ cohortYear: filter.cohortYear });
     const cursor = decodeCursor(after);
-    const [totalCount, rows] = await Promise.all([
-      ctx.em.count(Student, { $and: where }),
-      ctx.em.find(Student, { $and: [...where, ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-    ]);
+    const rows = await ctx.em.find(Student, { $and: [...where, ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1 });
     for (const s of rows) ctx.loaders.student.prime(s.id, s);
-    return { totalCount, ...toPage(rows, limit, (s) => s.id) };
+    return pageWithLazyCount(() => ctx.em.count(Student, { $and: where }), toPage(rows, limit, (s) => s.id));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '居民身份证号码（按权限脱敏，见权限矩阵）' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  ConnectionType, assertVersion, badInput, calendarDate, decodeCursor, insertInChunks, notFound, optionalText, pageSize, requireDepartment,
+  ConnectionType, assertVersion, badInput, calendarDate, decodeCursor, insertInChunks, pageWithLazyCount, notFound, optionalText, pageSize, requireDepartment,
   requireDistrictReader, requiredText, sqlOf, toPage, writeTransaction, type SupergraphReader,
 } from '@kongchuo/shared';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -207,11 +207,8 @@ export class CrossCheckResolver {
     if (finding) where.finding = finding;
     else if (onlyFindings) where.finding = { $ne: null };
     if (status) where.status = status;
-    const [totalCount, rows] = await Promise.all([
-      ctx.em.count(LedgerEntry, where),
-      ctx.em.find(LedgerEntry, { ...where, ...(cursor ? { id: { $gt: Number(cursor) } } : {}) }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-    ]);
-    return { totalCount, ...toPage(rows, limit, (e) => String(e.id)) };
+    const rows = await ctx.em.find(LedgerEntry, { ...where, ...(cursor ? { id: { $gt: Number(cursor) } } : {}) }, { orderBy: { id: 'asc' }, limit: limit + 1 });
+    return pageWithLazyCount(() => ctx.em.count(LedgerEntry, where), toPage(rows, limit, (e) => String(e.id)));
   }
 
   @FieldResolver(() => [FindingCount], { description: '各类发现的处理情况' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  ConnectionType, StudentKey, calendarDate, sqlOf, compulsoryAgeBirthRange, decodeCursor, findRegion, pageSizeFor, requireDistrictReader, toPage,
+  ConnectionType, StudentKey, calendarDate, sqlOf, compulsoryAgeBirthRange, decodeCursor, findRegion, pageWithLazyCount, pageSizeFor, requireDistrictReader, toPage,
 } from '@kongchuo/shared';
 import type { PublicSecurityContext } from '../context';
 import { EmployerViolation, LegalNotice, LocateRequest, Person, ResidencePermit } from '../entities';
@@ -74,11 +74,8 @@ export class StudentResolver {
     const base = () => sqlOf(ctx.em).createQueryBuilder(Person, 'p').join('p.household', 'h')
       .where({ birthDate: { $gte: bornFrom, $lte: bornTo } })
       .andWhere({ $or: [{ 'h.regionCode': ctx.districtCode }, { 'h.number': { $in: permitted.getKnexQuery() } }] });
-    const [totalCount, rows] = await Promise.all([
-      base().getCount(),
-      base().select(['p.id']).andWhere(cursor ? { id: { $gt: cursor } } : {}).orderBy({ id: 'asc' }).limit(limit + 1).execute<{ id: string }[]>(),
-    ]);
-    return { totalCount, ...toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id) };
+    const rows = await base().select(['p.id']).andWhere(cursor ? { id: { $gt: cursor } } : {}).orderBy({ id: 'asc' }).limit(limit + 1).execute<{ id: string }[]>();
+    return pageWithLazyCount(() => base().getCount(), toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id));
   }
 
   @FieldResolver(() => Hukou, { nullable: true, description: '户籍（公安）' })
