@@ -7,8 +7,10 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloGateway } from '@apollo/gateway';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
-  SUBGRAPH_NAMES, createLogger, loadConfig, loadKeys, userTokenVerifier,
+  DEMO_ACCOUNTS, SUBGRAPH_NAMES, createLogger, issueUserToken, loadConfig, loadKeys, userTokenVerifier,
   type Config, type KeyMaterial, type Logger, type RunningService, type SubgraphName,
 } from '@kongchuo/shared';
 import { readSupergraph } from './compose';
@@ -74,6 +76,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     }),
   );
 
+  serveDashboard(app, config, keys);
+
   const port = opts.port ?? config.gatewayPort;
   await new Promise<void>((resolve) => httpServer.listen(port, '0.0.0.0', resolve));
   const actual = (httpServer.address() as AddressInfo).port;
@@ -84,4 +88,39 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     url: `http://127.0.0.1:${actual}/graphql`,
     stop: () => server.stop(),
   };
+}
+
+/** The built dashboard (`dashboard/dist`, made by `npm run build`). */
+export const DASHBOARD_DIR = path.resolve(__dirname, '../../dashboard/dist');
+
+/**
+ * The joint-meeting dashboard at `/`: static files of the Vite build, using only the public
+ * GraphQL API with the bearer token the user signed in with. Outside production, the development
+ * issuer signs in demo accounts (`POST /auth/dev-login`); production takes tokens from the
+ * identity provider and this route does not exist.
+ */
+function serveDashboard(app: express.Express, config: Config, keys: KeyMaterial): void {
+  if (!config.production) {
+    app.get('/auth/accounts', (_req, res) => {
+      res.json(Object.entries(DEMO_ACCOUNTS).map(([account, id]) => ({ account, name: id.name, department: id.department, role: id.role, scope: id.scope })));
+    });
+    app.post('/auth/dev-login', express.json({ limit: '1kb' }), async (req, res) => {
+      const account = typeof req.body?.account === 'string' ? req.body.account : '';
+      const identity = DEMO_ACCOUNTS[account];
+      if (!identity) {
+        res.status(400).json({ error: `no demo account ${account}`, code: 'BAD_USER_INPUT' });
+        return;
+      }
+      res.json({ token: await issueUserToken(identity, config, keys, 8 * 3600), identity });
+    });
+  }
+  if (!fs.existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('The dashboard is not built: run `npm run build` (npm start does it). GraphQL is at /graphql.');
+    });
+    return;
+  }
+  app.use(express.static(DASHBOARD_DIR, { index: 'index.html', maxAge: '1h', setHeaders: (res, file) => {
+    if (file.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+  } }));
 }

@@ -68,6 +68,12 @@ export class CommunityResolver {
     return pageWithLazyCount(() => ctx.em.count(Resident, { $and: where() }), toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id));
   }
 
+  @Query(() => Student, { nullable: true, description: '一名居住在辖区内的儿童（统一视图的入口；街道、社区工作人员只查到本辖区的）' })
+  async resident(@Arg('id', () => ID) id: string, @Ctx() ctx: CommunityContext): Promise<Student | null> {
+    const r = await ctx.loaders.resident.load(id);
+    return r ? { id: r.id } : null;
+  }
+
   @Query(() => HomeVisit, { nullable: true, description: '一条家访记录（本辖区）' })
   async homeVisit(@Arg('id', () => ID) id: string, @Ctx() ctx: CommunityContext): Promise<HomeVisit | null> {
     const visit = await ctx.loaders.homeVisit.load(id);

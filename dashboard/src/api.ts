@@ -1,0 +1,74 @@
+/** The public GraphQL API, as the signed-in user: the dashboard uses nothing else. */
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; serviceName?: string; field?: string; problems?: { field: string; message: string }[] };
+}
+export interface GqlResult<T> {
+  data: T | null;
+  errors: GqlError[];
+}
+
+export interface Identity {
+  user: string;
+  name: string;
+  department: 'education' | 'public_security' | 'civil_affairs' | 'community' | 'joint_meeting';
+  role: string;
+  scope: { kind: string; code: string };
+}
+
+const TOKEN = 'kc.token';
+const IDENTITY = 'kc.identity';
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN),
+  identity: (): Identity | null => JSON.parse(sessionStorage.getItem(IDENTITY) ?? 'null'),
+  set(token: string, identity: Identity) {
+    sessionStorage.setItem(TOKEN, token);
+    sessionStorage.setItem(IDENTITY, JSON.stringify(identity));
+  },
+  clear() {
+    sessionStorage.removeItem(TOKEN);
+    sessionStorage.removeItem(IDENTITY);
+  },
+};
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+  try {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token() ?? ''}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
+    if (res.status === 401) session.clear();
+    return { data: body.data ?? null, errors: body.errors ?? [] };
+  } catch (e) {
+    return { data: null, errors: [{ message: (e as Error).message, extensions: { code: 'NETWORK' } }] };
+  }
+}
+
+export type SectionState = 'ok' | 'forbidden' | 'unavailable' | 'error';
+
+/** What the errors say about one part of an answer (errors whose path starts with `prefix`). */
+export function stateOf(errors: GqlError[], ...prefix: (string | number)[]): { state: SectionState; message?: string } {
+  const hit = errors.find((e) => prefix.every((p, i) => e.path?.[i] === p) || (!e.path && prefix.length === 0));
+  if (!hit) return { state: 'ok' };
+  const code = hit.extensions?.code;
+  if (code === 'FORBIDDEN') return { state: 'forbidden', message: hit.message };
+  if (code === 'SERVICE_UNAVAILABLE') return { state: 'unavailable', message: hit.extensions?.serviceName };
+  return { state: 'error', message: hit.message };
+}
+
+export async function login(account: string): Promise<Identity> {
+  const res = await fetch('/auth/dev-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) });
+  const body = (await res.json()) as { token?: string; identity?: Identity; error?: string };
+  if (!res.ok || !body.token || !body.identity) throw new Error(body.error ?? `login failed (${res.status})`);
+  session.set(body.token, body.identity);
+  return body.identity;
+}
+
+export async function demoAccounts(): Promise<{ account: string; name: string; department: string }[]> {
+  const res = await fetch('/auth/accounts');
+  return res.ok ? res.json() : [];
+}

@@ -1,0 +1,46 @@
+/** Chinese first; English as a toggle. */
+import { useSyncExternalStore } from 'react';
+
+const EN: Record<string, string> = {
+  '控辍保学 联席会议工作台': 'Dropout control — joint-meeting dashboard',
+  '登录': 'Sign in', '退出': 'Sign out', '选择演示账号': 'Choose a demo account', '概览': 'Overview', '工作': 'Work', '预警与台账': 'Early warning & ledgers', '学生': 'Child',
+  '发现辍学': 'Dropouts found', '已劝返': 'Returned', '仍未返校': 'Still out', '巩固率': 'Consolidation rate', '目标': 'target',
+  '仍未返校学生户籍地': 'Still out by hukou region', '各校辍学人数': 'Dropouts by school', '辍学原因': 'Reasons', '随迁子女占比': 'Migrant share',
+  '各部门任务办理情况': 'Tasks by department and status', '劝返进度（按月）': 'Returns by month',
+  '加载中…': 'Loading…', '暂无数据': 'Nothing here', '无权查看（权限矩阵）': 'Not visible to your department (permission matrix)',
+  '该部门服务暂不可用': "This department's service is unavailable", '出错了': 'Something went wrong',
+  '我的任务（逾期在前）': 'My tasks (overdue first)', '全部任务': 'All tasks', '派发任务': 'Assign a task', '学生关联键': 'Child (linkage key)',
+  '任务类型': 'Task type', '办结期限': 'Due date', '说明': 'Note', '派发': 'Assign', '接收': 'Accept', '开始办理': 'Start', '办结': 'Complete', '退回': 'Reject',
+  '凭证编号': 'Evidence id', '登记家访': 'Record home visit', '家访情况': 'Visit notes', '逾期': 'overdue', '退回理由': 'Reason', '打开': 'Open',
+  '学籍（教育）': 'Student status (education)', '户籍（公安）': 'Household registration (police)', '民政/扶贫': 'Civil affairs / poverty relief', '社区': 'Community',
+  '劝返任务': 'Persuasion tasks', '时间线': 'Timeline', '辍学倾向预警': 'Early warning', '疑似辍学台账': 'Suspected dropouts', '四查三比对': 'Cross-department check',
+  '运行比对': 'Run the check', '处理：派发建议任务': 'Act: assign the suggested task', '比对日期': 'Date', '无学籍': 'no student record',
+};
+
+let lang: 'zh' | 'en' = (localStorage.getItem('kc.lang') as 'zh' | 'en') ?? 'zh';
+const listeners = new Set<() => void>();
+
+export function setLang(next: 'zh' | 'en') {
+  lang = next;
+  localStorage.setItem('kc.lang', next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  listeners.forEach((l) => l());
+}
+
+export function useLang(): 'zh' | 'en' {
+  return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => lang);
+}
+
+export const t = (zh: string) => (lang === 'en' ? EN[zh] ?? zh : zh);
+
+export const DEPARTMENT: Record<string, string> = { education: '教育局', public_security: '公安', civil_affairs: '民政/扶贫', community: '街道/社区', joint_meeting: '联席会议' };
+export const TASK_TYPE: Record<string, string> = { HOME_VISIT: '家访', LOCATE_FAMILY: '查找家庭下落', AID: '资助帮扶', LEGAL_NOTICE: '法律告知', RE_ENROLMENT: '复学安置', LETTER_TO_ORIGIN: '函告户籍地' };
+export const TASK_STATUS: Record<string, string> = { ASSIGNED: '已派发', ACCEPTED: '已接收', IN_PROGRESS: '办理中', DONE: '已办结', REJECTED: '已退回' };
+export const REASON: Record<string, string> = {
+  WEARY_OF_STUDY: '厌学', FAMILY_MOBILITY: '随父母流动', WORKING: '外出务工', LEARNING_DIFFICULTY: '学习困难', FAMILY_PROBLEMS: '家庭问题',
+  FAMILY_POVERTY: '家庭贫困', ILLNESS_OR_DISABILITY: '疾病或残疾', EARLY_MARRIAGE: '早婚', OTHER: '其他',
+};
+export const ENROLLMENT: Record<string, string> = { ENROLLED: '在读', SUSPENDED: '休学', TRANSFERRED_OUT: '转出', DROPPED_OUT: '辍学', GRADUATED: '毕业', DECEASED: '死亡' };
+/** who does each kind of task (DESIGN §4) */
+export const TASK_DEPARTMENT: Record<string, string> = { HOME_VISIT: 'community', LOCATE_FAMILY: 'public_security', AID: 'civil_affairs', LEGAL_NOTICE: 'public_security', RE_ENROLMENT: 'education', LETTER_TO_ORIGIN: 'education' };
+export const EVIDENCE_OF: Record<string, string> = { HOME_VISIT: 'HOME_VISIT', LOCATE_FAMILY: 'LOCATE_REPORT', AID: 'AID_GRANT', LEGAL_NOTICE: 'LEGAL_NOTICE', RE_ENROLMENT: 'RE_ENROLMENT', LETTER_TO_ORIGIN: 'LETTER' };

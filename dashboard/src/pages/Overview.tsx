@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { gql, stateOf, type GqlError, type Identity } from '../api';
+import { Chart, Kpi, Section, countBy } from '../ui';
+import { DEPARTMENT, REASON, TASK_STATUS, t } from '../i18n';
+
+interface OverviewData { districtOverview: { dropoutsFound: number; returned: number; stillOut: number; consolidationRate: number; consolidationTarget: number } }
+interface CaseNode { status: string; outcome: string | null; closedOn: string | null; discoveredOn: string; reasons: string[]; school: { name: string }; student: { isMigrant: boolean | null; hukou: { regionName: string | null } | null } }
+interface Loaded<T> { data: T | null; errors: GqlError[]; loading: boolean }
+
+/** One GraphQL read; it runs again when the query, the variables or `refresh` change. */
+function useQuery<T>(query: string, variables: Record<string, unknown> = {}, refresh = 0): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ data: null, errors: [], loading: true });
+  const key = `${JSON.stringify(variables)}#${refresh}`;
+  useEffect(() => {
+    let live = true;
+    gql<T>(query, variables).then((r) => live && setState({ ...r, loading: false }));
+    return () => {
+      live = false;
+    };
+  }, [query, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  return state;
+}
+export { useQuery };
+
+const YEAR = 2018;
+const bar = (pairs: [string, number][], horizontal = false) => ({
+  grid: { left: horizontal ? 150 : 40, right: 20, top: 20, bottom: horizontal ? 20 : 60 },
+  tooltip: {},
+  [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: pairs.map((p) => p[0]), axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 }, inverse: horizontal },
+  [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', minInterval: 1 },
+  series: [{ type: 'bar', data: pairs.map((p) => p[1]), label: { show: true, position: horizontal ? 'right' : 'top' } }],
+});
+
+export function Overview(_props: { identity: Identity }) {
+  const kpi = useQuery<OverviewData>(`query($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut consolidationRate consolidationTarget } }`, { year: YEAR });
+  const cases = useQuery<{ dropoutCases: { nodes: CaseNode[] } }>(
+    `{ dropoutCases(first: 500) { nodes { status outcome closedOn discoveredOn reasons school { name } student { isMigrant hukou { regionName } } } } }`,
+  );
+  const tasks = useQuery<{ tasks: { assignedDepartment: string; status: string }[] }>(`{ tasks { assignedDepartment status } }`);
+
+  const o = kpi.data?.districtOverview;
+  const kpiState = stateOf(kpi.errors, 'districtOverview');
+  const caseState = stateOf(cases.errors, 'dropoutCases');
+  const nodes = (cases.data?.dropoutCases.nodes ?? []).filter((c) => c.discoveredOn.startsWith(String(YEAR)));
+  const stillOut = nodes.filter((c) => c.status === 'OPEN');
+  const hukouState = stateOf(cases.errors, 'dropoutCases', 'nodes');
+  const migrants = nodes.filter((c) => c.student.isMigrant).length;
+  const returnsByMonth = countBy(nodes.filter((c) => c.outcome === 'RETURNED' && c.closedOn), (c) => c.closedOn!.slice(0, 7)).sort((a, b) => a[0].localeCompare(b[0]));
+  let cumulative = 0;
+  const taskRows = tasks.data?.tasks ?? [];
+  const departments = [...new Set(taskRows.map((x) => x.assignedDepartment))].sort();
+  const statuses = Object.keys(TASK_STATUS);
+
+  return (
+    <div className="overview">
+      <Section title={`${YEAR} 年`} loading={kpi.loading} state={kpiState.state} message={kpiState.message} testId="kpis">
+        {o && (
+          <div className="kpis">
+            <Kpi testId="kpi-found" label={t('发现辍学')} value={o.dropoutsFound} />
+            <Kpi testId="kpi-returned" label={t('已劝返')} value={o.returned} />
+            <Kpi testId="kpi-still-out" label={t('仍未返校')} value={o.stillOut} />
+            <Kpi testId="kpi-rate" label={t('巩固率')} value={`${o.consolidationRate.toFixed(2)}%`} sub={`${t('目标')} ${o.consolidationTarget}%`} />
+          </div>
+        )}
+      </Section>
+      <div className="grid">
+        <Section title={t('仍未返校学生户籍地')} loading={cases.loading} state={caseState.state !== 'ok' ? caseState.state : hukouState.state} message={caseState.message ?? hukouState.message} empty={stillOut.length === 0} testId="chart-hukou">
+          <Chart option={bar(countBy(stillOut, (c) => c.student.hukou?.regionName ?? '未知'), true)} />
+        </Section>
+        <Section title={t('各校辍学人数')} loading={cases.loading} state={caseState.state} message={caseState.message} empty={nodes.length === 0} testId="chart-school">
+          <Chart option={bar(countBy(nodes, (c) => c.school.name.replace('柳南区', '')), true)} height={320} />
+        </Section>
+        <Section title={t('辍学原因')} loading={cases.loading} state={caseState.state} message={caseState.message} empty={nodes.length === 0} testId="chart-reason">
+          <Chart option={{ tooltip: {}, series: [{ type: 'pie', radius: ['35%', '65%'], data: countBy(nodes.flatMap((c) => c.reasons.map((r) => ({ r }))), (x) => REASON[x.r] ?? x.r).map(([name, value]) => ({ name, value })), label: { formatter: '{b} {c}' } }] }} />
+        </Section>
+        <Section title={t('随迁子女占比')} loading={cases.loading} state={caseState.state} message={caseState.message} empty={nodes.length === 0} testId="chart-migrant">
+          <p className="big" data-testid="migrant-share">{nodes.length ? `${((migrants / nodes.length) * 100).toFixed(1)}%` : '—'}</p>
+          <Chart height={200} option={{ tooltip: {}, series: [{ type: 'pie', radius: '60%', data: [{ name: '随迁子女', value: migrants }, { name: '本地户籍', value: nodes.length - migrants }], label: { formatter: '{b} {c}' } }] }} />
+        </Section>
+        <Section title={t('各部门任务办理情况')} loading={tasks.loading} state={stateOf(tasks.errors, 'tasks').state} message={stateOf(tasks.errors, 'tasks').message} empty={taskRows.length === 0} testId="chart-tasks">
+          <Chart option={{
+            tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 20, top: 40, bottom: 30 },
+            xAxis: { type: 'category', data: departments.map((d) => DEPARTMENT[d] ?? d) }, yAxis: { type: 'value', minInterval: 1 },
+            series: statuses.map((s) => ({ type: 'bar', stack: 'all', name: TASK_STATUS[s], data: departments.map((d) => taskRows.filter((x) => x.assignedDepartment === d && x.status === s).length) })),
+          }} />
+        </Section>
+        <Section title={t('劝返进度（按月）')} loading={cases.loading} state={caseState.state} message={caseState.message} empty={returnsByMonth.length === 0} testId="chart-returns">
+          <Chart option={{
+            tooltip: { trigger: 'axis' }, grid: { left: 40, right: 20, top: 20, bottom: 30 },
+            xAxis: { type: 'category', data: returnsByMonth.map((r) => r[0]) }, yAxis: { type: 'value', minInterval: 1 },
+            series: [{ type: 'bar', name: '当月劝返', data: returnsByMonth.map((r) => r[1]) }, { type: 'line', name: '累计', data: returnsByMonth.map((r) => (cumulative += r[1])) }],
+          }} />
+        </Section>
+      </div>
+    </div>
+  );
+}

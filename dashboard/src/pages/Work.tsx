@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { gql, stateOf, type Identity } from '../api';
+import { Section } from '../ui';
+import { DEPARTMENT, EVIDENCE_OF, TASK_DEPARTMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
+import { useQuery } from './Overview';
+
+interface Task { id: string; type: string; status: string; version: number; assignedDepartment: string; dueDate: string; overdue: boolean; note: string | null; evidenceId: string | null; student: { id: string } }
+const TASK_FIELDS = 'id type status version assignedDepartment dueDate overdue note evidenceId student { id }';
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + (8 * 3600 + n * 86400) * 1e3).toISOString().slice(0, 10);
+
+function TaskCard(props: { task: Task; identity: Identity; onChange: () => void }) {
+  const { task, identity } = props;
+  const [error, setError] = useState<string | null>(null);
+  const [evidenceId, setEvidenceId] = useState('');
+  const [visitNotes, setVisitNotes] = useState('');
+  const [reason, setReason] = useState('');
+  const mine = task.assignedDepartment === identity.department;
+  const run = async (mutation: 'completeTask' | 'rejectTask', input: Record<string, unknown>) => {
+    const inputType = mutation === 'completeTask' ? 'CompleteTaskInput' : 'RejectTaskInput';
+    const r = await gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, { input });
+    if (r.errors.length) setError(r.errors.map((e) => e.message).join('; '));
+    else props.onChange();
+  };
+  const move = (name: 'acceptTask' | 'startTask') => gql(`mutation($input: MoveTaskInput!) { ${name}(input: $input) { id } }`, { input: { taskId: task.id, expectedVersion: task.version } })
+    .then((r) => (r.errors.length ? setError(r.errors[0].message) : props.onChange()));
+  const recordVisit = async () => {
+    const r = await gql<{ recordHomeVisit: { id: string } }>(
+      'mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }',
+      { input: { studentId: task.student.id, date: today(), visitorName: identity.name, visitorRole: '网格员', outcome: 'MET_FAMILY', notes: visitNotes || '上门核实，动员入学' } },
+    );
+    if (r.errors.length) setError(r.errors[0].message);
+    else setEvidenceId(r.data!.recordHomeVisit.id);
+  };
+  return (
+    <li className={`task ${task.overdue ? 'overdue' : ''}`} data-testid="task" data-task-id={task.id} data-status={task.status}>
+      <div className="task-head">
+        <strong>{TASK_TYPE[task.type]}</strong> · {DEPARTMENT[task.assignedDepartment]} · <span className="status">{TASK_STATUS[task.status]}</span>
+        {task.overdue && <span className="badge">{t('逾期')}</span>}
+        <span className="due">{t('办结期限')} {task.dueDate}</span>
+        <a href={`#/child/${encodeURIComponent(task.student.id)}`}>{t('打开')}</a>
+      </div>
+      {task.note && <div className="note">{task.note}</div>}
+      {mine && task.status === 'ASSIGNED' && <button data-action="accept" onClick={() => move('acceptTask')}>{t('接收')}</button>}
+      {mine && task.status === 'ACCEPTED' && <button data-action="start" onClick={() => move('startTask')}>{t('开始办理')}</button>}
+      {mine && task.status === 'IN_PROGRESS' && (
+        <div className="complete">
+          {task.type === 'HOME_VISIT' && identity.department === 'community' && (
+            <span>
+              <input placeholder={t('家访情况')} value={visitNotes} onChange={(e) => setVisitNotes(e.target.value)} data-field="visit-notes" />
+              <button data-action="record-visit" onClick={recordVisit}>{t('登记家访')}</button>
+            </span>
+          )}
+          <input placeholder={t('凭证编号')} value={evidenceId} onChange={(e) => setEvidenceId(e.target.value)} data-field="evidence" />
+          <button data-action="complete" disabled={!evidenceId} onClick={() => run('completeTask', { taskId: task.id, expectedVersion: task.version, evidenceKind: EVIDENCE_OF[task.type], evidenceId })}>{t('办结')}</button>
+        </div>
+      )}
+      {mine && ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'].includes(task.status) && (
+        <span className="reject">
+          <input placeholder={t('退回理由')} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <button data-action="reject" disabled={!reason.trim()} onClick={() => run('rejectTask', { taskId: task.id, expectedVersion: task.version, reason })}>{t('退回')}</button>
+        </span>
+      )}
+      {error && <p className="error" data-testid="task-error">{error}</p>}
+    </li>
+  );
+}
+
+function AssignForm(props: { onAssigned: () => void }) {
+  const [studentId, setStudentId] = useState(new URLSearchParams(location.hash.split('?')[1] ?? '').get('student') ?? '');
+  const [type, setType] = useState('HOME_VISIT');
+  const [dueDate, setDueDate] = useState(inDays(14));
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = async () => {
+    const r = await gql<{ assignTask: { id: string } }>(`mutation($input: AssignTaskInput!) { assignTask(input: $input) { id } }`, {
+      input: { studentId: studentId.trim(), type, department: TASK_DEPARTMENT[type], dueDate, note: note || null },
+    });
+    if (r.errors.length) setMessage(r.errors.map((e) => `${e.extensions?.field ?? ''} ${e.message}`).join('; '));
+    else {
+      setMessage(`✓ ${r.data!.assignTask.id}`);
+      props.onAssigned();
+    }
+  };
+  return (
+    <div className="form" data-testid="assign-form">
+      <label>{t('学生关联键')}<input data-field="student" value={studentId} onChange={(e) => setStudentId(e.target.value)} /></label>
+      <label>{t('任务类型')}
+        <select data-field="type" value={type} onChange={(e) => setType(e.target.value)}>
+          {Object.entries(TASK_TYPE).map(([k, v]) => <option key={k} value={k}>{v} → {DEPARTMENT[TASK_DEPARTMENT[k]]}</option>)}
+        </select>
+      </label>
+      <label>{t('办结期限')}<input data-field="due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} /></label>
+      <label>{t('说明')}<input data-field="note" value={note} onChange={(e) => setNote(e.target.value)} /></label>
+      <button data-action="assign" onClick={submit}>{t('派发')}</button>
+      {message && <p data-testid="assign-message">{message}</p>}
+    </div>
+  );
+}
+
+export function Work(props: { identity: Identity }) {
+  const [version, setVersion] = useState(0);
+  const refresh = () => setVersion((v) => v + 1);
+  const mine = useQuery<{ myTasks: Task[] }>(`{ myTasks(includeDone: true) { ${TASK_FIELDS} } }`, {}, version);
+  const assigner = props.identity.department === 'joint_meeting' || props.identity.department === 'education';
+  const all = useQuery<{ tasks: Task[] }>(assigner ? `{ tasks { ${TASK_FIELDS} } }` : '{ __typename }', {}, version);
+  const mineState = stateOf(mine.errors, 'myTasks');
+  const board = all.data?.tasks ?? [];
+  return (
+    <div className="work">
+      {assigner && <Section title={t('派发任务')}><AssignForm onAssigned={refresh} /></Section>}
+      {props.identity.department !== 'joint_meeting' && (
+        <Section title={t('我的任务（逾期在前）')} loading={mine.loading} state={mineState.state} message={mineState.message} empty={(mine.data?.myTasks ?? []).length === 0} testId="my-tasks">
+          <ul className="tasks">{(mine.data?.myTasks ?? []).map((x) => <TaskCard key={`${x.id}-${x.version}`} task={x} identity={props.identity} onChange={refresh} />)}</ul>
+        </Section>
+      )}
+      {assigner && (
+        <Section title={t('全部任务')} loading={all.loading} state={stateOf(all.errors, 'tasks').state} empty={board.length === 0} testId="task-board">
+          <div className="board">
+            {Object.keys(TASK_STATUS).map((s) => (
+              <div key={s} className="column" data-column={s}>
+                <h4>{TASK_STATUS[s]} ({board.filter((x) => x.status === s).length})</h4>
+                <ul className="tasks">
+                  {board.filter((x) => x.status === s).sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate)).slice(0, 30)
+                    .map((x) => <TaskCard key={`${x.id}-${x.version}`} task={x} identity={props.identity} onChange={refresh} />)}
+                </ul>
+              </div>
+            ))}
+          </div>
+        </Section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * The dashboard in a real browser: Debian's Chromium driven by playwright-core, against the test
+ * system's gateway (which serves the built dashboard at `/`). Screenshots go to test-artifacts/.
+ *
+ * Without Chromium on the machine these tests are skipped with a warning, unless REQUIRE_BROWSER=1
+ * (CI sets it, and installs Chromium), in which case its absence fails them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ok, type Account } from '../support/client';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = fs.existsSync(CHROMIUM);
+if (!available && process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}`);
+if (!available) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+const describeBrowser = available ? describe : describe.skip;
+
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+const base = () => process.env.KC_GATEWAY_URL!.replace(/\/graphql$/, '/');
+let browser: Browser;
+
+async function signedIn(account: Account): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(base());
+  await page.click(`button[data-account="${account}"]`);
+  await page.waitForSelector('[data-testid="who"]');
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+const settled = (page: Page, testId: string) => page.waitForSelector(`[data-testid="${testId}"]:not([data-state="loading"])`);
+
+describeBrowser('the joint-meeting dashboard in Chromium', () => {
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the seed figures to the joint meeting after sign-in, with every chart drawn', async () => {
+    const page = await signedIn('joint-meeting');
+    await settled(page, 'kpis');
+    expect(await page.textContent('[data-testid="kpi-found"] .kpi-value')).toBe('75');
+    expect(await page.textContent('[data-testid="kpi-returned"] .kpi-value')).toBe('59');
+    expect(await page.textContent('[data-testid="kpi-still-out"] .kpi-value')).toBe('16');
+    expect(await page.textContent('[data-testid="kpi-rate"] .kpi-value')).toBe('99.91%');
+    for (const chart of ['chart-hukou', 'chart-school', 'chart-reason', 'chart-migrant', 'chart-tasks', 'chart-returns']) {
+      await settled(page, chart);
+      expect(await page.getAttribute(`[data-testid="${chart}"]`, 'data-state')).toBe('ok');
+      expect(await page.locator(`[data-testid="${chart}"] svg`).count()).toBeGreaterThan(0);
+    }
+    expect(await page.textContent('[data-testid="migrant-share"]')).toBe('82.7%');
+    await shot(page, 'overview-joint-meeting');
+    await page.context().close();
+  });
+
+  it('shows each department what it may see: police and a community office get different dashboards', async () => {
+    const police = await signedIn('police');
+    await settled(police, 'chart-school');
+    expect(await police.getAttribute('[data-testid="chart-school"]', 'data-state')).toBe('ok');
+    expect(await police.getAttribute('[data-testid="chart-tasks"]', 'data-state')).toBe('forbidden'); // all departments' tasks: joint meeting and education
+    await shot(police, 'overview-police');
+
+    const community = await signedIn('community');
+    await settled(community, 'chart-school');
+    expect(await community.getAttribute('[data-testid="chart-school"]', 'data-state')).toBe('forbidden'); // a subdistrict lists children through residents
+    expect(await community.textContent('[data-testid="chart-school"]')).toContain('无权查看');
+    await shot(community, 'overview-community');
+
+    // one child as each sees it: police read the hukou address, the community sees it masked
+    const { residents } = await ok<{ residents: { nodes: { id: string }[] } }>('{ residents(first: 1) { nodes { id } } }', {}, { as: 'community' });
+    const id = encodeURIComponent(residents.nodes[0].id);
+    await police.goto(`${base()}#/child/${id}`);
+    await community.goto(`${base()}#/child/${id}`);
+    await settled(police, 'child');
+    await settled(community, 'child');
+    const addressOf = (page: Page) => page.textContent('[data-testid="child-police"] tr[data-field="hukou"]:nth-child(3) td');
+    expect(await addressOf(police)).not.toContain('*');
+    expect(await addressOf(community)).toContain('*');
+    expect(await community.textContent('[data-testid="child-civil-affairs"] tr[data-field="disability"] td')).toContain('🔒');
+    await shot(community, 'child-community');
+    await police.context().close();
+    await community.context().close();
+  });
+
+  it('the joint meeting assigns a home visit and the community accepts, visits and completes it, all in the browser', async () => {
+    const { residents } = await ok<{ residents: { nodes: { id: string; enrollment: { status: string } | null }[] } }>(
+      '{ residents(first: 50) { nodes { id enrollment { status } } } }', {}, { as: 'community' },
+    );
+    const child = residents.nodes.filter((n) => n.enrollment?.status === 'ENROLLED')[7].id;
+
+    const jm = await signedIn('joint-meeting');
+    await jm.goto(`${base()}#/work`);
+    await jm.fill('[data-field="student"]', child);
+    await jm.selectOption('[data-field="type"]', 'HOME_VISIT');
+    await jm.fill('[data-field="note"]', '浏览器测试：请核实在校情况');
+    await jm.click('[data-action="assign"]');
+    const message = await jm.waitForSelector('[data-testid="assign-message"]');
+    const text = (await message.textContent())!;
+    expect(text).toMatch(/^✓ /);
+    const taskId = text.slice(2);
+    await shot(jm, 'work-assigned');
+    await jm.context().close();
+
+    const worker = await signedIn('community');
+    await worker.goto(`${base()}#/work`);
+    const card = `[data-testid="task"][data-task-id="${taskId}"]`;
+    await worker.click(`${card} [data-action="accept"]`);
+    await worker.waitForSelector(`${card}[data-status="ACCEPTED"]`);
+    await worker.click(`${card} [data-action="start"]`);
+    await worker.waitForSelector(`${card}[data-status="IN_PROGRESS"]`);
+    await worker.fill(`${card} [data-field="visit-notes"]`, '见到家长，孩子在校正常');
+    await worker.click(`${card} [data-action="record-visit"]`);
+    await worker.waitForFunction(`document.querySelector('${card} [data-field="evidence"]')?.value !== ''`);
+    await worker.click(`${card} [data-action="complete"]`);
+    await worker.waitForSelector(`${card}[data-status="DONE"]`);
+    await shot(worker, 'work-completed');
+    await worker.context().close();
+
+    const { task } = await ok<{ task: { status: string; evidenceKind: string } }>('query($id: String!) { task(id: $id) { status evidenceKind } }', { id: taskId }, { as: 'joint-meeting' });
+    expect(task).toEqual({ status: 'DONE', evidenceKind: 'HOME_VISIT' });
+  });
+});
