@@ -8,8 +8,8 @@ export function Section(props: { title: string; loading?: boolean; state?: Secti
   const state = props.state ?? 'ok';
   let body: ReactNode = props.children;
   if (props.loading) body = <p className="muted">{t('加载中…')}</p>;
-  else if (state === 'forbidden') body = <p className="muted" data-state="forbidden">🔒 {t('无权查看（权限矩阵）')}</p>;
-  else if (state === 'unavailable') body = <p className="muted" data-state="unavailable">⚠ {t('该部门服务暂不可用')}{props.message ? `（${props.message}）` : ''}</p>;
+  else if (state === 'forbidden') body = <p className="muted" data-state="forbidden">{t('无权查看（权限矩阵）')}</p>;
+  else if (state === 'unavailable') body = <p className="muted" data-state="unavailable">{t('该部门服务暂不可用')}{props.message ? `（${props.message}）` : ''}</p>;
   else if (state === 'error') body = <p className="error" data-state="error">{t('出错了')}：{props.message}</p>;
   else if (props.empty) body = <p className="muted" data-state="empty">{t('暂无数据')}</p>;
   return (

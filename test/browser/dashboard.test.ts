@@ -81,7 +81,8 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     const addressOf = (page: Page) => page.textContent('[data-testid="child-police"] tr[data-field="hukou"]:nth-child(3) td');
     expect(await addressOf(police)).not.toContain('*');
     expect(await addressOf(community)).toContain('*');
-    expect(await community.textContent('[data-testid="child-civil-affairs"] tr[data-field="disability"] td')).toContain('🔒');
+    expect(await community.getAttribute('[data-testid="child-civil-affairs"] tr[data-field="disability"] td', 'data-state')).toBe('forbidden');
+    expect(await community.textContent('[data-testid="child-civil-affairs"] tr[data-field="disability"] td')).toBe('无权查看');
     await shot(community, 'child-community');
     await police.context().close();
     await community.context().close();
@@ -123,5 +124,46 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
 
     const { task } = await ok<{ task: { status: string; evidenceKind: string } }>('query($id: String!) { task(id: $id) { status evidenceKind } }', { id: taskId }, { as: 'joint-meeting' });
     expect(task).toEqual({ status: 'DONE', evidenceKind: 'HOME_VISIT' });
+  });
+
+  it('a department returns a task with a reason and the joint meeting reassigns it with a new due date', async () => {
+    const { residents } = await ok<{ residents: { nodes: { id: string }[] } }>('{ residents(first: 30) { nodes { id } } }', {}, { as: 'community' });
+    const { assignTask } = await ok<{ assignTask: { id: string } }>(
+      'mutation($input: AssignTaskInput!) { assignTask(input: $input) { id } }',
+      { input: { studentId: residents.nodes[21].id, type: 'HOME_VISIT', department: 'community', dueDate: new Date(Date.now() + 10 * 86400e3).toISOString().slice(0, 10) } },
+      { as: 'joint-meeting' },
+    );
+    const card = `[data-testid="task"][data-task-id="${assignTask.id}"]`;
+    const worker = await signedIn('community');
+    await worker.goto(`${base()}#/work`);
+    await worker.fill(`${card} .reject input`, '该户已搬离本社区');
+    await worker.click(`${card} [data-action="reject"]`);
+    await worker.waitForSelector(`${card}[data-status="REJECTED"]`);
+    await worker.context().close();
+
+    const jm = await signedIn('joint-meeting');
+    await jm.goto(`${base()}#/work`);
+    const rejected = `[data-column="REJECTED"] ${card}`;
+    await jm.waitForSelector(rejected);
+    await jm.click(`${rejected} [data-action="reassign"]`);
+    await jm.waitForSelector(`[data-column="ASSIGNED"] ${card}`);
+    await shot(jm, 'work-reassigned');
+    await jm.context().close();
+  });
+
+  it('the ledgers page lists the suspected dropouts with their level and runs the cross-department check', async () => {
+    const page = await signedIn('joint-meeting');
+    await page.goto(`${base()}#/ledgers`);
+    await settled(page, 'suspected');
+    expect(await page.locator('[data-testid="suspected"] tr').count()).toBe(3);
+    expect(await page.locator('[data-testid="suspected"] .level-HIGH').count()).toBeGreaterThan(0);
+    await page.click('[data-action="run-check"]');
+    await page.waitForSelector('[data-testid="run-message"]:has-text("✓")');
+    await page.waitForSelector('[data-testid="findings"] tr[data-finding="NEVER_ENROLLED"]');
+    await shot(page, 'ledgers');
+    // and in English
+    await page.click('header .who button:has-text("EN")');
+    await page.waitForSelector('header nav a:has-text("Overview")');
+    await page.context().close();
   });
 });

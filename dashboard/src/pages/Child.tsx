@@ -38,7 +38,7 @@ const Row = (p: { k: string; v: unknown; field: string; errors: GqlError[]; root
   return (
     <tr data-field={p.field}>
       <th>{p.k}</th>
-      <td>{s.state === 'forbidden' ? <span className="muted">🔒</span> : s.state === 'unavailable' ? <span className="muted">⚠</span> : p.v == null || p.v === '' ? '—' : String(p.v)}</td>
+      <td data-state={s.state}>{s.state === 'forbidden' ? <span className="muted">{t('无权查看')}</span> : s.state === 'unavailable' ? <span className="muted">{t('服务不可用')}</span> : p.v == null || p.v === '' ? '—' : String(p.v)}</td>
     </tr>
   );
 };

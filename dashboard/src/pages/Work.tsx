@@ -16,6 +16,11 @@ function TaskCard(props: { task: Task; identity: Identity; onChange: () => void 
   const [visitNotes, setVisitNotes] = useState('');
   const [reason, setReason] = useState('');
   const mine = task.assignedDepartment === identity.department;
+  const assigner = identity.department === 'joint_meeting' || identity.department === 'education';
+  const [newDue, setNewDue] = useState(inDays(7));
+  const reassign = () => gql('mutation($input: ReassignTaskInput!) { reassignTask(input: $input) { id } }', {
+    input: { taskId: task.id, expectedVersion: task.version, department: task.assignedDepartment, dueDate: newDue },
+  }).then((r) => (r.errors.length ? setError(r.errors[0].message) : props.onChange()));
   const run = async (mutation: 'completeTask' | 'rejectTask', input: Record<string, unknown>) => {
     const inputType = mutation === 'completeTask' ? 'CompleteTaskInput' : 'RejectTaskInput';
     const r = await gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, { input });
@@ -59,6 +64,12 @@ function TaskCard(props: { task: Task; identity: Identity; onChange: () => void 
         <span className="reject">
           <input placeholder={t('退回理由')} value={reason} onChange={(e) => setReason(e.target.value)} />
           <button data-action="reject" disabled={!reason.trim()} onClick={() => run('rejectTask', { taskId: task.id, expectedVersion: task.version, reason })}>{t('退回')}</button>
+        </span>
+      )}
+      {assigner && task.status !== 'DONE' && (
+        <span className="reassign">
+          <input type="date" value={newDue} onChange={(e) => setNewDue(e.target.value)} data-field="new-due" />
+          <button data-action="reassign" onClick={reassign}>{t('改派')}</button>
         </span>
       )}
       {error && <p className="error" data-testid="task-error">{error}</p>}
