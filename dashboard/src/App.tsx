@@ -45,7 +45,7 @@ export function App() {
   const [identity, setIdentity] = useState<Identity | null>(session.identity());
   const route = useRoute();
   if (!identity || !session.token()) return <Login onLogin={setIdentity} />;
-  const [, page, arg] = route.split('/');
+  const [, page, arg] = route.split('?')[0].split('/');
   const nav = [['overview', '概览'], ['work', '工作'], ['ledgers', '预警与台账']];
   return (
     <div className="app" data-department={identity.department}>

@@ -60,6 +60,17 @@ export function stateOf(errors: GqlError[], ...prefix: (string | number)[]): { s
   return { state: 'error', message: hit.message };
 }
 
+/** A department's service that did not answer (SERVICE_UNAVAILABLE naming it), wherever in the answer. */
+export function serviceDown(errors: GqlError[], serviceName: string): boolean {
+  return errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE' && e.extensions.serviceName === serviceName);
+}
+
+/** stateOf, but a section whose department is down is `unavailable` even when the error has no path. */
+export function sectionStateOf(errors: GqlError[], serviceName: string, ...prefix: (string | number)[]): { state: SectionState; message?: string } {
+  if (serviceDown(errors, serviceName)) return { state: 'unavailable', message: serviceName };
+  return stateOf(errors, ...prefix);
+}
+
 export async function login(account: string): Promise<Identity> {
   const res = await fetch('/auth/dev-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) });
   const body = (await res.json()) as { token?: string; identity?: Identity; error?: string };

@@ -14,7 +14,7 @@ const EN: Record<string, string> = {
   '凭证编号': 'Evidence id', '登记家访': 'Record home visit', '家访情况': 'Visit notes', '逾期': 'overdue', '退回理由': 'Reason', '打开': 'Open',
   '学籍（教育）': 'Student status (education)', '户籍（公安）': 'Household registration (police)', '民政/扶贫': 'Civil affairs / poverty relief', '社区': 'Community',
   '劝返任务': 'Persuasion tasks', '时间线': 'Timeline', '辍学倾向预警': 'Early warning', '疑似辍学台账': 'Suspected dropouts', '四查三比对': 'Cross-department check',
-  '运行比对': 'Run the check', '无权查看': 'not visible to you', '改派': 'Reassign', '服务不可用': 'service unavailable', '处理：派发建议任务': 'Act: assign the suggested task', '比对日期': 'Date', '无学籍': 'no student record',
+  '运行比对': 'Run the check', '无权查看': 'not visible to you', '改派': 'Reassign', '办理记录': 'History', '服务不可用': 'service unavailable', '处理：派发建议任务': 'Act: assign the suggested task', '比对日期': 'Date', '无学籍': 'no student record',
 };
 
 let lang: 'zh' | 'en' = (localStorage.getItem('kc.lang') as 'zh' | 'en') ?? 'zh';

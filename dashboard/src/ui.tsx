@@ -1,5 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import * as echarts from 'echarts';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+// only what the dashboard draws: bars, lines, pies, as SVG
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 import type { SectionState } from './api';
 import { t } from './i18n';
 

@@ -8,7 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ok, type Account } from '../support/client';
+import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared';
+import { ok, post, type Account } from '../support/client';
+import { startSystem, type TestSystem } from '../support/system';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
@@ -18,12 +20,12 @@ const describeBrowser = available ? describe : describe.skip;
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const base = () => process.env.KC_GATEWAY_URL!.replace(/\/graphql$/, '/');
-let browser: Browser;
+let browser: Browser | undefined;
 
-async function signedIn(account: Account): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+async function signedIn(account: Account, at = base()): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(base());
+  await page.goto(at);
   await page.click(`button[data-account="${account}"]`);
   await page.waitForSelector('[data-testid="who"]');
   return page;
@@ -39,6 +41,7 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+    browser = undefined;
   });
 
   it('shows the seed figures to the joint meeting after sign-in, with every chart drawn', async () => {
@@ -95,8 +98,13 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     const child = residents.nodes.filter((n) => n.enrollment?.status === 'ENROLLED')[7].id;
 
     const jm = await signedIn('joint-meeting');
-    await jm.goto(`${base()}#/work`);
-    await jm.fill('[data-field="student"]', child);
+    // from the child's page: its timeline, then "assign a task" opens the work page for that child
+    await jm.goto(`${base()}#/child/${encodeURIComponent(child)}`);
+    await settled(jm, 'child-timeline');
+    expect(await jm.locator('[data-testid="child-timeline"] li').count()).toBeGreaterThan(0);
+    await jm.click('[data-action="assign-for-child"]');
+    await jm.waitForSelector('[data-testid="assign-form"]');
+    expect(await jm.inputValue('[data-field="student"]')).toBe(child);
     await jm.selectOption('[data-field="type"]', 'HOME_VISIT');
     await jm.fill('[data-field="note"]', '浏览器测试：请核实在校情况');
     await jm.click('[data-action="assign"]');
@@ -164,6 +172,41 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     // and in English
     await page.click('header .who button:has-text("EN")');
     await page.waitForSelector('header nav a:has-text("Overview")');
+    await page.context().close();
+  });
+});
+
+describeBrowser('a department down, in the browser', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem({ demo: true });
+    browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  }, 180000);
+  afterAll(async () => {
+    await browser?.close();
+    browser = undefined;
+    await system?.stop();
+  });
+
+  it('greys out that department\'s sections only; the rest of the page still answers', async () => {
+    const at = system.gatewayUrl.replace(/\/graphql$/, '/');
+    const token = await issueUserToken(DEMO_ACCOUNTS['joint-meeting'], system.config, system.keys);
+    const r = await post<{ students: { nodes: { id: string }[] } }>(system.gatewayUrl, { query: '{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { id } } }' }, { authorization: `Bearer ${token}` });
+    const id = encodeURIComponent(r.data!.students.nodes[0].id);
+    await system.subgraphs['civil-affairs'].stop();
+
+    const page = await signedIn('joint-meeting', at);
+    await settled(page, 'kpis');
+    expect(await page.textContent('[data-testid="kpi-found"] .kpi-value')).toBe('75');
+    await page.goto(`${at}#/child/${id}`);
+    await settled(page, 'child');
+    expect(await page.getAttribute('[data-testid="child-civil-affairs"]', 'data-state')).toBe('unavailable');
+    expect(await page.textContent('[data-testid="child-civil-affairs"]')).toContain('该部门服务暂不可用');
+    for (const section of ['child-education', 'child-police', 'child-community', 'child-tasks']) {
+      expect(await page.getAttribute(`[data-testid="${section}"]`, 'data-state')).toBe('ok');
+    }
+    expect(await page.textContent('[data-testid="child-education"] tr[data-field="enrollment"] td')).toContain('辍学');
+    await shot(page, 'child-civil-affairs-down');
     await page.context().close();
   });
 });

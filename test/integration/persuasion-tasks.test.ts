@@ -307,11 +307,15 @@ describe('a child\'s timeline', () => {
   const TIMELINE = 'query($id: ID!) { student(id: $id) { timeline { date kind department summary } } }';
   interface Entry { date: string; kind: string; department: string; summary: string }
 
-  it('merges status changes (education), home visits (community) and task steps (joint meeting) by date', async () => {
-    const { students } = await ok<{ students: { nodes: { id: string }[] } }>('{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { id } } }');
-    const { student } = await ok<{ student: { timeline: Entry[] } }>(TIMELINE, { id: students.nodes[0].id }, { as: 'joint-meeting' });
+  it('merges status changes (education), home visits (community), letters (education) and task steps (joint meeting) by date', async () => {
+    const { students } = await ok<{ students: { nodes: { id: string; dropoutCase: { letters: { id: string }[] } | null }[] } }>(
+      '{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 20) { nodes { id dropoutCase { letters { id } } } } }',
+    );
+    const written = students.nodes.find((n) => (n.dropoutCase?.letters ?? []).length > 0)!;
+    const { student } = await ok<{ student: { timeline: Entry[] } }>(TIMELINE, { id: written.id }, { as: 'joint-meeting' });
     const kinds = new Set(student.timeline.map((e) => e.kind));
-    expect(kinds).toEqual(new Set(['STATUS_CHANGE', 'HOME_VISIT', 'TASK']));
+    expect(kinds).toEqual(new Set(['STATUS_CHANGE', 'HOME_VISIT', 'LETTER', 'TASK']));
+    expect(student.timeline.some((e) => e.kind === 'LETTER' && e.summary.startsWith('发函至') && e.department === 'education')).toBe(true);
     expect(student.timeline.some((e) => e.summary === '学籍异动 28 辍学')).toBe(true);
     expect(student.timeline.some((e) => e.summary === '家访：办结')).toBe(true);
     const dates = student.timeline.map((e) => e.date);

@@ -1,4 +1,4 @@
-import { stateOf, type GqlError, type Identity } from '../api';
+import { serviceDown, stateOf, type GqlError, type Identity } from '../api';
 import { Section } from '../ui';
 import { DEPARTMENT, ENROLLMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
 import { useQuery } from './Overview';
@@ -25,7 +25,8 @@ type Child = Record<string, unknown> & {
 };
 
 /** The worst state among some fields of the child: a whole section greys out if its department is down. */
-function sectionState(errors: GqlError[], root: string, fields: string[]) {
+function sectionState(errors: GqlError[], root: string, service: string, fields: string[]) {
+  if (serviceDown(errors, service)) return { state: 'unavailable' as const, message: service };
   for (const f of fields) {
     const s = stateOf(errors, root, f);
     if (s.state !== 'ok') return s;
@@ -52,13 +53,19 @@ export function ChildPage(props: { id: string; identity: Identity }) {
   if (q.loading) return <Section title={t('学生')} loading />;
   if (!c) return <Section title={t('学生')} state={top.state === 'ok' ? 'ok' : top.state} message={top.message} empty testId="child" />;
   const R = (k: string, v: unknown, field: string) => <Row k={k} v={v} field={field} errors={e} root={root} />;
-  const edu = sectionState(e, root, ['enrollment']);
-  const police = sectionState(e, root, ['hukou', 'isMigrant']);
-  const civil = sectionState(e, root, ['poverty', 'isLeftBehind']);
-  const comm = sectionState(e, root, ['community']);
+  const edu = sectionState(e, root, 'education', ['enrollment']);
+  const police = sectionState(e, root, 'public-security', ['hukou', 'isMigrant']);
+  const civil = sectionState(e, root, 'civil-affairs', ['poverty', 'isLeftBehind']);
+  const comm = sectionState(e, root, 'community', ['community']);
+  const jm = sectionState(e, root, 'joint-meeting', ['tasks']);
   return (
     <div className="child" data-testid="child">
-      <h2>{c.name ?? c.hukou?.name ?? c.community?.residentName ?? c.id}</h2>
+      <h2>
+        {c.name ?? c.hukou?.name ?? c.community?.residentName ?? c.id}
+        {(props.identity.department === 'joint_meeting' || props.identity.department === 'education') && (
+          <a className="action" data-action="assign-for-child" href={`#/work?student=${encodeURIComponent(c.id)}`}>{t('派发任务')}</a>
+        )}
+      </h2>
       <div className="grid">
         <Section title={t('学籍（教育）')} state={edu.state} testId="child-education">
           <table><tbody>
@@ -87,10 +94,10 @@ export function ChildPage(props: { id: string; identity: Identity }) {
             {R('家访', c.homeVisits?.map((v) => `${v.date} ${v.outcome}`).join('；'), 'homeVisits')}
           </tbody></table>
         </Section>
-        <Section title={t('劝返任务')} state={stateOf(e, root, 'tasks').state} empty={!c.tasks?.length} testId="child-tasks">
+        <Section title={t('劝返任务')} state={jm.state} empty={!c.tasks?.length} testId="child-tasks">
           <ul>{c.tasks?.map((x) => <li key={x.id}>{TASK_TYPE[x.type]} · {DEPARTMENT[x.assignedDepartment]} · {TASK_STATUS[x.status]} · {x.dueDate}{x.overdue ? ` ${t('逾期')}` : ''}</li>)}</ul>
         </Section>
-        <Section title={t('时间线')} state={stateOf(e, root, 'timeline').state} empty={!c.timeline?.length} testId="child-timeline">
+        <Section title={t('时间线')} state={sectionState(e, root, 'joint-meeting', ['timeline']).state} empty={!c.timeline?.length} testId="child-timeline">
           <ol className="timeline">{c.timeline?.map((x, i) => <li key={i}><time>{x.date}</time> {DEPARTMENT[x.department] ?? x.department} · {x.summary}</li>)}</ol>
         </Section>
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { gql, stateOf, type GqlError, type Identity } from '../api';
+import { gql, sectionStateOf, stateOf, type GqlError, type Identity } from '../api';
 import { Chart, Kpi, Section, countBy } from '../ui';
 import { DEPARTMENT, REASON, TASK_STATUS, t } from '../i18n';
 
@@ -22,7 +22,7 @@ function useQuery<T>(query: string, variables: Record<string, unknown> = {}, ref
 }
 export { useQuery };
 
-const YEAR = 2018;
+const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const bar = (pairs: [string, number][], horizontal = false) => ({
   grid: { left: horizontal ? 150 : 40, right: 20, top: 20, bottom: horizontal ? 20 : 60 },
   tooltip: {},
@@ -32,6 +32,11 @@ const bar = (pairs: [string, number][], horizontal = false) => ({
 });
 
 export function Overview(_props: { identity: Identity }) {
+  const [YEAR, setYear] = useState(Number(sessionStorage.getItem('kc.year') ?? 2018));
+  const chooseYear = (y: number) => {
+    sessionStorage.setItem('kc.year', String(y));
+    setYear(y);
+  };
   const kpi = useQuery<OverviewData>(`query($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut consolidationRate consolidationTarget } }`, { year: YEAR });
   const cases = useQuery<{ dropoutCases: { nodes: CaseNode[] } }>(
     `{ dropoutCases(first: 500) { nodes { status outcome closedOn discoveredOn reasons school { name } student { isMigrant hukou { regionName } } } } }`,
@@ -40,10 +45,10 @@ export function Overview(_props: { identity: Identity }) {
 
   const o = kpi.data?.districtOverview;
   const kpiState = stateOf(kpi.errors, 'districtOverview');
-  const caseState = stateOf(cases.errors, 'dropoutCases');
+  const caseState = sectionStateOf(cases.errors, 'education', 'dropoutCases');
   const nodes = (cases.data?.dropoutCases.nodes ?? []).filter((c) => c.discoveredOn.startsWith(String(YEAR)));
   const stillOut = nodes.filter((c) => c.status === 'OPEN');
-  const hukouState = stateOf(cases.errors, 'dropoutCases', 'nodes');
+  const hukouState = sectionStateOf(cases.errors, 'public-security', 'dropoutCases', 'nodes');
   const migrants = nodes.filter((c) => c.student.isMigrant).length;
   const returnsByMonth = countBy(nodes.filter((c) => c.outcome === 'RETURNED' && c.closedOn), (c) => c.closedOn!.slice(0, 7)).sort((a, b) => a[0].localeCompare(b[0]));
   let cumulative = 0;
@@ -53,6 +58,11 @@ export function Overview(_props: { identity: Identity }) {
 
   return (
     <div className="overview">
+      <label className="year">
+        <select data-field="year" value={YEAR} onChange={(e) => chooseYear(Number(e.target.value))}>
+          {YEARS.map((y) => <option key={y} value={y}>{y}</option>)}
+        </select>
+      </label>
       <Section title={`${YEAR} 年`} loading={kpi.loading} state={kpiState.state} message={kpiState.message} testId="kpis">
         {o && (
           <div className="kpis">
@@ -77,7 +87,7 @@ export function Overview(_props: { identity: Identity }) {
           <p className="big" data-testid="migrant-share">{nodes.length ? `${((migrants / nodes.length) * 100).toFixed(1)}%` : '—'}</p>
           <Chart height={200} option={{ tooltip: {}, series: [{ type: 'pie', radius: '60%', data: [{ name: '随迁子女', value: migrants }, { name: '本地户籍', value: nodes.length - migrants }], label: { formatter: '{b} {c}' } }] }} />
         </Section>
-        <Section title={t('各部门任务办理情况')} loading={tasks.loading} state={stateOf(tasks.errors, 'tasks').state} message={stateOf(tasks.errors, 'tasks').message} empty={taskRows.length === 0} testId="chart-tasks">
+        <Section title={t('各部门任务办理情况')} loading={tasks.loading} state={sectionStateOf(tasks.errors, 'joint-meeting', 'tasks').state} message={sectionStateOf(tasks.errors, 'joint-meeting', 'tasks').message} empty={taskRows.length === 0} testId="chart-tasks">
           <Chart option={{
             tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 20, top: 40, bottom: 30 },
             xAxis: { type: 'category', data: departments.map((d) => DEPARTMENT[d] ?? d) }, yAxis: { type: 'value', minInterval: 1 },

@@ -4,8 +4,12 @@ import { Section } from '../ui';
 import { DEPARTMENT, EVIDENCE_OF, TASK_DEPARTMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
 import { useQuery } from './Overview';
 
-interface Task { id: string; type: string; status: string; version: number; assignedDepartment: string; dueDate: string; overdue: boolean; note: string | null; evidenceId: string | null; student: { id: string } }
-const TASK_FIELDS = 'id type status version assignedDepartment dueDate overdue note evidenceId student { id }';
+interface Task {
+  id: string; type: string; status: string; version: number; assignedDepartment: string; dueDate: string; overdue: boolean; note: string | null; evidenceId: string | null;
+  student: { id: string }; history: { date: string; user: string; department: string; action: string; note: string | null }[];
+}
+const TASK_FIELDS = 'id type status version assignedDepartment dueDate overdue note evidenceId student { id } history { date user department action note }';
+const ACTION: Record<string, string> = { ASSIGN: '派发', ACCEPT: '接收', START: '开始办理', COMPLETE: '办结', REJECT: '退回', REASSIGN: '改派' };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + (8 * 3600 + n * 86400) * 1e3).toISOString().slice(0, 10);
 
@@ -46,6 +50,10 @@ function TaskCard(props: { task: Task; identity: Identity; onChange: () => void 
         <a href={`#/child/${encodeURIComponent(task.student.id)}`}>{t('打开')}</a>
       </div>
       {task.note && <div className="note">{task.note}</div>}
+      <details className="history" data-testid="task-history">
+        <summary>{t('办理记录')}（{task.history.length}）</summary>
+        <ol>{task.history.map((h, i) => <li key={i}>{h.date} {DEPARTMENT[h.department] ?? h.department} {h.user} {ACTION[h.action] ?? h.action}{h.note ? `：${h.note}` : ''}</li>)}</ol>
+      </details>
       {mine && task.status === 'ASSIGNED' && <button data-action="accept" onClick={() => move('acceptTask')}>{t('接收')}</button>}
       {mine && task.status === 'ACCEPTED' && <button data-action="start" onClick={() => move('startTask')}>{t('开始办理')}</button>}
       {mine && task.status === 'IN_PROGRESS' && (

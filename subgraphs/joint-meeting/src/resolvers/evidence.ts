@@ -37,22 +37,40 @@ export class AidGrantRef {
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Letter')
+export class LetterRef {
+  @Field(() => ID)
+  id: string;
+
+  /** only for the merged timeline (`Student.timeline` @requires them) */
+  @Directive('@external')
+  @Field()
+  sentOn?: string;
+
+  @Directive('@external')
+  @Field()
+  recipient?: string;
+
+  @Directive('@external')
+  @Field(() => String, { nullable: true })
+  repliedOn?: string | null;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('DropoutCase')
 export class DropoutCaseRef {
   @Field(() => ID)
   id: string;
+
+  /** only for the merged timeline (`Student.timeline` @requires them) */
+  @Directive('@external')
+  @Field(() => [LetterRef])
+  letters?: LetterRef[];
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('LegalNotice')
 export class LegalNoticeRef {
-  @Field(() => ID)
-  id: string;
-}
-
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Letter')
-export class LetterRef {
   @Field(() => ID)
   id: string;
 }

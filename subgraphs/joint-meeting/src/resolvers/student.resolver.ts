@@ -1,5 +1,5 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { HomeVisitRef } from './evidence';
+import { DropoutCaseRef, HomeVisitRef } from './evidence';
 import { RequiredStatusChange, TimelineEntry } from './timeline';
 import { TASK_RULES } from '../domain/tasks';
 import { StudentKey } from '@kongchuo/shared';
@@ -16,6 +16,10 @@ export class Student extends StudentKey {
   @Directive('@external')
   @Field(() => [HomeVisitRef], { nullable: true })
   homeVisits?: HomeVisitRef[] | null;
+
+  @Directive('@external')
+  @Field(() => [DropoutCaseRef], { nullable: true })
+  dropoutCases?: DropoutCaseRef[] | null;
 }
 
 const STATUS_LABEL: Record<string, string> = {
@@ -28,14 +32,18 @@ const VISIT_LABEL: Record<string, string> = { MET_FAMILY: '见到家长', CHILD_
 
 @Resolver(() => Student)
 export class StudentResolver {
-  @FieldResolver(() => [TimelineEntry], { nullable: true, description: '一条时间线：学籍异动（教育）、家访（社区）与劝返任务的办理（联席会议），按日期；调用者无权看的部分不在其中' })
-  @Directive('@requires(fields: "statusChanges { code date } homeVisits { date outcome }")')
+  @FieldResolver(() => [TimelineEntry], { nullable: true, description: '一条时间线：学籍异动（教育）、家访（社区）、发函与回函（教育）与劝返任务的办理（联席会议），按日期；调用者无权看的部分不在其中' })
+  @Directive('@requires(fields: "statusChanges { code date } homeVisits { date outcome } dropoutCases { letters { sentOn recipient repliedOn } }")')
   async timeline(@Root() s: Student, @Ctx() ctx: JointMeetingContext): Promise<TimelineEntry[]> {
     const tasks = await ctx.loaders.tasksOfStudent.load(s.id);
     const events = (await Promise.all(tasks.map((t) => ctx.loaders.events.load(t.id)))).flatMap((es, i) => es.map((e) => ({ e, t: tasks[i] })));
     const entries: TimelineEntry[] = [
       ...(s.statusChanges ?? []).map((c) => ({ date: c.date, kind: 'STATUS_CHANGE', department: 'education', summary: `学籍异动 ${STATUS_LABEL[c.code] ?? c.code}` })),
       ...(s.homeVisits ?? []).filter((v) => v.date).map((v) => ({ date: v.date!, kind: 'HOME_VISIT', department: 'community', summary: `家访：${VISIT_LABEL[v.outcome ?? ''] ?? v.outcome}` })),
+      ...(s.dropoutCases ?? []).flatMap((c) => c.letters ?? []).flatMap((l) => [
+        ...(l.sentOn ? [{ date: l.sentOn, kind: 'LETTER', department: 'education', summary: `发函至${l.recipient}` }] : []),
+        ...(l.repliedOn ? [{ date: l.repliedOn, kind: 'LETTER', department: 'education', summary: `${l.recipient}回函` }] : []),
+      ]),
       ...events.map(({ e, t }) => ({ date: e.date, kind: 'TASK', department: e.department, summary: `${TASK_RULES[t.type].label}：${ACTION_LABEL[e.action] ?? e.action}${e.note ? `（${e.note}）` : ''}` })),
     ];
     return entries.sort((a, b) => a.date.localeCompare(b.date));

@@ -33,7 +33,7 @@ export class TimelineEntry {
   @Field({ description: '日期' })
   date: string;
 
-  @Field({ description: 'STATUS_CHANGE, HOME_VISIT 或 TASK' })
+  @Field({ description: 'STATUS_CHANGE, HOME_VISIT, LETTER 或 TASK' })
   kind: string;
 
   @Field({ description: '记录部门' })
