@@ -140,9 +140,13 @@ export function Work(props: { identity: Identity }) {
               <div key={s} className="column" data-column={s}>
                 <h4>{TASK_STATUS[s]} ({board.filter((x) => x.status === s).length})</h4>
                 <ul className="tasks">
-                  {board.filter((x) => x.status === s).sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate)).slice(0, 30)
+                  {board.filter((x) => x.status === s)
+                    // open work: overdue first, then by due date; done work: the latest first
+                    .sort((a, b) => (s === 'DONE' ? b.dueDate.localeCompare(a.dueDate) : Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate)))
+                    .slice(0, s === 'DONE' ? 10 : 50)
                     .map((x) => <TaskCard key={`${x.id}-${x.version}`} task={x} identity={props.identity} onChange={refresh} />)}
                 </ul>
+                {board.filter((x) => x.status === s).length > (s === 'DONE' ? 10 : 50) && <p className="more">… {board.filter((x) => x.status === s).length - (s === 'DONE' ? 10 : 50)}</p>}
               </div>
             ))}
           </div>
