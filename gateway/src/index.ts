@@ -15,6 +15,7 @@ import {
 } from '@kongchuo/shared';
 import { readSupergraph } from './compose';
 import { gatewayFormatError } from './errors';
+import { serveExports } from './exports';
 import { SignedIdentityDataSource, signingFetcher, type GatewayContext } from './identity-data-source';
 
 export { composeSupergraph, readSupergraph, SUPERGRAPH_FILE, type SubgraphDefinition } from './compose';
@@ -76,6 +77,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     }),
   );
 
+  serveExports(app, { verifyToken, logger, selfUrl: () => `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql` });
   serveDashboard(app, config, keys);
 
   const port = opts.port ?? config.gatewayPort;

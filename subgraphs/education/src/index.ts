@@ -13,6 +13,7 @@ import { ScreeningResolver, SchoolInterviewResolver } from './resolvers/screenin
 import { OverviewResolver } from './resolvers/overview.resolver';
 import { LetterResolver } from './resolvers/letter.resolver';
 import { AttendanceResolver } from './resolvers/attendance.resolver';
+import { MonthlyReportResolver } from './resolvers/monthly-report.resolver';
 import { EarlyWarningPolicyResolver, EarlyWarningResolver } from './resolvers/early-warning.resolver';
 
 export * from './entities';
@@ -23,7 +24,7 @@ export const education = defineSubgraph<Loaders>({
   name: 'education',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver, AttendanceResolver, EarlyWarningResolver, EarlyWarningPolicyResolver],
+  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver, AttendanceResolver, EarlyWarningResolver, EarlyWarningPolicyResolver, MonthlyReportResolver],
   referenceResolvers,
   loaders: createLoaders,
   seed: seedEducation,

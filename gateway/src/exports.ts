@@ -1,0 +1,49 @@
+/**
+ * Excel downloads: `GET /exports/<report>?…` with the caller's bearer token. The report is read
+ * through this gateway's own GraphQL endpoint *as the caller*, so every department's service
+ * applies the permission matrix to it exactly as to any query, and the report's columns are
+ * chosen from what the caller may see (reports/src/table.ts).
+ */
+import type express from 'express';
+import { buildReport, ReportError, type GraphQLAnswer, type Reader } from '@kongchuo/reports';
+import type { Identity, Logger } from '@kongchuo/shared';
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503 };
+
+export function serveExports(
+  app: express.Express,
+  opts: { verifyToken: (authorization: string | undefined) => Promise<Identity>; selfUrl: () => string; logger: Logger },
+): void {
+  app.get('/exports/:report', async (req, res) => {
+    const fail = (status: number, code: string, message: string, field?: string) =>
+      res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
+    let identity: Identity;
+    try {
+      identity = await opts.verifyToken(req.headers.authorization);
+    } catch (e) {
+      fail(401, 'UNAUTHENTICATED', (e as Error).message);
+      return;
+    }
+    const authorization = req.headers.authorization!;
+    const read: Reader = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+      const r = await fetch(opts.selfUrl(), { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
+      return (await r.json()) as GraphQLAnswer<T>;
+    };
+    const params = Object.fromEntries(Object.entries(req.query).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    try {
+      const { workbook, fileName } = await buildReport(String(req.params.report), read, identity, params);
+      res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('content-disposition', `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+      res.setHeader('cache-control', 'no-store');
+      await workbook.xlsx.write(res);
+      res.end();
+      opts.logger.info({ user: identity.user, department: identity.department, report: req.params.report }, 'report exported');
+    } catch (e) {
+      if (e instanceof ReportError) fail(STATUS[e.code] ?? 500, e.code, e.message, e.field);
+      else {
+        opts.logger.error({ err: e, report: req.params.report }, 'report failed');
+        fail(500, 'INTERNAL_SERVER_ERROR', 'the report could not be made');
+      }
+    }
+  });
+}
