@@ -1,2 +1,4 @@
+import './exceljs-utf8';
 export * from './reports';
 export * from './table';
+export * from './import-file';

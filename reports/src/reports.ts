@@ -3,6 +3,7 @@
  * caller: 学校月报, 周报, 巩固率, 一校一册, 一生一案, 发函. Each is built from what the caller's
  * department may see (see table.ts) and nothing else.
  */
+import './exceljs-utf8';
 import ExcelJS from 'exceljs';
 import type { Identity } from '@kongchuo/shared';
 import { addPairs, addTable, selectionOf, visibleColumns, type Column } from './table';

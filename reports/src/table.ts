@@ -4,6 +4,7 @@
  * columns the caller's department may see, so a denied column is never asked for, never in the
  * file; masked ones arrive masked from the department that owns them.
  */
+import './exceljs-utf8';
 import ExcelJS from 'exceljs';
 import { accessFor, ruleFor, type Identity } from '@kongchuo/shared';
 

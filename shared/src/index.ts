@@ -25,4 +25,5 @@ export * from './validate';
 export * from './masking';
 export * from './permissions';
 export * from './audit';
+export * from './imports';
 export * from './service-client';

@@ -15,6 +15,7 @@ import type { DemoWorld } from './demo/liunan-2018';
 import { serviceIdentity, supergraphReader, type SupergraphReader } from './service-client';
 import { SUBGRAPHS } from './config';
 import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin } from './audit';
+import { ImportBatch, ImportRow, importResolver, type Importer } from './imports';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<L = unknown> {
@@ -64,6 +65,9 @@ export interface SubgraphDefinition<L> {
   referenceResolvers: Record<string, { __resolveReference: (ref: never, ctx: SubgraphContext<L>) => unknown }>;
   loaders: (em: EntityManager, identity: Identity) => L;
   seed: (em: EntityManager, linkageSecret: string, world?: DemoWorld) => Promise<object | null>;
+  /** the files this department takes in (xlsx/CSV bulk imports) */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  importers?: Importer<any>[];
 }
 
 /** The module a subgraph exports: the same five things for every department. */
@@ -83,9 +87,10 @@ export interface SubgraphModule {
  */
 export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
   const auditQuery = `${def.name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())}AuditLog`;
-  const resolvers = [...def.resolvers, auditLogResolver(auditQuery)] as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/ban-types
+  const importResolvers = (def.importers ?? []).map((i) => importResolver(i));
+  const resolvers = [...def.resolvers, auditLogResolver(auditQuery), ...importResolvers] as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/ban-types
   const buildSchema = () => buildFederatedSchema({ resolvers, orphanedTypes: def.orphanedTypes, validate: false }, def.referenceResolvers as never);
-  const entities = [...(def.entities as unknown[]), AuditEntry] as DatabaseSpec['entities'];
+  const entities = [...(def.entities as unknown[]), AuditEntry, ...(def.importers?.length ? [ImportBatch, ImportRow] : [])] as DatabaseSpec['entities'];
   const database = (url: string, extra: Partial<DatabaseSpec> = {}): DatabaseSpec => ({ url, entities, migrations: def.migrations, ...extra });
 
   async function start(opts: StartOptions = {}): Promise<SubgraphService> {

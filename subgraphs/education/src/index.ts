@@ -14,6 +14,7 @@ import { OverviewResolver } from './resolvers/overview.resolver';
 import { LetterResolver } from './resolvers/letter.resolver';
 import { AttendanceResolver } from './resolvers/attendance.resolver';
 import { MonthlyReportResolver } from './resolvers/monthly-report.resolver';
+import { importers } from './imports/students.importer';
 import { EarlyWarningPolicyResolver, EarlyWarningResolver } from './resolvers/early-warning.resolver';
 
 export * from './entities';
@@ -28,6 +29,7 @@ export const education = defineSubgraph<Loaders>({
   referenceResolvers,
   loaders: createLoaders,
   seed: seedEducation,
+  importers,
 });
 
 /** Starts the service on a port with configuration from the environment. */

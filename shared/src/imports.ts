@@ -1,0 +1,322 @@
+/**
+ * Bulk imports (the offices exchange Excel): a file arrives in chunks of rows, each row checked
+ * as it is staged; at commit, rows are checked against each other (the same child twice) and
+ * against the database, set-wise, and the whole file is written in one transaction — or, if any
+ * row is bad, nothing is, and every bad row is reported with its row number and column.
+ * Re-importing a file changes nothing: a file already committed (same SHA-256) is recognised at
+ * once, and rows identical to what is on record are counted as unchanged, not written.
+ *
+ * The rows stay in the owning department's own database (`import_row`) until the commit, so
+ * neither the client nor the service holds a 200,000-row file in memory.
+ */
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type EntityManager, type Ref } from '@mikro-orm/core';
+import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { TimestampType } from './timestamp-type';
+import { sqlOf } from './database';
+import { badInput, notFound, type RowProblem } from './errors';
+import { requireDepartment } from './access';
+import type { Department, Identity } from './identity';
+import { GraphQLError } from 'graphql';
+
+export enum ImportStatus {
+  STAGING = 'STAGING',
+  COMMITTED = 'COMMITTED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ImportStatus, { name: 'ImportStatus', valuesConfig: { STAGING: { description: '上传中' }, COMMITTED: { description: '已导入' }, REJECTED: { description: '有错误，未导入' } } });
+
+@Directive('@shareable')
+@ObjectType({ description: '导入问题：第几行、哪一列、什么问题' })
+export class ImportProblem {
+  @Field(() => Int, { description: '文件中的行号（表头为第 1 行）' })
+  row: number;
+
+  @Field({ description: '列名' })
+  column: string;
+
+  @Field()
+  message: string;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: '一次文件导入' })
+@Entity({ tableName: 'import_batch' })
+@Index({ properties: ['kind', 'sha256', 'status'] })
+export class ImportBatch {
+  [OptionalProps]?: 'status' | 'rowsStaged' | 'inserted' | 'unchanged' | 'problems' | 'problemCount' | 'createdAt' | 'finishedAt' | 'alreadyImported';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string;
+
+  @Field({ description: '导入种类' })
+  @Property({ type: 'string', length: 20 })
+  kind: string;
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  fileName: string;
+
+  @Field({ description: '文件的 SHA-256（同一文件再次导入即识别）' })
+  @Property({ type: 'string', length: 64 })
+  sha256: string;
+
+  @Property({ type: 'json' })
+  header: string[];
+
+  @Field(() => ImportStatus)
+  @Enum({ items: () => ImportStatus })
+  status: ImportStatus = ImportStatus.STAGING;
+
+  @Field(() => Int, { description: '已上传行数' })
+  @Property({ type: 'integer' })
+  rowsStaged = 0;
+
+  @Field(() => Int, { description: '新写入' })
+  @Property({ type: 'integer' })
+  inserted = 0;
+
+  @Field(() => Int, { description: '与现有记录相同，未改动' })
+  @Property({ type: 'integer' })
+  unchanged = 0;
+
+  @Field(() => [ImportProblem], { description: '问题（至多 1000 条）' })
+  @Property({ type: 'json' })
+  problems: ImportProblem[] = [];
+
+  @Field(() => Int, { description: '问题总数' })
+  @Property({ type: 'integer' })
+  problemCount = 0;
+
+  @Field({ description: '此文件此前已导入过：本次未做任何改动' })
+  alreadyImported?: boolean = false;
+
+  @Field()
+  @Property({ type: 'string', length: 64 })
+  createdBy: string;
+
+  @Field(() => Date)
+  @Property({ type: TimestampType, onCreate: () => new Date() })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: TimestampType, nullable: true })
+  finishedAt: Date | null = null;
+}
+
+/** One staged row: its parsed value, the key that must be unique in the file, and its own problems. */
+@Entity({ tableName: 'import_row' })
+@Index({ properties: ['batch', 'dedupKey'] })
+export class ImportRow {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id: number;
+
+  @ManyToOne(() => ImportBatch, { ref: true, deleteRule: 'cascade' })
+  batch: Ref<ImportBatch>;
+
+  @Property({ type: 'integer' })
+  row: number;
+
+  /** what must be unique within the file (e.g. the ID number) */
+  @Property({ type: 'string', length: 100, nullable: true })
+  dedupKey: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  value: unknown;
+
+  @Property({ type: 'json', nullable: true })
+  problems: { column: string; message: string }[] | null;
+}
+
+export interface ImportColumn {
+  /** the header as the offices write it */
+  name: string;
+  required: boolean;
+}
+
+export interface ImportContext {
+  identity: Identity;
+  em: EntityManager;
+  linkageSecret: string;
+  districtCode: string;
+  today: () => string;
+}
+
+/** One kind of file a department takes in. */
+export interface Importer<V> {
+  kind: string;
+  label: string;
+  /** root fields: the mutation that takes chunks, the query that reads a batch */
+  mutation: string;
+  query: string;
+  departments: Department[];
+  columns: ImportColumn[];
+  /** checks one row on its own; `key` must be unique within the file (e.g. the ID number) */
+  parse(cells: Record<string, string>, ctx: ImportContext): { value?: V; key?: string; problems: { column: string; message: string }[] };
+  /** checks a chunk of rows against the database; says which are already on record as they are */
+  check(rows: { row: number; value: V }[], ctx: ImportContext, em: EntityManager): Promise<{ problems: ImportProblem[]; unchanged: Set<number> }>;
+  /** writes a chunk of new rows (inside the commit transaction) */
+  apply(rows: V[], ctx: ImportContext, em: EntityManager): Promise<void>;
+}
+
+@InputType({ description: '一行：行号与各列的值（与表头同序）' })
+export class ImportRowInput {
+  @Field(() => Int)
+  row: number;
+
+  @Field(() => [String])
+  cells: string[];
+}
+
+@InputType({ description: '文件的一段：第一段不带 batchId（给出文件名、SHA-256 与表头），最后一段 commit: true' })
+export class ImportChunkInput {
+  @Field(() => ID, { nullable: true })
+  batchId?: string;
+
+  @Field(() => String, { nullable: true })
+  fileName?: string;
+
+  @Field(() => String, { nullable: true })
+  sha256?: string;
+
+  @Field(() => [String], { nullable: true })
+  header?: string[];
+
+  @Field(() => [ImportRowInput])
+  rows: ImportRowInput[];
+
+  @Field(() => Boolean, { nullable: true, description: '这是最后一段：校验全文件并导入（全部或全不）' })
+  commit?: boolean;
+}
+
+export const MAX_IMPORT_CHUNK = 2000;
+const CHUNK = 2000;
+
+async function commitBatch<V>(importer: Importer<V>, batch: ImportBatch, ctx: ImportContext): Promise<ImportBatch> {
+  const em = ctx.em;
+  const problems: ImportProblem[] = [];
+  let count = 0;
+  const note = (p: ImportProblem) => {
+    count += 1;
+    if (problems.length < 1000) problems.push(p);
+  };
+  // 1. each row's own problems, as staged
+  for (let after = 0; ;) {
+    const rows = await em.find(ImportRow, { batch: batch.id, id: { $gt: after }, problems: { $ne: null } }, { orderBy: { id: 'asc' }, limit: CHUNK });
+    if (!rows.length) break;
+    for (const r of rows) for (const p of r.problems ?? []) note({ row: r.row, ...p });
+    after = rows[rows.length - 1].id;
+  }
+  // 2. the same key twice in the file (set-wise, in SQL)
+  const dup = await sqlOf(em).getConnection().execute<{ key: string; first: number | string; n: number | string }[]>(
+    'select dedup_key as key, min(row) as first, count(*) as n from import_row where batch_id = ? and dedup_key is not null group by dedup_key having count(*) > 1', [batch.id],
+  );
+  if (dup.length) {
+    const firstOf = new Map(dup.map((d) => [d.key, Number(d.first)]));
+    const rows = await em.find(ImportRow, { batch: batch.id, dedupKey: { $in: [...firstOf.keys()] } }, { fields: ['row', 'dedupKey'], orderBy: { row: 'asc' } });
+    for (const r of rows) if (r.row !== firstOf.get(r.dedupKey!)) note({ row: r.row, column: importer.columns[0].name, message: `与第 ${firstOf.get(r.dedupKey!)} 行重复` });
+  }
+  // 3. against the database, chunk by chunk; and then 4. write, all in one transaction
+  let inserted = 0;
+  let unchanged = 0;
+  try {
+    await em.transactional(async (tx) => {
+      for (let after = 0; ;) {
+        const rows = await tx.find(ImportRow, { batch: batch.id, id: { $gt: after }, problems: null }, { orderBy: { id: 'asc' }, limit: CHUNK });
+        if (!rows.length) break;
+        after = rows[rows.length - 1].id;
+        const chunk = rows.map((r) => ({ row: r.row, value: r.value as V }));
+        const checked = await importer.check(chunk, ctx, tx);
+        checked.problems.forEach(note);
+        const bad = new Set(checked.problems.map((p) => p.row));
+        unchanged += chunk.filter((r) => checked.unchanged.has(r.row)).length;
+        const fresh = chunk.filter((r) => !checked.unchanged.has(r.row) && !bad.has(r.row));
+        if (count === 0 && fresh.length) {
+          await importer.apply(fresh.map((r) => r.value), ctx, tx);
+          inserted += fresh.length;
+        }
+        tx.clear();
+      }
+      if (count > 0) throw new RejectedImport();
+    });
+  } catch (e) {
+    if (!(e instanceof RejectedImport)) throw e;
+  }
+  const fresh = await em.findOneOrFail(ImportBatch, { id: batch.id });
+  const problemsSorted = problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+  Object.assign(fresh, count
+    ? { status: ImportStatus.REJECTED, problems: problemsSorted, problemCount: count, inserted: 0, unchanged: 0, finishedAt: new Date() }
+    : { status: ImportStatus.COMMITTED, inserted, unchanged, problems: [], problemCount: 0, finishedAt: new Date() });
+  await em.nativeDelete(ImportRow, { batch: batch.id });
+  await em.flush();
+  return fresh;
+}
+
+class RejectedImport extends Error {}
+
+/** A batch as the API returns it (loaded rows do not run field initialisers). */
+const answered = (batch: ImportBatch): ImportBatch => Object.assign(batch, { alreadyImported: batch.alreadyImported ?? false });
+
+/** The error a rejected file comes back with: every bad row and column, nothing written. */
+export function rejectedFile(batch: ImportBatch): GraphQLError {
+  const shown = batch.problems.slice(0, 5).map((p) => `第 ${p.row} 行「${p.column}」：${p.message}`).join('；');
+  const problems: (RowProblem & { row: number; column: string })[] = batch.problems.map((p) => ({ ...p, field: `row ${p.row} ${p.column}` }));
+  return new GraphQLError(`${batch.problemCount} 处问题，整个文件未导入：${shown}${batch.problemCount > 5 ? '……' : ''}`, {
+    extensions: { code: 'BAD_USER_INPUT', field: problems[0]?.field ?? 'file', batchId: batch.id, problemCount: batch.problemCount, problems },
+  });
+}
+
+/** The GraphQL side of an importer: `<mutation>(input: ImportChunkInput!)` and `<query>(id)`. */
+export function importResolver<V>(importer: Importer<V>) {
+  @Resolver()
+  class ImportResolver {
+    @Mutation(() => ImportBatch, { name: importer.mutation, description: `导入${importer.label}（xlsx/CSV，分段上传，全部或全不，重复导入不改动）` })
+    async importChunk(@Arg('input', () => ImportChunkInput) input: ImportChunkInput, @Ctx() ctx: ImportContext): Promise<ImportBatch> {
+      requireDepartment(ctx.identity, importer.departments, `import ${importer.label}`);
+      if (input.rows.length > MAX_IMPORT_CHUNK) throw badInput('input.rows', `input.rows: at most ${MAX_IMPORT_CHUNK} rows per chunk`);
+      const em = ctx.em;
+      let batch: ImportBatch;
+      if (!input.batchId) {
+        const fileName = (input.fileName ?? '').trim();
+        if (!fileName) throw badInput('input.fileName', 'input.fileName: the first chunk names the file');
+        if (!/^[0-9a-f]{64}$/.test(input.sha256 ?? '')) throw badInput('input.sha256', 'input.sha256: the SHA-256 of the file, 64 hex digits');
+        const header = (input.header ?? []).map((h) => h.trim());
+        const missing = importer.columns.filter((c) => c.required && !header.includes(c.name)).map((c) => c.name);
+        if (missing.length) throw badInput('input.header', `input.header: the file has no column ${missing.map((m) => `「${m}」`).join('、')}`);
+        const done = await em.findOne(ImportBatch, { kind: importer.kind, sha256: input.sha256!, status: ImportStatus.COMMITTED }, { orderBy: { createdAt: 'desc' } });
+        if (done) return Object.assign(done, { alreadyImported: true });
+        batch = em.create(ImportBatch, { id: randomUUID(), kind: importer.kind, fileName: fileName.slice(0, 200), sha256: input.sha256!, header, createdBy: ctx.identity.user });
+        await em.flush();
+      } else {
+        const found = await em.findOne(ImportBatch, { id: input.batchId, kind: importer.kind });
+        if (!found) throw notFound('input.batchId', input.batchId);
+        if (found.createdBy !== ctx.identity.user) throw badInput('input.batchId', 'input.batchId: another user\'s import');
+        if (found.status !== ImportStatus.STAGING) throw badInput('input.batchId', `input.batchId: this import is already ${found.status}`);
+        batch = found;
+      }
+      if (input.rows.length) {
+        const rows = input.rows.map((r) => {
+          const cells = Object.fromEntries(batch.header.map((h, i) => [h, (r.cells[i] ?? '').trim()]));
+          const parsed = importer.parse(cells, ctx);
+          return { batch: batch.id as never, row: r.row, dedupKey: parsed.key ?? null, value: parsed.value ?? null, problems: parsed.problems.length ? parsed.problems : null };
+        });
+        for (let i = 0; i < rows.length; i += 500) await em.insertMany(ImportRow, rows.slice(i, i + 500) as never);
+        batch.rowsStaged += rows.length;
+        await em.flush();
+      }
+      if (!input.commit) return answered(batch);
+      const result = await commitBatch(importer, batch, ctx);
+      if (result.status === ImportStatus.REJECTED) throw rejectedFile(result);
+      return answered(result);
+    }
+
+    @Query(() => ImportBatch, { name: importer.query, nullable: true, description: `一次${importer.label}导入（状态、问题）` })
+    async batch(@Arg('id', () => ID) id: string, @Ctx() ctx: ImportContext): Promise<ImportBatch | null> {
+      requireDepartment(ctx.identity, importer.departments, `read ${importer.label} imports`);
+      const batch = await ctx.em.findOne(ImportBatch, { id, kind: importer.kind });
+      return batch && answered(batch);
+    }
+  }
+  return ImportResolver;
+}
