@@ -5,6 +5,7 @@ COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
 COPY shared/package.json shared/
 COPY gateway/package.json gateway/
 COPY dashboard/package.json dashboard/
+COPY reports/package.json reports/
 COPY subgraphs/education/package.json subgraphs/education/
 COPY subgraphs/public-security/package.json subgraphs/public-security/
 COPY subgraphs/civil-affairs/package.json subgraphs/civil-affairs/

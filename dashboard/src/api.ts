@@ -83,3 +83,20 @@ export async function demoAccounts(): Promise<{ account: string; name: string; d
   const res = await fetch('/auth/accounts');
   return res.ok ? res.json() : [];
 }
+
+/** Downloads a report (`/exports/<report>`) as the signed-in user, under their permissions. */
+export async function downloadReport(report: string, params: Record<string, string>): Promise<string | null> {
+  const res = await fetch(`/exports/${report}?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { errors?: { message: string }[] };
+    return body.errors?.[0]?.message ?? `HTTP ${res.status}`;
+  }
+  const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `${report}.xlsx`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return null;
+}

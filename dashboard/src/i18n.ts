@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 const EN: Record<string, string> = {
   '控辍保学 联席会议工作台': 'Dropout control — joint-meeting dashboard',
   '登录': 'Sign in', '退出': 'Sign out', '选择演示账号': 'Choose a demo account', '概览': 'Overview', '工作': 'Work', '预警与台账': 'Early warning & ledgers', '学生': 'Child',
-  '发现辍学': 'Dropouts found', '已劝返': 'Returned', '仍未返校': 'Still out', '巩固率': 'Consolidation rate', '目标': 'target',
+  '发现辍学': 'Dropouts found', '已劝返': 'Returned', '仍未返校': 'Still out', '目标': 'target',
   '仍未返校学生户籍地': 'Still out by hukou region', '各校辍学人数': 'Dropouts by school', '辍学原因': 'Reasons', '随迁子女占比': 'Migrant share',
   '各部门任务办理情况': 'Tasks by department and status', '劝返进度（按月）': 'Returns by month',
   '加载中…': 'Loading…', '暂无数据': 'Nothing here', '无权查看（权限矩阵）': 'Not visible to your department (permission matrix)',
@@ -14,7 +14,7 @@ const EN: Record<string, string> = {
   '凭证编号': 'Evidence id', '登记家访': 'Record home visit', '家访情况': 'Visit notes', '逾期': 'overdue', '退回理由': 'Reason', '打开': 'Open',
   '学籍（教育）': 'Student status (education)', '户籍（公安）': 'Household registration (police)', '民政/扶贫': 'Civil affairs / poverty relief', '社区': 'Community',
   '劝返任务': 'Persuasion tasks', '时间线': 'Timeline', '辍学倾向预警': 'Early warning', '疑似辍学台账': 'Suspected dropouts', '四查三比对': 'Cross-department check',
-  '运行比对': 'Run the check', '无权查看': 'not visible to you', '改派': 'Reassign', '办理记录': 'History', '服务不可用': 'service unavailable', '处理：派发建议任务': 'Act: assign the suggested task', '比对日期': 'Date', '无学籍': 'no student record',
+  '运行比对': 'Run the check', '无权查看': 'not visible to you', '改派': 'Reassign', '导出 Excel': 'Export to Excel', '学校月报': 'School monthly report', '巩固率': 'Consolidation rate', '发函登记': 'Letters', '导出一生一案': 'Export case file', '办理记录': 'History', '服务不可用': 'service unavailable', '处理：派发建议任务': 'Act: assign the suggested task', '比对日期': 'Date', '无学籍': 'no student record',
 };
 
 let lang: 'zh' | 'en' = (localStorage.getItem('kc.lang') as 'zh' | 'en') ?? 'zh';

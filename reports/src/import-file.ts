@@ -10,6 +10,9 @@ import { parse } from 'csv-parse';
 
 export const IMPORT_KINDS = {
   students: { mutation: 'importStudents', query: 'studentImport', label: '学籍', department: 'education' },
+  hukou: { mutation: 'importHukou', query: 'hukouImport', label: '户籍名单', department: 'public_security' },
+  poverty: { mutation: 'importPoverty', query: 'povertyImport', label: '建档立卡贫困户名单', department: 'civil_affairs' },
+  residents: { mutation: 'importResidents', query: 'residentImport', label: '社区居民名单', department: 'community' },
 } as const;
 export type ImportKind = keyof typeof IMPORT_KINDS;
 

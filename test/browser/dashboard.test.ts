@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared';
 import { ok, post, type Account } from '../support/client';
 import { startSystem, type TestSystem } from '../support/system';
@@ -23,7 +24,7 @@ const base = () => process.env.KC_GATEWAY_URL!.replace(/\/graphql$/, '/');
 let browser: Browser | undefined;
 
 async function signedIn(account: Account, at = base()): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(at);
   await page.click(`button[data-account="${account}"]`);
@@ -58,6 +59,21 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     }
     expect(await page.textContent('[data-testid="migrant-share"]')).toBe('82.7%');
     await shot(page, 'overview-joint-meeting');
+    await page.context().close();
+  });
+
+  it('downloads the May 2018 school monthly report as Excel from the overview', async () => {
+    const page = await signedIn('edu-admin');
+    await settled(page, 'kpis');
+    await page.fill('[data-field="report-month"]', '2018-05');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-monthly"]')]);
+    expect(download.suggestedFilename()).toBe('学校月报-2018-05.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.getWorksheet('月报')!;
+    const totals = sheet.getRow(sheet.rowCount).values as unknown[];
+    expect(totals[1]).toBe('合计');
+    expect(totals[9]).toBe(75); // 辍学: every 2018 case was found in the May screening
     await page.context().close();
   });
 

@@ -60,7 +60,7 @@ describe('docker-compose.yml', () => {
 
   it('builds an image that installs every workspace and serves every service', () => {
     const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
-    for (const ws of ['shared', 'gateway', 'dashboard', ...SUBGRAPH_MODULES.map((m) => `subgraphs/${m.name}`)]) expect(dockerfile).toContain(`COPY ${ws}/package.json ${ws}/`);
+    for (const ws of ['shared', 'gateway', 'dashboard', 'reports', ...SUBGRAPH_MODULES.map((m) => `subgraphs/${m.name}`)]) expect(dockerfile).toContain(`COPY ${ws}/package.json ${ws}/`);
     expect(fs.existsSync(path.join(ROOT, 'scripts/serve.ts'))).toBe(true);
   });
 });

@@ -125,3 +125,75 @@ describe('学籍导入 (student-status import)', () => {
     expect(schoolMonthlyReport[0].transfersIn).toBeGreaterThanOrEqual(250);
   });
 });
+
+describe('the other departments\' lists: 户籍, 贫困户, 社区居民', () => {
+  let k = 0;
+  /** a fresh ID number for this block (born 2015, sequence 970+) */
+  const fresh = (region = '450204') => composeResidentId(region, new Date(Date.UTC(2015, 2, 1) + k * 86400e3).toISOString().slice(0, 10), 970 + (k++ % 29));
+  async function table(name: string, header: string[], rows: string[][], asCsv: boolean): Promise<string> {
+    const file = path.join(dir, name + (asCsv ? '.csv' : '.xlsx'));
+    if (asCsv) {
+      fs.writeFileSync(file, `\ufeff${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`);
+      return file;
+    }
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('名单');
+    sheet.addRow(header);
+    rows.forEach((r) => sheet.addRow(r));
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+  async function rejectedBy(run: Promise<unknown>): Promise<[number, string][]> {
+    try {
+      await run;
+    } catch (e) {
+      if (e instanceof ImportRejected) return e.problems.map((p) => [p.row, p.column]);
+      throw e;
+    }
+    throw new Error('expected the file to be refused');
+  }
+
+  it('户籍名单 (police): households created once, persons registered; again: unchanged; a changed registration is refused', async () => {
+    const header = ['身份证号', '姓名', '户号', '户籍地区划代码', '户籍地址', '与户主关系', '户主姓名', '联系电话'];
+    const number = `4502${String(Date.now()).slice(-10)}`;
+    const [father, child1, child2] = [fresh(), fresh(), fresh()];
+    const rows = [
+      [father, '户籍导入父', number, '450204', '柳州市柳南区导入路1号', '户主', '户籍导入父', '13900000001'],
+      [child1, '户籍导入子', number, '450204', '柳州市柳南区导入路1号', '子', '户籍导入父', ''],
+      [child2, '户籍导入女', number, '450204', '柳州市柳南区导入路1号', '女', '户籍导入父', ''],
+    ];
+    expect(await importFile('hukou', await table('hukou', header, rows, false), sender('police'))).toMatchObject({ inserted: 3, unchanged: 0 });
+    expect(await importFile('hukou', await table('hukou-again', header, rows, true), sender('police'))).toMatchObject({ inserted: 0, unchanged: 3 });
+    const moved = [...rows[1]];
+    moved[5] = '孙子';
+    const bad = [[fresh(), '某', number, '999999', '地址', '子', '户主', ''], moved];
+    expect(await rejectedBy(importFile('hukou', await table('hukou-bad', header, bad, true), sender('police')))).toEqual([[2, '户籍地区划代码'], [3, '与户主关系']]);
+  });
+
+  it('建档立卡名单 (civil affairs): a household named by its head; again: unchanged; bad status and year named', async () => {
+    const header = ['身份证号', '姓名', '与户主关系', '户主身份证号', '户主姓名', '户籍地区划代码', '建档立卡年份', '状态'];
+    const [head, kid] = [fresh('451321'), fresh('451321')];
+    const rows = [[head, '贫困户主', '户主', head, '贫困户主', '451321', '2016', '未脱贫'], [kid, '贫困户子', '子', head, '贫困户主', '451321', '2016', '未脱贫']];
+    expect(await importFile('poverty', await table('poverty', header, rows, true), sender('civil-affairs'))).toMatchObject({ inserted: 2 });
+    expect(await importFile('poverty', await table('poverty-again', header, rows, false), sender('civil-affairs'))).toMatchObject({ inserted: 0, unchanged: 2 });
+    const bad = [[fresh('451321'), '某', '子', head, '贫困户主', '451321', '2009', '不知道']];
+    expect(await rejectedBy(importFile('poverty', await table('poverty-bad', header, bad, true), sender('civil-affairs')))).toEqual([[2, '建档立卡年份'], [2, '状态']]);
+  });
+
+  it('社区居民名单 (community): residents of the office\'s own area, found through resident(id); other areas refused', async () => {
+    const header = ['身份证号', '姓名', '与户主关系', '户主身份证号', '社区代码', '网格代码', '居住地址', '日常照料人', '父母均外出务工'];
+    const [mother, kid] = [fresh(), fresh()];
+    const rows = [
+      [mother, '居民导入母', '户主', mother, '450204002003', '45020400200301', '柳州市柳南区南站导入路5号', '父母', '否'],
+      [kid, '居民导入子', '子', mother, '450204002003', '45020400200301', '柳州市柳南区南站导入路5号', '父母', '否'],
+    ];
+    expect(await importFile('residents', await table('residents', header, rows, false), sender('community'))).toMatchObject({ inserted: 2 });
+    const { resident } = await ok<{ resident: { id: string; community: { name: string; residentName: string } } | null }>(
+      'query($id: ID!) { resident(id: $id) { id community { name residentName } } }', { id: await keyOf(kid) }, { as: 'grid-worker' },
+    );
+    expect(resident!.community.residentName).toBe('居民导入子');
+    expect(await importFile('residents', await table('residents-again', header, rows, true), sender('community'))).toMatchObject({ inserted: 0, unchanged: 2 });
+    const elsewhere = [[fresh(), '外区', '子', mother, '450204001001', '45020400100101', '柳南街道某路', '父母', '否']];
+    expect(await rejectedBy(importFile('residents', await table('residents-bad', header, elsewhere, true), sender('community')))).toEqual([[2, '社区代码']]);
+  });
+});

@@ -1,4 +1,4 @@
-import { serviceDown, stateOf, type GqlError, type Identity } from '../api';
+import { downloadReport, serviceDown, stateOf, type GqlError, type Identity } from '../api';
 import { Section } from '../ui';
 import { DEPARTMENT, ENROLLMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
 import { useQuery } from './Overview';
@@ -65,6 +65,7 @@ export function ChildPage(props: { id: string; identity: Identity }) {
         {(props.identity.department === 'joint_meeting' || props.identity.department === 'education') && (
           <a className="action" data-action="assign-for-child" href={`#/work?student=${encodeURIComponent(c.id)}`}>{t('派发任务')}</a>
         )}
+        <button className="action" data-action="export-case-file" onClick={() => downloadReport('case-file', { studentId: c.id })}>{t('导出一生一案')}</button>
       </h2>
       <div className="grid">
         <Section title={t('学籍（教育）')} state={edu.state} testId="child-education">

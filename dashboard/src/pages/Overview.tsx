@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { gql, sectionStateOf, stateOf, type GqlError, type Identity } from '../api';
+import { downloadReport, gql, sectionStateOf, stateOf, type GqlError, type Identity } from '../api';
 import { Chart, Kpi, Section, countBy } from '../ui';
 import { DEPARTMENT, REASON, TASK_STATUS, t } from '../i18n';
 
@@ -37,6 +37,9 @@ export function Overview(_props: { identity: Identity }) {
     sessionStorage.setItem('kc.year', String(y));
     setYear(y);
   };
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
+  const [month, setMonth] = useState(`${YEAR}-05`);
+  const exportReport = async (report: string, params: Record<string, string>) => setExportMessage((await downloadReport(report, params)) ?? '✓');
   const kpi = useQuery<OverviewData>(`query($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut consolidationRate consolidationTarget } }`, { year: YEAR });
   const cases = useQuery<{ dropoutCases: { nodes: CaseNode[] } }>(
     `{ dropoutCases(first: 500) { nodes { status outcome closedOn discoveredOn reasons school { name } student { isMigrant hukou { regionName } } } } }`,
@@ -58,6 +61,14 @@ export function Overview(_props: { identity: Identity }) {
 
   return (
     <div className="overview">
+      <div className="exports" data-testid="exports">
+        {t('导出 Excel')}：
+        <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} data-field="report-month" />
+        <button data-action="export-monthly" onClick={() => exportReport('monthly', { month })}>{t('学校月报')}</button>
+        <button data-action="export-consolidation" onClick={() => exportReport('consolidation', { year: String(YEAR) })}>{t('巩固率')}</button>
+        <button data-action="export-letters" onClick={() => exportReport('letters', {})}>{t('发函登记')}</button>
+        {exportMessage && <span className="muted" data-testid="export-message">{exportMessage}</span>}
+      </div>
       <label className="year">
         <select data-field="year" value={YEAR} onChange={(e) => chooseYear(Number(e.target.value))}>
           {YEARS.map((y) => <option key={y} value={y}>{y}</option>)}

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared';
 import { entities } from './entities';
+import { importers } from './imports/hukou.importer';
 import { createLoaders, type Loaders } from './loaders';
 import { seedPublicSecurity } from './seed/liunan-2018';
 import { migrations as sqlite } from './migrations/sqlite';
@@ -24,6 +25,7 @@ export const publicSecurity = defineSubgraph<Loaders>({
   },
   loaders: createLoaders,
   seed: seedPublicSecurity,
+  importers,
 });
 
 export const listen = (port: number) => publicSecurity.start({ port });

@@ -6,7 +6,7 @@
  * record go through `recordStatusChange`, which keeps the history.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { insertInChunks, isCalendarDate, linkageKeyOfValid, parseResidentId, type ImportContext, type ImportProblem, type Importer } from '@kongchuo/shared';
+import { CellReader, insertInChunks, isCalendarDate, linkageKeyOfValid, type ImportContext, type ImportProblem, type Importer } from '@kongchuo/shared';
 import { School, StatusChange, Student } from '../entities';
 import { EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';
 import { applyStatusChange } from '../domain/status-machine';
@@ -39,29 +39,24 @@ export const studentsImporter: Importer<StudentImportRow> = {
     { name: COL.className, required: true }, { name: COL.date, required: true }, { name: COL.mode, required: false },
   ],
   parse(cells, ctx) {
-    const problems: { column: string; message: string }[] = [];
-    const id = parseResidentId(cells[COL.id] ?? '');
-    if (!id.ok) problems.push({ column: COL.id, message: `不是有效的居民身份证号码（${id.reason}）` });
-    const name = cells[COL.name] ?? '';
-    if (!name || name.length > 50) problems.push({ column: COL.name, message: name ? '超过 50 个字' : '不能为空' });
-    const schoolCode = cells[COL.school] ?? '';
-    if (!/^\d{10}$/.test(schoolCode)) problems.push({ column: COL.school, message: '应为 10 位学校标识码' });
-    const grade = Number(cells[COL.grade]);
-    if (!Number.isInteger(grade) || grade < 1 || grade > 9) problems.push({ column: COL.grade, message: '应为 1–9 的整数' });
-    const className = cells[COL.className] ?? '';
-    if (!className || className.length > 20) problems.push({ column: COL.className, message: className ? '超过 20 个字' : '不能为空' });
-    const date = cells[COL.date] ?? '';
-    if (!isCalendarDate(date)) problems.push({ column: COL.date, message: '应为日期 YYYY-MM-DD' });
-    else if (date > ctx.today()) problems.push({ column: COL.date, message: '不能晚于今天' });
-    const mode = MODES[cells[COL.mode] ?? ''];
-    if (mode === undefined) problems.push({ column: COL.mode, message: '应为“招生”或“转入”' });
-    if (problems.length || !id.ok) return { problems, key: id.ok ? id.facts.idNumber : undefined };
-    const { facts } = id;
+    const row = new CellReader(cells);
+    const id = row.residentId(COL.id);
+    const name = row.text(COL.name, 50);
+    const schoolCode = row.matching(COL.school, /^\d{10}$/, '应为 10 位学校标识码');
+    const grade = Number(row.get(COL.grade));
+    if (!Number.isInteger(grade) || grade < 1 || grade > 9) row.problem(COL.grade, '应为 1–9 的整数');
+    const className = row.text(COL.className, 20);
+    const date = row.get(COL.date);
+    if (!isCalendarDate(date)) row.problem(COL.date, '应为日期 YYYY-MM-DD');
+    else if (date > ctx.today()) row.problem(COL.date, '不能晚于今天');
+    const mode = MODES[row.get(COL.mode)];
+    if (mode === undefined) row.problem(COL.mode, '应为“招生”或“转入”');
+    if (!id || row.problems.length) return { problems: row.problems, key: id?.idNumber };
     return {
-      key: facts.idNumber,
-      problems,
+      key: id.idNumber,
+      problems: row.problems,
       value: {
-        id: linkageKeyOfValid(facts.idNumber, ctx.linkageSecret), idNumber: facts.idNumber, name, gender: facts.gender, birthDate: facts.birthDate,
+        id: linkageKeyOfValid(id.idNumber, ctx.linkageSecret), idNumber: id.idNumber, name, gender: id.gender, birthDate: id.birthDate,
         schoolCode, grade, className, date, code: mode,
       },
     };
