@@ -133,6 +133,18 @@ describe('a department never gets columns it may not see', () => {
     expect(pairs(police, '基本情况').has('资助')).toBe(false);
     expect(String(pairs(police, '基本情况').get('身份证号'))).toMatch(/^\d{17}[\dX]$/);
 
+    // a community office opens only children living in its area; it gets their family and visits, no case files
+    const { residents } = await ok<{ residents: { nodes: { id: string }[] } }>('{ residents(first: 1) { nodes { id } } }', {}, { as: 'community' });
+    const local = await download('case-file', { studentId: residents.nodes[0].id }, 'community');
+    const mine = pairs(local.workbook!, '基本情况');
+    expect(mine.has('居住社区')).toBe(true);
+    expect(mine.has('全国学籍号')).toBe(false);
+    expect(mine.has('残疾')).toBe(false);
+    expect(String(mine.get('身份证号'))).toContain('********');
+    expect(local.workbook!.getWorksheet('过程记录')).toBeUndefined();
+    expect(table(local.workbook!, '家访').header).toContain('情况');
+    expect((await download('case-file', { studentId }, 'grid-worker')).status).toBe(404); // not a child of that community
+
     const jm = await file('joint-meeting');
     expect(String(pairs(jm, '基本情况').get('身份证号'))).toContain('********');
     expect(jm.getWorksheet('时间线')).toBeDefined();
