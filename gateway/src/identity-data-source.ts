@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { subgraphFetch } from './operations';
 import { serviceUnavailable } from './errors';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signSubgraphIdentity, type Config, type Identity, type KeyMaterial } from '@kongchuo/shared';
 
@@ -31,9 +32,13 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
     if (pending) {
       headers[IDENTITY_HEADER] = await signSubgraphIdentity(JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as Identity, String(init?.body ?? ''), config, keys);
     }
+    const timer = subgraphFetch.startTimer({ subgraph: serviceName });
     try {
-      return (await fetch(url, { ...(init as RequestInit), headers })) as unknown as Awaited<ReturnType<Fetcher>>;
+      const res = await fetch(url, { ...(init as RequestInit), headers });
+      timer({ outcome: res.ok ? 'ok' : `http_${res.status}` });
+      return res as unknown as Awaited<ReturnType<Fetcher>>;
     } catch (e) {
+      timer({ outcome: 'unreachable' });
       throw serviceUnavailable(serviceName, e);
     }
   };

@@ -16,6 +16,7 @@ import {
 import { readSupergraph } from './compose';
 import { gatewayFormatError } from './errors';
 import { serveExports } from './exports';
+import { bodyErrors, metricsPlugin, operationLimits, operatorRoutes, requestIds } from './operations';
 import { SignedIdentityDataSource, signingFetcher, type GatewayContext } from './identity-data-source';
 
 export { composeSupergraph, readSupergraph, SUPERGRAPH_FILE, type SubgraphDefinition } from './compose';
@@ -52,30 +53,35 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const armor = operationLimits(config);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    // one operation per request (batches multiply every limit); CSRF prevention is on by default
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
     formatError: gatewayFormatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [...armor.plugins, metricsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await server.start();
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
+  app.use(requestIds());
+  operatorRoutes(app, urlOf);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.limits.maxBodyBytes }),
     expressMiddleware(server, {
       context: async ({ req }) => {
-        const requestId = randomUUID();
+        const requestId = (req as typeof req & { requestId?: string }).requestId ?? randomUUID();
         const identity = await verifyToken(req.headers.authorization);
         logger.debug({ requestId, user: identity.user, dept: identity.department }, 'request');
         return { identity, requestId };
       },
     }),
   );
+  app.use(bodyErrors());
 
   serveExports(app, { verifyToken, logger, selfUrl: () => `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql` });
   serveDashboard(app, config, keys);

@@ -27,15 +27,32 @@ export interface Config {
   databaseUrl(name: SubgraphName): string;
   /** the gateway, for services that read the supergraph as themselves (GATEWAY_URL) */
   gatewayUrl(): string;
+  /** what one request to the gateway may ask for (LIMIT_*); see README "Operations" */
+  limits: OperationLimits;
+}
+
+export interface OperationLimits {
+  /** nesting of selections (introspection excepted) */
+  maxDepth: number;
+  /** aliases in one operation */
+  maxAliases: number;
+  /** lexical tokens in one document */
+  maxTokens: number;
+  /** static cost: 1 per scalar, 2 per object, times 1.5 per level of depth */
+  maxCost: number;
+  /** directives in one operation */
+  maxDirectives: number;
+  /** bytes of one request body */
+  maxBodyBytes: number;
 }
 
 const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 
-function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number, max = 65535): number {
   const v = env[key];
   if (v === undefined || v === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`config: ${key} must be a whole number, got "${v}"`);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`config: ${key} must be a whole number up to ${max}, got "${v}"`);
   return n;
 }
 
@@ -43,6 +60,7 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
  * Configuration from the environment, with defaults that run the whole system on one machine.
  * Variables (all optional): NODE_ENV, DATA_DIR, PORT, LOG_LEVEL, DISTRICT_CODE,
  * TOKEN_ISSUER, TOKEN_AUDIENCE, TOKEN_JWKS_URL, TOKEN_PUBLIC_JWK, IDENTITY_MAX_AGE_SECONDS,
+ * LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_TOKENS, LIMIT_MAX_COST, LIMIT_MAX_DIRECTIVES, LIMIT_MAX_BODY_BYTES,
  * <NAME>_PORT, <NAME>_URL, <NAME>_DATABASE_URL, and DATABASE_URL with `{service}` in it
  * (e.g. `postgres://postgres@127.0.0.1:5432/kongchuo_{service}`).
  */
@@ -65,6 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphPort,
     subgraphUrl: (name) => env[`${envName(name)}_URL`] ?? `http://127.0.0.1:${subgraphPort(name)}/graphql`,
     gatewayUrl: () => env.GATEWAY_URL ?? `http://127.0.0.1:${int(env, 'PORT', 4000)}/graphql`,
+    limits: {
+      maxDepth: int(env, 'LIMIT_MAX_DEPTH', 12),
+      maxAliases: int(env, 'LIMIT_MAX_ALIASES', 30),
+      maxTokens: int(env, 'LIMIT_MAX_TOKENS', 5000),
+      maxCost: int(env, 'LIMIT_MAX_COST', 500_000, 100_000_000),
+      maxDirectives: int(env, 'LIMIT_MAX_DIRECTIVES', 50),
+      maxBodyBytes: int(env, 'LIMIT_MAX_BODY_BYTES', 1_048_576, 100_000_000),
+    },
     databaseUrl: (name) =>
       env[`${envName(name)}_DATABASE_URL`] ??
       env.DATABASE_URL?.replace('{service}', name.replace(/-/g, '_')) ??

@@ -1,0 +1,102 @@
+/**
+ * The gateway's operator-facing parts: operation limits (graphql-armor), clear JSON errors for
+ * bodies it cannot take, request ids, `/health` and `/ready`, and Prometheus metrics.
+ */
+import { randomUUID } from 'node:crypto';
+import type express from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import client from 'prom-client';
+import { REQUEST_ID_HEADER, SUBGRAPH_NAMES, type Config, type SubgraphName } from '@kongchuo/shared';
+
+/** graphql-armor: depth, aliases, tokens, cost and directives per operation; no field suggestions in production. */
+export function operationLimits(config: Config) {
+  const l = config.limits;
+  return new ApolloArmor({
+    maxDepth: { n: l.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: l.maxAliases, exposeLimits: true },
+    maxTokens: { n: l.maxTokens, exposeLimits: true },
+    costLimit: { maxCost: l.maxCost, ignoreIntrospection: true, exposeLimits: true },
+    maxDirectives: { n: l.maxDirectives, exposeLimits: true },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+}
+
+/** A client's own request id is kept if it looks like one; otherwise a new one. Echoed in the response. */
+export function requestIds(): express.RequestHandler {
+  return (req, res, next) => {
+    const given = req.header(REQUEST_ID_HEADER);
+    const id = given && /^[A-Za-z0-9._:-]{8,64}$/.test(given) ? given : randomUUID();
+    (req as express.Request & { requestId?: string }).requestId = id;
+    res.setHeader(REQUEST_ID_HEADER, id);
+    next();
+  };
+}
+
+/** Bodies the gateway cannot read get a GraphQL-shaped JSON error with a code, never an HTML page or a 500. */
+export function bodyErrors(): express.ErrorRequestHandler {
+  return (err: { type?: string; status?: number; message?: string }, _req, res, next) => {
+    if (err?.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: 'the request body is too large (LIMIT_MAX_BODY_BYTES)', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (err?.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    } else if (err?.status && err.status < 500) {
+      res.status(err.status).json({ errors: [{ message: err.message ?? 'bad request', extensions: { code: 'BAD_REQUEST' } }] });
+    } else next(err);
+  };
+}
+
+// ---------------------------------------------------------------- metrics
+export const registry = new client.Registry();
+client.collectDefaultMetrics({ register: registry, prefix: 'kc_gateway_' });
+const requests = new client.Counter({ name: 'kc_gateway_requests_total', help: 'GraphQL requests by operation and outcome', labelNames: ['operation', 'outcome'] as const, registers: [registry] });
+const latency = new client.Histogram({
+  name: 'kc_gateway_request_seconds', help: 'GraphQL request latency by operation', labelNames: ['operation'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+});
+const errors = new client.Counter({ name: 'kc_gateway_errors_total', help: 'errors returned, by code', labelNames: ['code'] as const, registers: [registry] });
+export const subgraphFetch = new client.Histogram({
+  name: 'kc_gateway_subgraph_fetch_seconds', help: 'requests from the gateway to each subgraph, by outcome', labelNames: ['subgraph', 'outcome'] as const,
+  buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+});
+
+/** Counts every operation: its name (never its variables), outcome and latency, and each error's code. */
+export function metricsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ request, operationName, errors: errs }) {
+          const operation = (operationName ?? request.operationName ?? '(anonymous)').slice(0, 80);
+          latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+          requests.inc({ operation, outcome: errs?.length ? 'error' : 'ok' });
+          for (const e of errs ?? []) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+        },
+      };
+    },
+  };
+}
+
+/** `/health` (alive), `/ready` (every department's service ready, checked now), `/metrics` (Prometheus). */
+export function operatorRoutes(app: express.Express, urlOf: (name: SubgraphName) => string | undefined): void {
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(SUBGRAPH_NAMES.map(async (name) => {
+      const url = urlOf(name)?.replace(/\/graphql$/, '/ready');
+      try {
+        const r = await fetch(url!, { signal: AbortSignal.timeout(1500) });
+        return [name, r.ok ? 'ready' : `not ready (${r.status})`] as const;
+      } catch {
+        return [name, 'unreachable'] as const;
+      }
+    }));
+    const ready = checks.every(([, s]) => s === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', service: 'gateway', subgraphs: Object.fromEntries(checks) });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', registry.contentType);
+    res.send(await registry.metrics());
+  });
+}
