@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
-import { subgraphFetch } from './operations';
+import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
+import { isRead, subgraphFetch, subgraphResilience } from './operations';
 import { serviceUnavailable } from './errors';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signSubgraphIdentity, type Config, type Identity, type KeyMaterial } from '@kongchuo/shared';
 
@@ -25,6 +26,7 @@ function headerRecord(headers: FetcherRequestInit['headers']): Record<string, st
  * and that the query was not altered or replayed later.
  */
 export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: string): Fetcher {
+  const resilience = subgraphResilience(config.resilience);
   return async (url, init) => {
     const headers = headerRecord(init?.headers);
     const pending = headers[PENDING];
@@ -34,11 +36,15 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
     }
     const timer = subgraphFetch.startTimer({ subgraph: serviceName });
     try {
-      const res = await fetch(url, { ...(init as RequestInit), headers });
+      // the whole exchange, body included, is inside the timeout: the body is read before the policy returns
+      const res = await resilience.run(isRead(init?.body), async (signal) => {
+        const r = await fetch(url, { ...(init as RequestInit), headers, signal });
+        return new Response(await r.arrayBuffer(), { status: r.status, statusText: r.statusText, headers: r.headers });
+      });
       timer({ outcome: res.ok ? 'ok' : `http_${res.status}` });
       return res as unknown as Awaited<ReturnType<Fetcher>>;
     } catch (e) {
-      timer({ outcome: 'unreachable' });
+      timer({ outcome: e instanceof BrokenCircuitError ? 'circuit_open' : e instanceof TaskCancelledError ? 'timeout' : 'unreachable' });
       throw serviceUnavailable(serviceName, e);
     }
   };

@@ -7,6 +7,9 @@ import type express from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import client from 'prom-client';
+import {
+  ConsecutiveBreaker, ConstantBackoff, TaskCancelledError, TimeoutStrategy, circuitBreaker, handleAll, handleWhen, retry, timeout, wrap,
+} from 'cockatiel';
 import { REQUEST_ID_HEADER, SUBGRAPH_NAMES, type Config, type SubgraphName } from '@kongchuo/shared';
 
 /** graphql-armor: depth, aliases, tokens, cost and directives per operation; no field suggestions in production. */
@@ -99,4 +102,35 @@ export function operatorRoutes(app: express.Express, urlOf: (name: SubgraphName)
     res.setHeader('content-type', registry.contentType);
     res.send(await registry.metrics());
   });
+}
+
+// ---------------------------------------------------------------- faults
+/** Only reads are retried: a query can be asked twice, a mutation must not be written twice. */
+export function isRead(body: unknown): boolean {
+  try {
+    const { query } = JSON.parse(String(body ?? '')) as { query?: string };
+    return typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Per department: a timeout on every request, one quick retry of a read that could not connect
+ * (not of one that timed out), and a circuit breaker that, after `breakerFailures` failures in a
+ * row, answers at once (that department's fields null, SERVICE_UNAVAILABLE) until a probe after
+ * `breakerResetMs` finds it back.
+ */
+export function subgraphResilience(r: { subgraphTimeoutMs: number; breakerFailures: number; breakerResetMs: number }) {
+  const breaker = circuitBreaker(handleAll, { halfOpenAfter: r.breakerResetMs, breaker: new ConsecutiveBreaker(Math.max(1, r.breakerFailures)) });
+  const retryConnect = retry(handleWhen((e) => !(e instanceof TaskCancelledError)), { maxAttempts: 1, backoff: new ConstantBackoff(50) });
+  const limit = timeout(r.subgraphTimeoutMs, TimeoutStrategy.Aggressive);
+  const reads = wrap(breaker, retryConnect, limit);
+  const writes = wrap(breaker, limit);
+  return {
+    breaker,
+    run<T>(read: boolean, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+      return (read ? reads : writes).execute(({ signal }) => work(signal));
+    },
+  };
 }

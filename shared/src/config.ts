@@ -29,6 +29,8 @@ export interface Config {
   gatewayUrl(): string;
   /** what one request to the gateway may ask for (LIMIT_*); see README "Operations" */
   limits: OperationLimits;
+  /** how the gateway treats a slow or failing department (SUBGRAPH_TIMEOUT_MS, BREAKER_*) */
+  resilience: { subgraphTimeoutMs: number; breakerFailures: number; breakerResetMs: number };
 }
 
 export interface OperationLimits {
@@ -90,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: int(env, 'LIMIT_MAX_COST', 500_000, 100_000_000),
       maxDirectives: int(env, 'LIMIT_MAX_DIRECTIVES', 50),
       maxBodyBytes: int(env, 'LIMIT_MAX_BODY_BYTES', 1_048_576, 100_000_000),
+    },
+    resilience: {
+      subgraphTimeoutMs: int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 600_000),
+      breakerFailures: int(env, 'BREAKER_FAILURES', 5),
+      breakerResetMs: int(env, 'BREAKER_RESET_MS', 10_000, 600_000),
     },
     databaseUrl: (name) =>
       env[`${envName(name)}_DATABASE_URL`] ??
