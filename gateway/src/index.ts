@@ -16,7 +16,7 @@ import {
 import { readSupergraph } from './compose';
 import { gatewayFormatError } from './errors';
 import { serveExports } from './exports';
-import { bodyErrors, metricsPlugin, operationLimits, operatorRoutes, requestIds } from './operations';
+import { bodyErrors, metricsPlugin, operationLimits, operatorRoutes, rateLimiter, requestIds } from './operations';
 import { SignedIdentityDataSource, signingFetcher, type GatewayContext } from './identity-data-source';
 
 export { composeSupergraph, readSupergraph, SUPERGRAPH_FILE, type SubgraphDefinition } from './compose';
@@ -54,6 +54,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const armor = operationLimits(config);
+  const limiter = rateLimiter(config, logger);
+  await limiter.ready();
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
@@ -76,6 +78,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
       context: async ({ req }) => {
         const requestId = (req as typeof req & { requestId?: string }).requestId ?? randomUUID();
         const identity = await verifyToken(req.headers.authorization);
+        await limiter.consume(identity);
         logger.debug({ requestId, user: identity.user, dept: identity.department }, 'request');
         return { identity, requestId };
       },
@@ -94,7 +97,10 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     name: 'gateway',
     port: actual,
     url: `http://127.0.0.1:${actual}/graphql`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      await limiter.close();
+    },
   };
 }
 

@@ -31,6 +31,8 @@ export interface Config {
   limits: OperationLimits;
   /** how the gateway treats a slow or failing department (SUBGRAPH_TIMEOUT_MS, BREAKER_*) */
   resilience: { subgraphTimeoutMs: number; breakerFailures: number; breakerResetMs: number };
+  /** requests per minute per user and per department, counted in Redis (REDIS_URL) across gateway instances, else in memory */
+  rateLimits: { perUserPerMinute: number; perDepartmentPerMinute: number; redisUrl?: string; keyPrefix: string };
 }
 
 export interface OperationLimits {
@@ -97,6 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subgraphTimeoutMs: int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 600_000),
       breakerFailures: int(env, 'BREAKER_FAILURES', 5),
       breakerResetMs: int(env, 'BREAKER_RESET_MS', 10_000, 600_000),
+    },
+    rateLimits: {
+      perUserPerMinute: int(env, 'RATE_LIMIT_USER_PER_MINUTE', 1200, 10_000_000),
+      perDepartmentPerMinute: int(env, 'RATE_LIMIT_DEPARTMENT_PER_MINUTE', 20_000, 100_000_000),
+      redisUrl: env.REDIS_URL || undefined,
+      keyPrefix: env.RATE_LIMIT_PREFIX ?? 'kc-rate',
     },
     databaseUrl: (name) =>
       env[`${envName(name)}_DATABASE_URL`] ??

@@ -22,8 +22,8 @@ const services = compose.services;
 const envName = (n: string) => n.toUpperCase().replace(/-/g, '_');
 
 describe('docker-compose.yml', () => {
-  it('has PostgreSQL, the gateway and one service per subgraph, each with a health check', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPH_MODULES.map((m) => m.name)].sort());
+  it('has PostgreSQL, Redis, the gateway and one service per subgraph, each with a health check', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', 'redis', ...SUBGRAPH_MODULES.map((m) => m.name)].sort());
     for (const [name, s] of Object.entries(services)) {
       expect({ name, test: s.healthcheck?.test?.length ?? 0 }).toEqual({ name, test: expect.any(Number) });
       expect(s.healthcheck!.test.length).toBeGreaterThan(1);
@@ -50,9 +50,15 @@ describe('docker-compose.yml', () => {
     expect(services.gateway.depends_on?.[name]?.condition).toBe('service_started');
   });
 
+  it('shares rate-limit counts in Redis, which the gateway waits for', () => {
+    expect(services.gateway.environment?.REDIS_URL).toBe('redis://redis:6379');
+    expect(services.gateway.depends_on?.redis?.condition).toBe('service_healthy');
+    expect(services.redis.healthcheck!.test.join(' ')).toContain('redis-cli ping');
+  });
+
   it('gives only the gateway the private signing key, and every service production mode', () => {
     for (const [name, s] of Object.entries(services)) {
-      if (name === 'postgres') continue;
+      if (name === 'postgres' || name === 'redis') continue;
       expect(s.environment?.NODE_ENV).toBe('production');
       expect(Boolean(s.environment?.GATEWAY_PRIVATE_JWK)).toBe(name === 'gateway');
     }
