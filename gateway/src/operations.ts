@@ -133,7 +133,8 @@ export function subgraphResilience(r: { subgraphTimeoutMs: number; breakerFailur
   return {
     breaker,
     run<T>(read: boolean, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-      return (read ? reads : writes).execute(({ signal }) => work(signal));
+      // a signal of this request's own: cockatiel's default parent signal is shared by every execution
+      return (read ? reads : writes).execute(({ signal }) => work(signal), new AbortController().signal);
     },
   };
 }
