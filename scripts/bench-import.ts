@@ -14,11 +14,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEMO_ACCOUNTS, composeResidentId, issueUserToken } from '@kongchuo/shared';
 import { importFile, type Send } from '@kongchuo/reports';
+import { flag } from './cli';
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : i >= 0 ? 'true' : fallback;
-}
 const ROWS = Number(flag('rows', '200000'));
 const CSV = flag('csv', 'false') === 'true';
 if (flag('postgres', 'false') === 'true') process.env.TEST_DATABASE = 'postgres';

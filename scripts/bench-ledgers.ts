@@ -9,11 +9,8 @@
  * A benchmark prints figures; it asserts nothing.
  */
 import { composeResidentId, generateLiunan2018, issueUserToken, serviceIdentity, DEMO_ACCOUNTS, DEMO_LEDGER_DATE, type DemoAbsence } from '@kongchuo/shared';
+import { flag } from './cli';
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : i >= 0 ? 'true' : fallback;
-}
 
 const CHILDREN = Number(flag('children', '100000'));
 const RUNS = Number(flag('runs', '3'));

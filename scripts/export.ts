@@ -6,7 +6,7 @@
  * account's permissions. Reports: monthly, weekly, consolidation, case-book, case-file, letters.
  */
 import fs from 'node:fs';
-import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys } from '@kongchuo/shared';
+import { cliToken, gatewayEndpoint } from './cli';
 
 async function main() {
   const [report, ...rest] = process.argv.slice(2);
@@ -17,13 +17,8 @@ async function main() {
   const flags: Record<string, string> = {};
   for (let i = 0; i < rest.length; i += 2) flags[rest[i].replace(/^--/, '')] = rest[i + 1];
   const { as = 'edu-admin', out, ...params } = flags;
-  const config = loadConfig();
-  let token = process.env.TOKEN;
-  if (!token) {
-    if (!DEMO_ACCOUNTS[as]) throw new Error(`no demo account ${as}`);
-    token = await issueUserToken(DEMO_ACCOUNTS[as], config, await loadKeys(config));
-  }
-  const base = (process.env.GATEWAY_URL ?? `http://localhost:${config.gatewayPort}/graphql`).replace(/\/graphql$/, '');
+  const token = await cliToken(as);
+  const base = gatewayEndpoint().replace(/\/graphql$/, '');
   const res = await fetch(`${base}/exports/${encodeURIComponent(report)}?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { errors?: { message: string; extensions?: { code?: string } }[] };

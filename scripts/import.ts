@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { SingleBar } from 'cli-progress';
-import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys } from '@kongchuo/shared';
+import { cliToken, gatewayEndpoint } from './cli';
 import { IMPORT_KINDS, ImportRejected, importFile, type ImportKind, type Send } from '@kongchuo/reports';
 
 async function main() {
@@ -18,10 +18,9 @@ async function main() {
     process.exit(2);
   }
   if (!fs.existsSync(file)) throw new Error(`no file ${file}`);
-  const as = rest[rest.indexOf('--as') + 1] && rest.includes('--as') ? rest[rest.indexOf('--as') + 1] : 'edu-admin';
-  const config = loadConfig();
-  const token = process.env.TOKEN ?? (await issueUserToken(DEMO_ACCOUNTS[as] ?? (() => { throw new Error(`no demo account ${as}`); })(), config, await loadKeys(config)));
-  const url = process.env.GATEWAY_URL ?? `http://localhost:${config.gatewayPort}/graphql`;
+  const as = rest.includes('--as') ? rest[rest.indexOf('--as') + 1] ?? 'edu-admin' : 'edu-admin';
+  const token = await cliToken(as);
+  const url = gatewayEndpoint();
   const size = fs.statSync(file).size;
   const bar = new SingleBar({ format: '{bar} {percentage}% | {rows} rows | {rate} rows/s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr }, undefined);
   bar.start(size, 0, { rows: 0, rate: 0 });

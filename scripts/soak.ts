@@ -12,11 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys } from '@kongchuo/shared';
+import { flag } from './cli';
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : i >= 0 ? 'true' : fallback;
-}
 const MINUTES = Number(flag('minutes', '10'));
 const CONNECTIONS = Number(flag('connections', '8'));
 

@@ -6,9 +6,7 @@
  */
 import type express from 'express';
 import { buildReport, ReportError, type GraphQLAnswer, type Reader } from '@kongchuo/reports';
-import type { Identity, Logger } from '@kongchuo/shared';
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503 };
+import { httpStatusOf, type Identity, type Logger } from '@kongchuo/shared';
 
 export function serveExports(
   app: express.Express,
@@ -39,7 +37,7 @@ export function serveExports(
       res.end();
       opts.logger.info({ user: identity.user, department: identity.department, report: req.params.report }, 'report exported');
     } catch (e) {
-      if (e instanceof ReportError) fail(STATUS[e.code] ?? 500, e.code, e.message, e.field);
+      if (e instanceof ReportError) fail(httpStatusOf(e.code), e.code, e.message, e.field);
       else {
         opts.logger.error({ err: e, report: req.params.report }, 'report failed');
         fail(500, 'INTERNAL_SERVER_ERROR', 'the report could not be made');

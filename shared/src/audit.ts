@@ -11,7 +11,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import stringify from 'safe-stable-stringify';
 import { TimestampType } from './timestamp-type';
-import { ConnectionType, decodeCursor, pageSize, toPage } from './pagination';
+import { ConnectionType, decodeCursor, pageSize, pageWithLazyCount, toPage } from './pagination';
 import { requireDepartment } from './access';
 import { LINKAGE_KEY_PATTERN } from './linkage-key';
 import type { Identity } from './identity';
@@ -221,11 +221,8 @@ export function auditLogResolver(queryName: string) {
       const limit = pageSize(first);
       const cursor = decodeCursor(after);
       const where = { ...(studentId ? { studentId } : {}), ...(department ? { department } : {}) };
-      const [totalCount, rows] = await Promise.all([
-        ctx.em.count(AuditEntry, where),
-        ctx.em.find(AuditEntry, { ...where, ...(cursor ? { id: { $lt: Number(cursor) } } : {}) }, { orderBy: { id: 'desc' }, limit: limit + 1 }),
-      ]);
-      return { totalCount, ...toPage(rows, limit, (r) => String(r.id)) };
+      const rows = await ctx.em.find(AuditEntry, { ...where, ...(cursor ? { id: { $lt: Number(cursor) } } : {}) }, { orderBy: { id: 'desc' }, limit: limit + 1 });
+      return pageWithLazyCount(() => ctx.em.count(AuditEntry, where), toPage(rows, limit, (r) => String(r.id)));
     }
   }
   return AuditLogResolver;

@@ -18,6 +18,12 @@ const httpStatus: Record<ErrorCode, number> = {
   CONFLICT: 409,
 };
 
+/** The HTTP status for an error code when the answer is not GraphQL (downloads, bodies the gateway cannot read). */
+export function httpStatusOf(code: string): number {
+  if (code in httpStatus) return httpStatus[code as ErrorCode];
+  return ({ SERVICE_UNAVAILABLE: 503, RATE_LIMITED: 429, PAYLOAD_TOO_LARGE: 413, BAD_REQUEST: 400 } as Record<string, number>)[code] ?? 500;
+}
+
 function coded(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, http = false): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code, ...extra, ...(http ? { http: { status: httpStatus[code] } } : {}) },

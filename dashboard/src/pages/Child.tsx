@@ -1,7 +1,7 @@
 import { downloadReport, serviceDown, stateOf, type GqlError, type Identity } from '../api';
 import { Section } from '../ui';
 import { DEPARTMENT, ENROLLMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
-import { useQuery } from './Overview';
+import { useQuery } from '../query';
 
 const FIELDS = `id name idNumber gender birthDate
   enrollment { status grade className school { name } }

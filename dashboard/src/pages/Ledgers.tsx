@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { gql, stateOf, type Identity } from '../api';
 import { Section } from '../ui';
 import { TASK_TYPE, t } from '../i18n';
-import { useQuery } from './Overview';
+import { useQuery } from '../query';
+import { inDays } from '../dates';
 
 const FINDING: Record<string, string> = {
   NEVER_ENROLLED: '未入学（有户籍/居住登记、无学籍）', LEFT_SCHOOL: '转出后去向待核', NOT_ATTENDING: '在籍未在校', TREAT_AS_DROPOUT: '连续缺课视为辍学', POOR_DROPOUT: '辍学学生属建档立卡贫困户',
 };
 const LEVEL: Record<string, string> = { NONE: '无', LOW: '关注', MEDIUM: '预警', HIGH: '高危' };
-const inDays = (n: number) => new Date(Date.now() + (8 * 3600 + n * 86400) * 1e3).toISOString().slice(0, 10);
 
 interface Suspected { student: { id: string; name: string | null; enrollment: { school: { name: string }; grade: number } | null; earlyWarning: { level: string; score: number; reasons: { detail: string; department: string }[] } | null }; attendance: { unexcusedDays: number; consecutiveAbsentWeeks: number; treatAsDropout: boolean }; suggestedAction: string }
 interface Finding { id: string; version: number; finding: string; knownTo: string[]; reasons: string[]; suggestedTask: string | null; status: string; student: { id: string; name: string | null; hukou: { name: string } | null; community: { residentName: string } | null } }

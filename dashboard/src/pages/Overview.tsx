@@ -1,26 +1,11 @@
-import { useEffect, useState } from 'react';
-import { downloadReport, gql, sectionStateOf, stateOf, type GqlError, type Identity } from '../api';
+import { useState } from 'react';
+import { downloadReport, sectionStateOf, stateOf, type Identity } from '../api';
+import { useQuery } from '../query';
 import { Chart, Kpi, Section, countBy } from '../ui';
 import { DEPARTMENT, REASON, TASK_STATUS, t } from '../i18n';
 
 interface OverviewData { districtOverview: { dropoutsFound: number; returned: number; stillOut: number; consolidationRate: number; consolidationTarget: number } }
 interface CaseNode { status: string; outcome: string | null; closedOn: string | null; discoveredOn: string; reasons: string[]; school: { name: string }; student: { isMigrant: boolean | null; hukou: { regionName: string | null } | null } }
-interface Loaded<T> { data: T | null; errors: GqlError[]; loading: boolean }
-
-/** One GraphQL read; it runs again when the query, the variables or `refresh` change. */
-function useQuery<T>(query: string, variables: Record<string, unknown> = {}, refresh = 0): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ data: null, errors: [], loading: true });
-  const key = `${JSON.stringify(variables)}#${refresh}`;
-  useEffect(() => {
-    let live = true;
-    gql<T>(query, variables).then((r) => live && setState({ ...r, loading: false }));
-    return () => {
-      live = false;
-    };
-  }, [query, key]); // eslint-disable-line react-hooks/exhaustive-deps
-  return state;
-}
-export { useQuery };
 
 const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const bar = (pairs: [string, number][], horizontal = false) => ({

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { gql, stateOf, type Identity } from '../api';
 import { Section } from '../ui';
 import { DEPARTMENT, EVIDENCE_OF, TASK_DEPARTMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
-import { useQuery } from './Overview';
+import { useQuery } from '../query';
+import { inDays, today } from '../dates';
 
 interface Task {
   id: string; type: string; status: string; version: number; assignedDepartment: string; dueDate: string; overdue: boolean; note: string | null; evidenceId: string | null;
@@ -10,8 +11,6 @@ interface Task {
 }
 const TASK_FIELDS = 'id type status version assignedDepartment dueDate overdue note evidenceId student { id } history { date user department action note }';
 const ACTION: Record<string, string> = { ASSIGN: '派发', ACCEPT: '接收', START: '开始办理', COMPLETE: '办结', REJECT: '退回', REASSIGN: '改派' };
-const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + (8 * 3600 + n * 86400) * 1e3).toISOString().slice(0, 10);
 
 function TaskCard(props: { task: Task; identity: Identity; onChange: () => void }) {
   const { task, identity } = props;

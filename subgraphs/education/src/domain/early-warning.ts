@@ -156,6 +156,15 @@ export interface EducationFacts {
   transferredInWithinYear: boolean;
 }
 
+/** How the attendance signal is explained, in the words of the warning and of the ledger. */
+export function absenceDetails(s: AttendanceSignal, r: EarlyWarningRules): { consecutiveWeeks: string; overReportLine: string; some: string } {
+  return {
+    consecutiveWeeks: `连续 ${s.consecutiveWeeks} 周无故缺课（每周≥${r.absentWeekMinDays}天），达到“连续${r.dropoutConsecutiveWeeks}周视为辍学”`,
+    overReportLine: `近 ${r.reportWindowDays} 天无故缺课 ${s.unexcusedDays} 天，达到报告线 ${r.reportUnexcusedDays} 天`,
+    some: `近 ${r.reportWindowDays} 天无故缺课 ${s.unexcusedDays} 天（报告线 ${r.reportUnexcusedDays} 天）`,
+  };
+}
+
 export interface RiskReason {
   factor: RiskFactor;
   department: string;
@@ -177,10 +186,11 @@ export function assessRisk(e: EducationFacts, o: OtherDepartmentsFacts, r: Early
     if (r.weights[factor] > 0) reasons.push({ factor, department: FACTOR_SOURCE[factor], weight: r.weights[factor], detail });
   };
   const s = e.signal;
+  const say = absenceDetails(s, r);
   // only the strongest attendance factor counts: they describe the same absences
-  if (s.treatAsDropout) add(RiskFactor.ABSENCE_CONSECUTIVE_WEEKS, `连续 ${s.consecutiveWeeks} 周无故缺课（每周≥${r.absentWeekMinDays}天），达到“连续${r.dropoutConsecutiveWeeks}周视为辍学”`);
-  else if (s.overReportLine) add(RiskFactor.ABSENCE_OVER_REPORT_LINE, `近 ${r.reportWindowDays} 天无故缺课 ${s.unexcusedDays} 天，达到报告线 ${r.reportUnexcusedDays} 天`);
-  else if (s.unexcusedDays > 0) add(RiskFactor.ABSENCE_SOME, `近 ${r.reportWindowDays} 天无故缺课 ${s.unexcusedDays} 天（报告线 ${r.reportUnexcusedDays} 天）`);
+  if (s.treatAsDropout) add(RiskFactor.ABSENCE_CONSECUTIVE_WEEKS, say.consecutiveWeeks);
+  else if (s.overReportLine) add(RiskFactor.ABSENCE_OVER_REPORT_LINE, say.overReportLine);
+  else if (s.unexcusedDays > 0) add(RiskFactor.ABSENCE_SOME, say.some);
   if (e.previousDropout) add(RiskFactor.PREVIOUS_DROPOUT, '曾辍学，已劝返复学');
   if (e.repeatedGradeWithinYear) add(RiskFactor.REPEATED_GRADE, '近一年内留级');
   if (e.transferredInWithinYear) add(RiskFactor.RECENT_TRANSFER, '近一年内转入');

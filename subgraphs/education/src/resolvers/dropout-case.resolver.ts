@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, assertVersion, badInput, calendarDate, conflict, decodeCursor, notFound, pageSize, toPage, writeTransaction } from '@kongchuo/shared';
+import { ConnectionType, assertVersion, badInput, calendarDate, conflict, decodeCursor, notFound, pageSize, pageWithLazyCount, toPage, writeTransaction } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, Letter, School, Screening, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, EnrollmentStatus, ResponsibilityLevel } from '../domain/enums';
@@ -59,11 +59,8 @@ export class DropoutCaseResolver {
     if (filter?.schoolCode) where.push({ school: filter.schoolCode });
     if (filter?.discoveredIn != null) where.push({ discoveredOn: { $gte: `${filter.discoveredIn}-01-01`, $lte: `${filter.discoveredIn}-12-31` } });
     const cursor = decodeCursor(after);
-    const [totalCount, rows] = await Promise.all([
-      ctx.em.count(DropoutCase, { $and: where }),
-      ctx.em.find(DropoutCase, { $and: [...where, ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-    ]);
-    return { totalCount, ...toPage(rows, limit, (c) => c.id) };
+    const rows = await ctx.em.find(DropoutCase, { $and: [...where, ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1 });
+    return pageWithLazyCount(() => ctx.em.count(DropoutCase, { $and: where }), toPage(rows, limit, (c) => c.id));
   }
 
   @FieldResolver(() => Student)

@@ -5,7 +5,7 @@ import {
 import type { EducationContext } from '../context';
 import { Absence, EarlyWarningPolicy, FactorWeight, Student } from '../entities';
 import {
-  RiskFactor, RiskLevel, assessRisk, attendanceSignal, lookbackDays, rulesProblems,
+  RiskFactor, RiskLevel, absenceDetails, assessRisk, attendanceSignal, lookbackDays, rulesProblems,
   type AbsenceFact, type AttendanceSignal, type EarlyWarningRules, type EducationFacts,
 } from '../domain/early-warning';
 import { EnrollmentStatus, StatusChangeCode } from '../domain/enums';
@@ -92,10 +92,8 @@ function reading(s: AttendanceSignal): AttendanceReading {
 }
 
 function ledgerReasons(s: AttendanceSignal, r: EarlyWarningRules): string[] {
-  return [
-    ...(s.treatAsDropout ? [`连续 ${s.consecutiveWeeks} 周无故缺课（每周≥${r.absentWeekMinDays}天），达到“连续${r.dropoutConsecutiveWeeks}周视为辍学”`] : []),
-    ...(s.overReportLine ? [`近 ${r.reportWindowDays} 天无故缺课 ${s.unexcusedDays} 天，达到报告线 ${r.reportUnexcusedDays} 天`] : []),
-  ];
+  const say = absenceDetails(s, r);
+  return [...(s.treatAsDropout ? [say.consecutiveWeeks] : []), ...(s.overReportLine ? [say.overReportLine] : [])];
 }
 
 /** The ledgers and early warnings are the education bureau's and the joint meeting's (school staff: their school). */

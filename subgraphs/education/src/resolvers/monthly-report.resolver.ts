@@ -72,7 +72,8 @@ export class MonthlyReportResolver {
     const m = MONTH.exec(month);
     if (!m) throw badInput('month', 'month: must be YYYY-MM');
     const first = `${month}-01`;
-    const last = addDays(`${m[2] === '12' ? Number(m[1]) + 1 : m[1]}-${m[2] === '12' ? '01' : String(Number(m[2]) + 1).padStart(2, '0')}-01`, -1);
+    // the day before the first of the next month (Date.UTC rolls month 12 over into January)
+    const last = addDays(new Date(Date.UTC(Number(m[1]), Number(m[2]), 1)).toISOString().slice(0, 10), -1);
     const scope = schoolRowFilter(ctx.identity);
     const schools = await ctx.em.find(School, { ...(scope.school ? { code: scope.school } : {}), ...(schoolCode ? { code: schoolCode } : {}) }, { orderBy: { code: 'asc' } });
     if (scope.school && schoolCode && schoolCode !== scope.school) throw forbidden('school staff read their own school\'s report', 'schoolCode');

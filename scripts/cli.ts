@@ -1,0 +1,19 @@
+/** What the command-line scripts share: `--name value` flags, and the bearer token a CLI sends. */
+import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys, type Config } from '@kongchuo/shared';
+
+/** `--name value` (or a bare `--name`, which reads as 'true'); `fallback` when absent. */
+export function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : i >= 0 ? 'true' : fallback;
+}
+
+/** The token in TOKEN, or one from the development issuer for a demo account. */
+export async function cliToken(account: string, config: Config = loadConfig()): Promise<string> {
+  if (process.env.TOKEN) return process.env.TOKEN;
+  const identity = DEMO_ACCOUNTS[account];
+  if (!identity) throw new Error(`no demo account ${account}`);
+  return issueUserToken(identity, config, await loadKeys(config));
+}
+
+/** The running gateway's GraphQL endpoint (GATEWAY_URL, or localhost on PORT). */
+export const gatewayEndpoint = (config: Config = loadConfig()) => process.env.GATEWAY_URL ?? `http://localhost:${config.gatewayPort}/graphql`;
