@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
-import { isRead, subgraphFetch, subgraphResilience } from './operations';
+import { Pool } from 'undici';
+import { subgraphDeduplicated, subgraphFetch, subgraphResilience } from './operations';
 import { serviceUnavailable } from './errors';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signSubgraphIdentity, type Config, type Identity, type KeyMaterial } from '@kongchuo/shared';
 
@@ -10,45 +11,98 @@ export interface GatewayContext {
   requestId: string;
 }
 
-/** Carries the verified identity from willSendRequest to the fetcher, which removes it. */
+/** Carry the verified identity and the operation's kind from willSendRequest to the fetcher, which removes them. */
 const PENDING = 'x-kongchuo-pending-identity';
+const PENDING_READ = 'x-kongchuo-pending-read';
 
-function headerRecord(headers: FetcherRequestInit['headers']): Record<string, string> {
-  if (!headers) return {};
-  const h = headers as unknown as { entries?: () => IterableIterator<[string, string]> };
-  if (typeof h.entries === 'function') return Object.fromEntries(h.entries());
-  return { ...(headers as Record<string, string>) };
+/** A subgraph answer, read whole inside the timeout, in the shape the gateway's data source reads. */
+function answer(url: string, status: number, headers: Record<string, string | string[] | undefined>, text: string): FetcherResponse {
+  const header = (name: string) => {
+    const v = headers[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+  };
+  const res: FetcherResponse = {
+    url, status, ok: status >= 200 && status < 300, statusText: '', redirected: false, bodyUsed: false,
+    headers: {
+      get: header, has: (n: string) => header(n) !== null, append() {}, delete() {}, set() {},
+      forEach(cb: (value: string, key: string) => void) {
+        for (const k of Object.keys(headers)) cb(header(k)!, k);
+      },
+    } as unknown as FetcherResponse['headers'],
+    text: async () => text,
+    json: async () => JSON.parse(text),
+    arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
+    clone: () => answer(url, status, headers, text),
+  };
+  return res;
 }
 
 /**
- * A fetcher that signs the caller's identity over the exact bytes of each subgraph request
- * (SHA-256 of the body, EdDSA, a few seconds' validity), so a subgraph can verify who asks
- * and that the query was not altered or replayed later.
+ * The gateway's HTTP client to one department: a keep-alive connection pool (undici), the
+ * caller's identity signed over the exact bytes of each request (SHA-256 of the body, EdDSA, a
+ * few seconds' validity) so the subgraph can verify who asks and that the query was not altered
+ * or replayed later, the department's timeout, retry and circuit breaker, and identical reads
+ * in flight merged.
  */
 export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: string): Fetcher {
   const resilience = subgraphResilience(config.resilience);
-  return async (url, init) => {
-    const headers = headerRecord(init?.headers);
-    const pending = headers[PENDING];
-    delete headers[PENDING];
+  const pools = new Map<string, Pool>();
+  const poolFor = (origin: string) => {
+    let pool = pools.get(origin);
+    if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: config.subgraphConnections, keepAliveTimeout: 30_000 })));
+    return pool;
+  };
+  type Exchange = { status: number; headers: Record<string, string | string[] | undefined>; text: string };
+  const send = async (url: string, init: FetcherRequestInit, pending: string | undefined, read: boolean, headers: Record<string, string>): Promise<Exchange> => {
+    const body = String(init.body ?? '');
     if (pending) {
-      headers[IDENTITY_HEADER] = await signSubgraphIdentity(JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as Identity, String(init?.body ?? ''), config, keys);
+      headers[IDENTITY_HEADER] = await signSubgraphIdentity(JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as Identity, body, config, keys);
     }
+    const target = new URL(url);
     const timer = subgraphFetch.startTimer({ subgraph: serviceName });
     try {
       // the whole exchange, body included, is inside the timeout: the body is read before the policy returns
-      const res = await resilience.run(isRead(init?.body), async (signal) => {
-        const r = await fetch(url, { ...(init as RequestInit), headers, signal });
-        return new Response(await r.arrayBuffer(), { status: r.status, statusText: r.statusText, headers: r.headers });
+      const res = await resilience.run(read, async (signal) => {
+        const r = await poolFor(target.origin).request({ path: target.pathname + target.search, method: 'POST', headers, body, signal });
+        return { status: r.statusCode, headers: r.headers, text: await r.body.text() };
       });
-      timer({ outcome: res.ok ? 'ok' : `http_${res.status}` });
-      return res as unknown as Awaited<ReturnType<Fetcher>>;
+      timer({ outcome: res.status >= 200 && res.status < 300 ? 'ok' : `http_${res.status}` });
+      return res;
     } catch (e) {
       timer({ outcome: e instanceof BrokenCircuitError ? 'circuit_open' : e instanceof TaskCancelledError ? 'timeout' : 'unreachable' });
       throw serviceUnavailable(serviceName, e);
     }
   };
+  /**
+   * Identical reads in flight at once are sent once: the same department, the same verified
+   * caller (every claim: user, department, role, scope) and the same query and variables. The
+   * caller is part of the key, so one person's or department's answer never reaches another.
+   */
+  const inFlight = new Map<string, Promise<Exchange>>();
+  return async (url, init) => {
+    const headers = { ...(init?.headers as Record<string, string>) };
+    const pending = headers[PENDING];
+    const read = headers[PENDING_READ] === '1';
+    delete headers[PENDING];
+    delete headers[PENDING_READ];
+    if (!read || !pending) {
+      const r = await send(url, init ?? {}, pending, read, headers);
+      return answer(url, r.status, r.headers, r.text);
+    }
+    const key = `${url}\n${pending}\n${String(init?.body ?? '')}`;
+    let exchange = inFlight.get(key);
+    if (exchange) subgraphDeduplicated.inc({ subgraph: serviceName });
+    else {
+      exchange = send(url, init ?? {}, pending, read, headers).finally(() => inFlight.delete(key));
+      inFlight.set(key, exchange);
+    }
+    const r = await exchange;
+    return answer(url, r.status, r.headers, r.text);
+  };
 }
+
+/** Only reads are retried: a query can be asked twice, a mutation must not be written twice. */
+export const isReadOperation = (query: string | undefined) => typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
 
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -57,5 +111,6 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     const ctx = context as Partial<GatewayContext>;
     if (ctx.identity) headers.set(PENDING, Buffer.from(JSON.stringify(ctx.identity), 'utf8').toString('base64url'));
     if (ctx.requestId) headers.set(REQUEST_ID_HEADER, ctx.requestId);
+    if (isReadOperation(request.query)) headers.set(PENDING_READ, '1');
   }
 }

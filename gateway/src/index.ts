@@ -44,6 +44,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   const verifyToken = userTokenVerifier(config, keys);
   const urlOf = (name: string) => opts.subgraphUrls?.[name as SubgraphName] ?? (SUBGRAPH_NAMES.includes(name as SubgraphName) ? config.subgraphUrl(name as SubgraphName) : undefined);
 
+  // @apollo/gateway otherwise sends usage data to Apollo's servers (and probes cloud metadata
+  // endpoints to describe the host): nothing about this system's traffic leaves the district
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) => new SignedIdentityDataSource({ url: urlOf(name) ?? url, fetcher: signingFetcher(config, keys, name) }),

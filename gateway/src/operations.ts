@@ -65,6 +65,9 @@ export const subgraphFetch = new client.Histogram({
   name: 'kc_gateway_subgraph_fetch_seconds', help: 'requests from the gateway to each subgraph, by outcome', labelNames: ['subgraph', 'outcome'] as const,
   buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
 });
+export const subgraphDeduplicated = new client.Counter({
+  name: 'kc_gateway_subgraph_deduplicated_total', help: 'subgraph reads answered by an identical read of the same caller already in flight', labelNames: ['subgraph'] as const, registers: [registry],
+});
 
 /** Counts every operation: its name (never its variables), outcome and latency, and each error's code. */
 export function metricsPlugin(): ApolloServerPlugin {
@@ -108,28 +111,17 @@ export function operatorRoutes(app: express.Express, urlOf: (name: SubgraphName)
 }
 
 // ---------------------------------------------------------------- faults
-/** Only reads are retried: a query can be asked twice, a mutation must not be written twice. */
-export function isRead(body: unknown): boolean {
-  try {
-    const { query } = JSON.parse(String(body ?? '')) as { query?: string };
-    return typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Per department: a timeout on every request, one quick retry of a read that could not connect
+ * Per department: a timeout on every request (reads `subgraphTimeoutMs`, writes `subgraphMutationTimeoutMs`), one quick retry of a read that could not connect
  * (not of one that timed out), and a circuit breaker that, after `breakerFailures` failures in a
  * row, answers at once (that department's fields null, SERVICE_UNAVAILABLE) until a probe after
  * `breakerResetMs` finds it back.
  */
-export function subgraphResilience(r: { subgraphTimeoutMs: number; breakerFailures: number; breakerResetMs: number }) {
+export function subgraphResilience(r: Config['resilience']) {
   const breaker = circuitBreaker(handleAll, { halfOpenAfter: r.breakerResetMs, breaker: new ConsecutiveBreaker(Math.max(1, r.breakerFailures)) });
   const retryConnect = retry(handleWhen((e) => !(e instanceof TaskCancelledError)), { maxAttempts: 1, backoff: new ConstantBackoff(50) });
-  const limit = timeout(r.subgraphTimeoutMs, TimeoutStrategy.Aggressive);
-  const reads = wrap(breaker, retryConnect, limit);
-  const writes = wrap(breaker, limit);
+  const reads = wrap(breaker, retryConnect, timeout(r.subgraphTimeoutMs, TimeoutStrategy.Aggressive));
+  const writes = wrap(breaker, timeout(r.subgraphMutationTimeoutMs, TimeoutStrategy.Aggressive));
   return {
     breaker,
     run<T>(read: boolean, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -171,7 +163,8 @@ export function rateLimiter(config: Config, logger: Logger) {
         if (!(e instanceof RateLimiterRes)) throw e;
         const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
         throw new GraphQLError(`too many requests: try again in ${retryAfterSeconds} s`, {
-          extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+          // Apollo Server reads `http.headers` as a Map (typed as a record where graphql-yoga's types are installed)
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) as never } },
         });
       }
     },

@@ -29,10 +29,14 @@ export interface Config {
   gatewayUrl(): string;
   /** what one request to the gateway may ask for (LIMIT_*); see README "Operations" */
   limits: OperationLimits;
-  /** how the gateway treats a slow or failing department (SUBGRAPH_TIMEOUT_MS, BREAKER_*) */
-  resilience: { subgraphTimeoutMs: number; breakerFailures: number; breakerResetMs: number };
+  /** how the gateway treats a slow or failing department (SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MUTATION_TIMEOUT_MS, BREAKER_*) */
+  resilience: { subgraphTimeoutMs: number; subgraphMutationTimeoutMs: number; breakerFailures: number; breakerResetMs: number };
+  /** keep-alive connections the gateway holds open to each department (SUBGRAPH_CONNECTIONS) */
+  subgraphConnections: number;
   /** requests per minute per user and per department, counted in Redis (REDIS_URL) across gateway instances, else in memory */
   rateLimits: { perUserPerMinute: number; perDepartmentPerMinute: number; redisUrl?: string; keyPrefix: string };
+  /** aggregates a service caches until the next write (REDIS_URL shares them across instances; CACHE_TTL_SECONDS, CACHE_PREFIX) */
+  cache: { redisUrl?: string; ttlSeconds: number; keyPrefix: string };
 }
 
 export interface OperationLimits {
@@ -97,14 +101,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     resilience: {
       subgraphTimeoutMs: int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 600_000),
+      // a write may run longer: a 四查三比对 run reads every department's registers (about a minute at city scale)
+      subgraphMutationTimeoutMs: int(env, 'SUBGRAPH_MUTATION_TIMEOUT_MS', 180_000, 3_600_000),
       breakerFailures: int(env, 'BREAKER_FAILURES', 5),
       breakerResetMs: int(env, 'BREAKER_RESET_MS', 10_000, 600_000),
     },
+    subgraphConnections: int(env, 'SUBGRAPH_CONNECTIONS', 64, 4096),
     rateLimits: {
       perUserPerMinute: int(env, 'RATE_LIMIT_USER_PER_MINUTE', 1200, 10_000_000),
       perDepartmentPerMinute: int(env, 'RATE_LIMIT_DEPARTMENT_PER_MINUTE', 20_000, 100_000_000),
       redisUrl: env.REDIS_URL || undefined,
       keyPrefix: env.RATE_LIMIT_PREFIX ?? 'kc-rate',
+    },
+    cache: {
+      redisUrl: env.REDIS_URL || undefined,
+      ttlSeconds: int(env, 'CACHE_TTL_SECONDS', 300, 86_400),
+      keyPrefix: env.CACHE_PREFIX ?? 'kc-cache',
     },
     databaseUrl: (name) =>
       env[`${envName(name)}_DATABASE_URL`] ??

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Config } from './config';
 import { IDENTITY_ALG, USER_TOKEN_ALG, type KeyMaterial } from './keys';
 import { unauthenticated } from './errors';
@@ -63,10 +64,16 @@ export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenV
     ? createRemoteJWKSet(new URL(config.token.jwksUrl))
     : keys.issuerPublicKey;
   if (!key) throw new Error('config: no token issuer key (TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL)');
+  // A token verified once is remembered (in memory only, never logged) until it expires, for at most
+  // five minutes: an officer's page sends many requests with the same token, and a signature check
+  // costs more than the rest of the gateway's own work on a small query.
+  const verified = new LRUCache<string, { identity: Identity; exp: number }>({ max: 10_000, ttl: 5 * 60_000 });
   return async (authorization) => {
     if (!authorization) throw unauthenticated('missing bearer token');
     const m = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!m) throw unauthenticated('malformed Authorization header (expected "Bearer <JWT>")');
+    const known = verified.get(m[1]);
+    if (known && known.exp > Date.now()) return known.identity;
     try {
       const { payload } = await jwtVerify(m[1], key as KeyLike, {
         algorithms: [USER_TOKEN_ALG],
@@ -74,7 +81,9 @@ export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenV
         audience: config.token.audience,
         requiredClaims: ['exp', 'sub'],
       });
-      return identityFromClaims(payload);
+      const identity = identityFromClaims(payload);
+      verified.set(m[1], { identity, exp: payload.exp! * 1000 });
+      return identity;
     } catch (e) {
       if ((e as { extensions?: unknown }).extensions) throw e;
       throw unauthenticated(`invalid token: ${(e as { code?: string }).code ?? 'verification failed'}`);

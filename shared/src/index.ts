@@ -27,3 +27,5 @@ export * from './permissions';
 export * from './audit';
 export * from './imports';
 export * from './service-client';
+export * from './metrics';
+export * from './aggregate-cache';

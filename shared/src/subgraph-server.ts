@@ -5,12 +5,13 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import type { KeyMaterial } from './keys';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifySubgraphIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
+import type { ServiceMetrics } from './metrics';
 
 export interface RunningService {
   name: string;
@@ -45,7 +46,8 @@ export function unauthenticatedBody(message: string) {
 
 /**
  * One department's GraphQL service: POST /graphql only for requests the gateway signed
- * (identity bound to the exact body), GET /health (alive) and GET /ready (database reachable).
+ * (identity bound to the exact body), GET /health (alive), GET /ready (database reachable) and
+ * GET /metrics (Prometheus).
  * Identity-like headers a client might add are never read: only the gateway's signature counts.
  */
 export async function startSubgraphServer<C extends BaseContext>(opts: {
@@ -59,6 +61,8 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
   ready: () => Promise<void>;
   onStop?: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
+  /** served at GET /metrics */
+  metrics?: ServiceMetrics;
 }): Promise<RunningService> {
   const app = express();
   app.disable('x-powered-by');
@@ -68,7 +72,11 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
     introspection: !opts.config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(opts.logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
+    plugins: [
+      // no federated tracing and no cache-control hints: both wrap every field resolver, and nothing here is cacheable by hints
+      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
+      ...(opts.metrics ? [opts.metrics.plugin as ApolloServerPlugin<C>] : []), ...(opts.plugins ?? []),
+    ],
   });
   await apollo.start();
 
@@ -84,6 +92,14 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
       res.status(503).json({ status: 'unavailable', service: opts.name });
     }
   });
+
+  const metrics = opts.metrics;
+  if (metrics) {
+    app.get('/metrics', async (_req, res) => {
+      res.setHeader('content-type', metrics.registry.contentType);
+      res.send(await metrics.registry.metrics());
+    });
+  }
 
   let requests = 0;
   const verifyIdentity = async (req: RequestWithBody, res: Response, next: NextFunction) => {

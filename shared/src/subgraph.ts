@@ -8,7 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { loadConfig } from './config';
 import { loadKeys } from './keys';
 import { buildFederatedSchema } from './federation';
-import { openDatabase, type DatabaseSpec } from './database';
+import { openDatabase, sqlOf, type DatabaseSpec } from './database';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
 import { todayInChina } from './dates';
 import type { DemoWorld } from './demo/liunan-2018';
@@ -16,6 +16,8 @@ import { serviceIdentity, supergraphReader, type SupergraphReader } from './serv
 import { SUBGRAPHS } from './config';
 import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin } from './audit';
 import { ImportBatch, ImportRow, importResolver, type Importer } from './imports';
+import { serviceMetrics } from './metrics';
+import { aggregateCache, invalidateOnWrite, type AggregateCache } from './aggregate-cache';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<L = unknown> {
@@ -35,6 +37,8 @@ export interface SubgraphContext<L = unknown> {
   audit: AuditRecorder;
   /** reads the supergraph through the gateway as this subgraph's service account */
   supergraph: SupergraphReader;
+  /** aggregates kept until this service's next write (never personal data) */
+  cache: AggregateCache;
 }
 
 export interface SubgraphService extends RunningService {
@@ -98,15 +102,20 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     const keys = opts.keys ?? (await loadKeys(config));
     const logger = (opts.logger ?? createLogger(def.name, config.logLevel)).child({ subgraph: def.name });
     const orm = await openDatabase(database(config.databaseUrl(def.name), { logger, onQuery: opts.onQuery }));
+    const metrics = serviceMetrics(def.name);
+    sqlOf(orm.em).getKnex().on('query', metrics.statement);
     if (opts.demo) {
       const seeded = await def.seed(orm.em, keys.linkageSecret);
       if (seeded) logger.info(seeded, 'demo data seeded');
     }
     const schema = await buildSchema();
     const auditWriter = new AuditWriter(orm, logger);
+    const cache = aggregateCache(def.name, config, logger);
+    await cache.invalidate(); // whatever was cached before this start (a seed, a restore) is not trusted
     const supergraph = supergraphReader(config, keys, serviceIdentity(def.name, SUBGRAPHS[def.name].department));
     const running = await startSubgraphServer<SubgraphContext<L>>({
-      plugins: [auditPlugin(auditWriter)],
+      plugins: [auditPlugin(auditWriter), invalidateOnWrite(cache)],
+      metrics,
       name: def.name,
       port: opts.port ?? config.subgraphPort(def.name),
       schema,
@@ -120,13 +129,17 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
           loaders: def.loaders(em, identity),
           audit: new AuditRecorder(),
           supergraph,
+          cache,
           logger: logger.child({ requestId, user: identity.user, dept: identity.department }),
         };
       },
       ready: async () => {
         await orm.em.getConnection().execute('select 1');
       },
-      onStop: () => orm.close(),
+      onStop: async () => {
+        await cache.close();
+        await orm.close();
+      },
     });
     return { ...running, orm };
   }

@@ -224,10 +224,11 @@ export const DEMO_COUNTS = {
 } as const;
 
 /**
- * `scale` multiplies the children at school in 2018–19 (16,500 at scale 1) for benchmarks of a
- * bigger district; everything the seed summary fixes (the 75, the 2009 cohort) stays as it is.
+ * `scale` multiplies the children at school in 2018–19 (16,500 at scale 1) and `schools` sets how
+ * many schools (30, the demo's, at least) for benchmarks of a bigger district; everything the seed
+ * summary fixes (the 75, the 2009 cohort, the interviewed schools) stays as it is.
  */
-export function generateLiunan2018(seed = 2018, opts: { scale?: number } = {}): DemoWorld {
+export function generateLiunan2018(seed = 2018, opts: { scale?: number; schools?: number } = {}): DemoWorld {
   const scale = opts.scale ?? 1;
   const f = new Faker({ locale: [zh_CN, base], seed });
   const pick = <T>(items: [T, number][]): T => f.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
@@ -238,12 +239,20 @@ export function generateLiunan2018(seed = 2018, opts: { scale?: number } = {}): 
   const schools: DemoSchool[] = [];
   const addSchool = (seq: number, name: string, type: DemoSchoolType, interviewed: boolean) => {
     const sd = LIUNAN_SUBDISTRICTS[(seq + 9) % LIUNAN_SUBDISTRICTS.length];
-    schools.push({ code: `21450204${pad(seq)}`, name, type, subdistrictCode: sd.code, subdistrictName: sd.name, interviewed });
+    // 学校标识码: 10 digits; the demo's 30 are 2145020401…30, a bigger city's further ones 2145021100…
+    const code = seq < 100 ? `21450204${pad(seq)}` : `2145021${String(seq).padStart(3, '0')}`;
+    schools.push({ code, name, type, subdistrictCode: sd.code, subdistrictName: sd.name, interviewed });
   };
   for (let i = 1; i <= 8; i++) addSchool(i, `柳南区第${DIGITS[i - 1]}初级中学`, 'JUNIOR', i <= 7);
   addSchool(9, '柳南区第一九年一贯制学校', 'NINE_YEAR', true);
   addSchool(10, '柳南区第二九年一贯制学校', 'NINE_YEAR', true);
   for (let i = 11; i <= 30; i++) addSchool(i, `柳南区第${DIGITS[i - 11]}小学`, 'PRIMARY', i === 11);
+  // a bigger city (benchmarks): more schools in the demo's proportions (8 junior : 2 nine-year : 20 primary)
+  for (let seq = 100, k = 0; schools.length < Math.min(opts.schools ?? 30, 900); seq++, k++) {
+    const type: DemoSchoolType = k % 15 < 4 ? 'JUNIOR' : k % 15 === 4 ? 'NINE_YEAR' : 'PRIMARY';
+    const label = type === 'JUNIOR' ? '初级中学' : type === 'NINE_YEAR' ? '九年一贯制学校' : '小学';
+    addSchool(seq, `柳南区第${seq - 69}${label}`, type, false);
+  }
   if (!schools.some((s) => s.code === DEMO_SCOPES.school && s.interviewed)) throw new Error('demo: the school-staff account must point at an interviewed school');
   const primaries = schools.filter((s) => s.type !== 'JUNIOR');
   const juniors = schools.filter((s) => s.type !== 'PRIMARY');
@@ -514,9 +523,10 @@ function enrich(
   const bySubdistrict = new Map<string, DemoCommunity[]>();
   for (const c of communities) bySubdistrict.set(c.subdistrictCode, [...(bySubdistrict.get(c.subdistrictCode) ?? []), c]);
   let householdSeq = 0;
+  const schoolByCode = new Map(schools.map((s) => [s.code, s]));
 
   return children.map((child, index) => {
-    const school = schools.find((s) => s.code === child.schoolCode)!;
+    const school = schoolByCode.get(child.schoolCode)!;
     const community = f.helpers.arrayElement(bySubdistrict.get(school.subdistrictCode)!);
     const grid = f.helpers.arrayElement(community.grids);
     const birthYear = Number(child.birthDate.slice(0, 4));

@@ -19,6 +19,7 @@ import { EarlyWarningPolicyResolver, EarlyWarningResolver } from './resolvers/ea
 
 export * from './entities';
 export { seedEducation };
+export { DISTRICT_OVERVIEW_SQL, districtOverviewParams } from './resolvers/overview.resolver';
 
 /** 教育局 subgraph: student status (学籍), schools, dropout cases, screenings, interviews, overview. */
 export const education = defineSubgraph<Loaders>({

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { badInput } from '@kongchuo/shared';
 import type { EducationContext } from '../context';
-import { ConsolidationTarget, DropoutCase, StatusChange } from '../entities';
 import { CaseOutcome, StatusChangeCode as C } from '../domain/enums';
 import { cohortYearOfGraduates, consolidationRate } from '../domain/consolidation-rate';
 
@@ -61,38 +60,66 @@ export class DistrictOverview {
 
 export const CONSOLIDATION_FORMULA = '九年级毕业人数 ÷ (一年级入学人数 + 跨区转入 − 跨区转出)，最高 100%';
 
+/**
+ * Everything the overview counts, in one SQL statement (both dialects): the year's dropout cases
+ * and how they closed, the graduating cohort's admissions, cross-district transfers and
+ * graduations (through the index on student.cohort_year), the interviewed schools and the target.
+ * The benchmark (`npm run bench`) times this statement straight against PostgreSQL as well.
+ */
+export const DISTRICT_OVERVIEW_SQL = `with cases as (
+  select count(*) as dropouts_found,
+         count(case when outcome = ? and closed_on <= ? then 1 end) as returned,
+         count(case when outcome in (?, ?) and closed_on <= ? then 1 end) as closed_otherwise
+    from dropout_case where discovered_on >= ? and discovered_on <= ?),
+cohort as (
+  select count(case when c.code = ? and c.grade = 1 then 1 end) as cohort_enrolment,
+         count(case when c.code = ? and c.crosses_district then 1 end) as transfers_in,
+         count(case when c.code = ? and c.crosses_district then 1 end) as transfers_out,
+         count(case when c.code = ? and c.grade = 9 and c.date >= ? and c.date <= ? then 1 end) as graduates
+    from status_change c join student s on s.id = c.student_id
+   where s.cohort_year = ? and c.code in (?, ?, ?, ?)),
+interviews as (select count(distinct school_code) as schools_interviewed from school_interview where date >= ? and date <= ?)
+select cases.*, cohort.*, interviews.schools_interviewed,
+       (select target_percent from consolidation_target where year = ?) as consolidation_target
+  from cases, cohort, interviews`;
+
+/** The statement's parameters for a year, in order. */
+export function districtOverviewParams(year: number): (string | number)[] {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const codes = [C.ADMISSION, C.TRANSFER_IN, C.TRANSFER_OUT, C.GRADUATION];
+  return [
+    CaseOutcome.RETURNED, to, CaseOutcome.TRANSFERRED, CaseOutcome.REFERRED_OUT, to, from, to,
+    ...codes.slice(0, 3), C.GRADUATION, from, to, cohortYearOfGraduates(year), ...codes,
+    from, to,
+    year,
+  ];
+}
+
+interface OverviewRow {
+  dropouts_found: number | string; returned: number | string; closed_otherwise: number | string;
+  cohort_enrolment: number | string; transfers_in: number | string; transfers_out: number | string; graduates: number | string;
+  schools_interviewed: number | string; consolidation_target: number | string | null;
+}
+
 @Resolver()
 export class OverviewResolver {
   @Query(() => DistrictOverview, { description: '全区概况：发现、劝返、仍辍学、巩固率与目标' })
   async districtOverview(@Arg('year', () => Int) year: number, @Ctx() ctx: EducationContext): Promise<DistrictOverview> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'year must be between 2000 and 2100');
-    const { em } = ctx;
-    const from = `${year}-01-01`;
-    const to = `${year}-12-31`;
-    const cohortYear = cohortYearOfGraduates(year);
-    const found = { discoveredOn: { $gte: from, $lte: to } };
-    const closedBy = (outcome: CaseOutcome | CaseOutcome[]) => ({ ...found, outcome: { $in: [outcome].flat() }, closedOn: { $lte: to } });
-    const cohort = { student: { cohortYear } };
-    const [dropoutsFound, returned, closedOtherwise, cohortEnrolment, transfersIn, transfersOut, graduates, target, interviewed] = await Promise.all([
-      em.count(DropoutCase, found),
-      em.count(DropoutCase, closedBy(CaseOutcome.RETURNED)),
-      em.count(DropoutCase, closedBy([CaseOutcome.TRANSFERRED, CaseOutcome.REFERRED_OUT])),
-      em.count(StatusChange, { ...cohort, code: C.ADMISSION, grade: 1 }),
-      em.count(StatusChange, { ...cohort, code: C.TRANSFER_IN, crossesDistrict: true }),
-      em.count(StatusChange, { ...cohort, code: C.TRANSFER_OUT, crossesDistrict: true }),
-      em.count(StatusChange, { ...cohort, code: C.GRADUATION, grade: 9, date: { $gte: from, $lte: to } }),
-      em.findOne(ConsolidationTarget, { year }),
-      em.getConnection().execute<{ n: number | string }[]>(
-        `select count(distinct school_code) as n from school_interview where date >= ? and date <= ?`, [from, to],
-      ),
-    ]);
-    const basis = { cohortEnrolment, transfersIn, transfersOut, graduates };
+    // the same for every caller (aggregates only), so kept until education's next write
+    const row = await ctx.cache.get(`districtOverview:${year}`, async () => (await ctx.em.getConnection().execute<OverviewRow[]>(DISTRICT_OVERVIEW_SQL, districtOverviewParams(year)))[0]);
+    const n = (v: number | string | null | undefined) => Number(v ?? 0);
+    const basis = { cohortEnrolment: n(row.cohort_enrolment), transfersIn: n(row.transfers_in), transfersOut: n(row.transfers_out), graduates: n(row.graduates) };
+    const dropoutsFound = n(row.dropouts_found);
+    const returned = n(row.returned);
+    const closedOtherwise = n(row.closed_otherwise);
     return {
       year, dropoutsFound, returned, closedOtherwise, stillOut: dropoutsFound - returned - closedOtherwise,
       consolidationRate: consolidationRate(basis),
-      consolidationTarget: target?.targetPercent ?? null,
-      consolidation: { year, cohortYear, ...basis, formula: CONSOLIDATION_FORMULA },
-      schoolsInterviewed: Number(interviewed[0]?.n ?? 0),
+      consolidationTarget: row.consolidation_target === null || row.consolidation_target === undefined ? null : Number(row.consolidation_target),
+      consolidation: { year, cohortYear: cohortYearOfGraduates(year), ...basis, formula: CONSOLIDATION_FORMULA },
+      schoolsInterviewed: n(row.schools_interviewed),
     };
   }
 }

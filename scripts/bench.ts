@@ -1,0 +1,461 @@
+/**
+ * `npm run bench -- [--students 600000] [--schools N] [--seconds 10] [--rounds 3] [--connections 16] [--fresh] [--drop]`
+ *
+ * City-scale performance of the federated graph, against a peer gateway and against the subgraphs
+ * themselves. A benchmark prints figures; it asserts nothing.
+ *
+ * 1. A city of `--students` children (the Liunan demo world scaled, `--schools` schools, default
+ *    one per 2,000 children; consistent records in every department) is generated and seeded into
+ *    PostgreSQL, one database per department (`kc_bench_<students>_<department>`). The databases
+ *    and the keys (data/bench-<students>/) are kept and reused by the next run of the same size
+ *    (`--fresh` regenerates, `--drop` removes them at the end).
+ * 2. Every subgraph, our gateway and the peer (Hive Gateway on the committed supergraph file, with
+ *    the same token check and signed identities: scripts/peer-gateway.ts) run in their own
+ *    processes; autocannon drives them from this one.
+ * 3. Scenarios: (1) one child's unified view across all departments (a different child each
+ *    request), (2) a school's list of 100 children with every department's fields, (3) the
+ *    district overview, (4) a community office's task list. (1) and (2) alternate rounds ours /
+ *    peer; each also calls every subgraph it touches directly, with the same fields, and the
+ *    slowest one is the floor.
+ * 4. Printed and saved under bench/results/: requests/s, p50/p99, gateway CPU per request, peak
+ *    RSS, SQL statements per request, ours/peer and ours/floor; SQL statements per request for 10,
+ *    100 and 1,000 children; the overview against the SQL it runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import {
+  DEMO_ACCOUNTS, IDENTITY_HEADER, generateLiunan2018, issueUserToken, loadConfig, loadKeys, openDatabase, serviceIdentity, signSubgraphIdentity,
+  type Identity, type SubgraphName,
+} from '@kongchuo/shared';
+import { DISTRICT_OVERVIEW_SQL, districtOverviewParams } from '@kongchuo/education';
+import { flag } from './cli';
+import { PG_ADMIN_URL, postgresUrl } from './databases';
+import { SUBGRAPH_MODULES } from './subgraphs';
+
+const STUDENTS = Number(flag('students', '600000'));
+const SCHOOLS = Number(flag('schools', String(Math.max(30, Math.round(STUDENTS / 2000)))));
+const SECONDS = Number(flag('seconds', '10'));
+const ROUNDS = Number(flag('rounds', '3'));
+const CONNECTIONS = Number(flag('connections', '16'));
+const FRESH = flag('fresh', 'false') === 'true';
+const DROP = flag('drop', 'false') === 'true';
+const SAVE = flag('save', 'true') !== 'false';
+/** `--profile gateway,education,peer`: those processes write V8 CPU profiles to bench/tmp/ (open in Chrome DevTools) */
+const PROFILE = new Set(flag('profile', '').split(',').filter(Boolean));
+/** `--only child,list`: run only these scenarios (child, list, sizes, overview, tasks) */
+const ONLY = new Set(flag('only', 'child,list,sizes,overview,tasks').split(','));
+const ROOT = path.resolve(__dirname, '../..');
+const DATA_DIR = path.join(ROOT, 'data', `bench-${STUDENTS}`);
+const envName = (n: string) => n.toUpperCase().replace(/-/g, '_');
+const dbName = (n: SubgraphName) => `kc_bench_${STUDENTS}_${n.replace(/-/g, '_')}`;
+const SEEDED_MARK = `kongchuo bench city of ${STUDENTS} students, ${SCHOOLS} schools`;
+const AT_SCHOOL_AT_SCALE_1 = 16_500;
+const log = (s = '') => process.stdout.write(`${s}\n`);
+
+// ---------------------------------------------------------------- the city's databases
+async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function ensureCity(): Promise<string> {
+  const marks = await admin((c) => c.query<{ datname: string; mark: string | null }>(
+    `select datname, shobj_description(oid, 'pg_database') as mark from pg_database where datname = any($1)`, [SUBGRAPH_MODULES.map((m) => dbName(m.name))],
+  ));
+  const ready = marks.rows.length === SUBGRAPH_MODULES.length && marks.rows.every((r) => r.mark === SEEDED_MARK) && fs.existsSync(DATA_DIR);
+  if (ready && !FRESH) return 'reused the seeded databases';
+  const t0 = Date.now();
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  await admin(async (c) => {
+    for (const m of SUBGRAPH_MODULES) {
+      await c.query(`drop database if exists ${dbName(m.name)} with (force)`);
+      await c.query(`create database ${dbName(m.name)}`);
+    }
+  });
+  const world = generateLiunan2018(2018, { scale: Math.max(0.05, (STUDENTS - 2_365) / AT_SCHOOL_AT_SCALE_1), schools: SCHOOLS });
+  const generated = Date.now() - t0;
+  const keys = await loadKeys(loadConfig({ ...process.env, DATA_DIR, NODE_ENV: 'test' }), { DATA_DIR });
+  const times: string[] = [];
+  for (const m of SUBGRAPH_MODULES) {
+    const t = Date.now();
+    const orm = await openDatabase(m.database(postgresUrl(dbName(m.name))));
+    try {
+      await m.seed(orm.em, keys.linkageSecret, world);
+      await orm.em.getConnection().execute('analyze');
+    } finally {
+      await orm.close();
+    }
+    times.push(`${m.name} ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  }
+  await admin(async (c) => {
+    for (const m of SUBGRAPH_MODULES) await c.query(`comment on database ${dbName(m.name)} is '${SEEDED_MARK}'`);
+  });
+  return `generated ${world.children.length.toLocaleString()} children in ${(generated / 1000).toFixed(0)} s; seeded ${times.join(', ')}`;
+}
+
+// ---------------------------------------------------------------- processes
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const s = net.createServer();
+  s.once('error', reject);
+  s.listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as net.AddressInfo;
+    s.close(() => resolve(port));
+  });
+});
+
+interface Proc { name: string; child: ChildProcess; url: string }
+
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 1/100 s
+}
+const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function waitFor(url: string, proc: ChildProcess, seconds = 120): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (proc.exitCode !== null) throw new Error(`${url}: the process exited (${proc.exitCode})`);
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function startProcesses(redisUp: boolean) {
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPH_MODULES.map(async (m) => [m.name, await freePort()]))) as Record<SubgraphName, number>;
+  const gatewayPort = await freePort();
+  const peerPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, DATA_DIR, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(gatewayPort), PEER_PORT: String(peerPort),
+    GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+    // as production runs it: limits counted in Redis, set far above what the load asks
+    ...(redisUp ? { REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_PREFIX: `kc-bench-${process.pid}` } : {}),
+    RATE_LIMIT_USER_PER_MINUTE: '10000000', RATE_LIMIT_DEPARTMENT_PER_MINUTE: '100000000',
+  };
+  for (const m of SUBGRAPH_MODULES) {
+    env[`${envName(m.name)}_PORT`] = String(ports[m.name]);
+    env[`${envName(m.name)}_URL`] = `http://127.0.0.1:${ports[m.name]}/graphql`;
+    env[`${envName(m.name)}_DATABASE_URL`] = postgresUrl(dbName(m.name));
+  }
+  const profileDir = path.join(ROOT, 'bench', 'tmp');
+  if (PROFILE.size) fs.mkdirSync(profileDir, { recursive: true });
+  const spawnNode = (name: string, script: string, args: string[] = []) => spawn(
+    process.execPath,
+    [...(PROFILE.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []), path.join(__dirname, script), ...args],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const subgraphs: Record<string, Proc> = {};
+  for (const m of SUBGRAPH_MODULES) subgraphs[m.name] = { name: m.name, child: spawnNode(m.name, 'serve.js', [m.name]), url: env[`${envName(m.name)}_URL`]! };
+  await Promise.all(Object.values(subgraphs).map((p) => waitFor(p.url.replace(/graphql$/, 'ready'), p.child)));
+  const ours: Proc = { name: 'ours', child: spawnNode('gateway', 'serve.js', ['gateway']), url: env.GATEWAY_URL! };
+  const peer: Proc = { name: 'peer', child: spawnNode('peer', 'peer-gateway.js'), url: `http://127.0.0.1:${peerPort}/graphql` };
+  await waitFor(ours.url.replace(/graphql$/, 'ready'), ours.child);
+  await waitFor(peer.url.replace(/graphql$/, 'healthcheck'), peer.child);
+  const all = [...Object.values(subgraphs), ours, peer];
+  return {
+    subgraphs, ours, peer,
+    async stop() {
+      for (const p of all) p.child.kill('SIGTERM');
+      await Promise.all(all.map((p) => (p.child.exitCode !== null ? undefined : new Promise((r) => p.child.once('exit', r)))));
+    },
+  };
+}
+
+// ---------------------------------------------------------------- measuring
+interface Req { body: string; headers: Record<string, string> }
+interface Ratios { oursPerPeer: number; peerCpuPerOurs: number; oursPerFloorP50: number }
+interface Measured {
+  rps: number; p50: number; p99: number; requests: number; errors: number;
+  cpuMsPerRequest?: number; statementsPerRequest?: number;
+}
+
+async function statements(subgraphUrls: string[]): Promise<number> {
+  const texts = await Promise.all(subgraphUrls.map((u) => fetch(u.replace(/graphql$/, 'metrics')).then((r) => r.text())));
+  return texts.reduce((sum, t) => sum + Number(/^kc_subgraph_db_statements_total\{[^}]*\} (\d+)/m.exec(t)?.[1] ?? 0), 0);
+}
+
+/** autocannon against `url`, cycling through `requests`; GraphQL errors in a 200 count as errors. */
+async function load(url: string, requests: Req[], opts: { seconds?: number; connections?: number; pid?: number; subgraphUrls?: string[] } = {}): Promise<Measured> {
+  let errors = 0;
+  let i = 0;
+  const cpu0 = opts.pid ? cpuMs(opts.pid) : 0;
+  const st0 = opts.subgraphUrls ? await statements(opts.subgraphUrls) : 0;
+  const r = await autocannon({
+    url, connections: opts.connections ?? CONNECTIONS, duration: opts.seconds ?? SECONDS,
+    requests: [{
+      method: 'POST',
+      setupRequest: (req) => {
+        const next = requests[i++ % requests.length];
+        return { ...req, method: 'POST', body: next.body, headers: next.headers };
+      },
+      onResponse: (status, body) => {
+        if (status !== 200 || body.includes('"errors"')) errors += 1;
+      },
+    }],
+  });
+  const total = r.requests.total;
+  const st1 = opts.subgraphUrls ? await statements(opts.subgraphUrls) : 0;
+  return {
+    rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: total, errors: errors + r.errors + r.timeouts,
+    cpuMsPerRequest: opts.pid ? (cpuMs(opts.pid) - cpu0) / Math.max(1, total) : undefined,
+    statementsPerRequest: opts.subgraphUrls ? (st1 - st0) / Math.max(1, total) : undefined,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function medianOf(rounds: Measured[]): Measured {
+  const pick = (k: keyof Measured) => (rounds.every((r) => r[k] !== undefined) ? median(rounds.map((r) => r[k] as number)) : undefined);
+  return {
+    rps: pick('rps')!, p50: pick('p50')!, p99: pick('p99')!, requests: rounds.reduce((s, r) => s + r.requests, 0), errors: rounds.reduce((s, r) => s + r.errors, 0),
+    cpuMsPerRequest: pick('cpuMsPerRequest'), statementsPerRequest: pick('statementsPerRequest'),
+  };
+}
+
+// ---------------------------------------------------------------- scenarios
+/** The unified view's fields, by the department that owns them (so each can be asked directly). */
+const PARTS: Record<SubgraphName, string> = {
+  education: 'name gender birthDate idNumber enrollment { status grade className school { name } } dropoutCase { status }',
+  'public-security': 'isMigrant hukou { regionName isLocal registeredAddress } guardians { name relation phone }',
+  'civil-affairs': 'poverty { registered status } isLeftBehind',
+  community: 'community { name gridName gridWorkerName } family { parentsWorkingAway carer } homeVisits { date outcome }',
+  'joint-meeting': 'tasks { type status dueDate overdue }',
+};
+const UNIFIED = `id ${Object.values(PARTS).join(' ')}`;
+const CHILD_QUERY = `query ChildView($id: ID!) { student(id: $id) { ${UNIFIED} } }`;
+const LIST_QUERY = `query SchoolList($school: String, $first: Int) { students(first: $first, filter: { schoolCode: $school }) { nodes { ${UNIFIED} } } }`;
+const OVERVIEW_QUERY = 'query Overview { districtOverview(year: 2018) { dropoutsFound returned stillOut closedOtherwise consolidationRate consolidationTarget schoolsInterviewed consolidation { cohortEnrolment transfersIn transfersOut graduates } } }';
+const TASKS_QUERY = 'query MyWork { myTasks(includeDone: true) { id type status dueDate overdue student { name enrollment { school { name } } community { name } } } }';
+const ENTITIES = (fields: string) => `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Student { ${fields} } } }`;
+
+async function main() {
+  if (SAVE) fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  const redisUp = await new Promise<boolean>((resolve) => {
+    const s = net.connect(6379, '127.0.0.1', () => { s.end(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+  log(`\n控辍保学 city-scale benchmark — ${STUDENTS.toLocaleString()} students, ${SCHOOLS} schools; PostgreSQL; Node ${process.version}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()})`);
+  const t0 = Date.now();
+  const seeded = await ensureCity();
+  log(`city: ${seeded}`);
+  const config = loadConfig({ ...process.env, DATA_DIR, NODE_ENV: 'test' });
+  const keys = await loadKeys(config, { DATA_DIR });
+  const procs = await startProcesses(redisUp);
+  const subgraphUrls = SUBGRAPH_MODULES.map((m) => procs.subgraphs[m.name].url);
+  log(`processes: 5 subgraphs, our gateway, the peer (Hive Gateway) — each its own Node process; rate limits ${redisUp ? 'in Redis' : 'in memory (Redis is down)'}; ready after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  const results: Record<string, unknown> = { students: STUDENTS, schools: SCHOOLS, seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, node: process.version, cpus: os.cpus().length, date: new Date().toISOString() };
+  try {
+    const tokenOf = async (account: string) => issueUserToken(DEMO_ACCOUNTS[account], config, keys, 4 * 3600);
+    const headers = async (account: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(account)}` });
+    const jm = await headers('joint-meeting');
+    // the joint meeting's service account reads pages of up to 5,000 (people, 500): the pools and the 1,000-child list
+    const service = { 'content-type': 'application/json', authorization: `Bearer ${await issueUserToken(serviceIdentity('joint-meeting', 'joint_meeting'), config, keys, 4 * 3600)}` };
+    const gql = async <T>(url: string, query: string, variables: Record<string, unknown> = {}, h = jm): Promise<T> => {
+      const body = (await (await fetch(url, { method: 'POST', headers: h, body: JSON.stringify({ query, variables }) })).json()) as { data?: T; errors?: unknown[] };
+      if (!body.data || body.errors?.length) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 500)}`);
+      return body.data;
+    };
+
+    // the children and schools the load picks from
+    const { students } = await gql<{ students: { nodes: { id: string; enrollment: { school: { code: string } } | null }[] } }>(
+      procs.ours.url, '{ students(first: 1000, filter: { enrollmentStatus: ENROLLED }) { nodes { id enrollment { school { code } } } } }', {}, service);
+    const childIds = students.nodes.map((n) => n.id);
+    const { schools } = await gql<{ schools: { code: string }[] }>(procs.ours.url, '{ schools { code } }');
+    const schoolCodes = schools.map((s) => s.code);
+    const listIds = new Map<string, string[]>();
+    for (const code of schoolCodes.slice(0, 50)) {
+      const r = await gql<{ students: { nodes: { id: string }[] } }>(procs.ours.url, LIST_QUERY.replace(UNIFIED, 'id'), { school: code, first: 100 });
+      listIds.set(code, r.students.nodes.map((n) => n.id));
+    }
+    const listSchools = [...listIds.keys()];
+
+    const same = (a: string, b: string) => JSON.stringify(a) === JSON.stringify(b);
+    // both gateways must give the same answer before they are timed
+    for (const [q, v] of [[CHILD_QUERY, { id: childIds[0] }], [LIST_QUERY, { school: listSchools[0], first: 100 }]] as const) {
+      const a = JSON.stringify(await gql(procs.ours.url, q, v));
+      const b = JSON.stringify(await gql(procs.peer.url, q, v));
+      if (!same(a, b)) throw new Error(`ours and the peer answer differently:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`);
+    }
+
+    const childReqs: Req[] = childIds.map((id) => ({ body: JSON.stringify({ query: CHILD_QUERY, variables: { id } }), headers: jm }));
+    const listReqs: Req[] = listSchools.map((school) => ({ body: JSON.stringify({ query: LIST_QUERY, variables: { school, first: 100 } }), headers: jm }));
+
+    // direct calls to each subgraph with the same fields, signed as the gateway signs them
+    const jmIdentity: Identity = DEMO_ACCOUNTS['joint-meeting'];
+    const signed = async (bodies: string[]): Promise<Req[]> => Promise.all(bodies.map(async (body) => ({
+      body, headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signSubgraphIdentity(jmIdentity, body, config, keys) },
+    })));
+    const directBodies = (scenario: 'child' | 'list', name: SubgraphName): string[] => {
+      if (scenario === 'child') {
+        return childIds.map((id) => JSON.stringify(name === 'education'
+          ? { query: CHILD_QUERY.replace(UNIFIED, `id ${PARTS.education}`), variables: { id } }
+          : { query: ENTITIES(PARTS[name]), variables: { representations: [{ __typename: 'Student', id }] } }));
+      }
+      return listSchools.map((school) => JSON.stringify(name === 'education'
+        ? { query: LIST_QUERY.replace(UNIFIED, `id ${PARTS.education}`), variables: { school, first: 100 } }
+        : { query: ENTITIES(PARTS[name]), variables: { representations: listIds.get(school)!.map((id) => ({ __typename: 'Student', id })) } }));
+    };
+    /**
+     * Each subgraph the scenario touches, asked directly for its part: loaded (the same connections)
+     * for throughput, and one request at a time for latency. The slowest one alone is the floor.
+     */
+    const floorOf = async (scenario: 'child' | 'list') => {
+      const loaded: Record<string, Measured> = {};
+      const alone: Record<string, Measured> = {};
+      const seconds = Math.max(3, Math.round(SECONDS / 2));
+      for (const m of SUBGRAPH_MODULES) {
+        const reqs = await signed(directBodies(scenario, m.name));
+        loaded[m.name] = await load(procs.subgraphs[m.name].url, reqs, { seconds, pid: procs.subgraphs[m.name].child.pid });
+        alone[m.name] = await load(procs.subgraphs[m.name].url, await signed(directBodies(scenario, m.name)), { seconds, connections: 1 });
+      }
+      const slowest = Object.entries(alone).sort((a, b) => b[1].p50 - a[1].p50 || a[1].rps - b[1].rps)[0];
+      return { loaded, alone, slowest: slowest[0], floor: slowest[1] };
+    };
+
+    const ratios: Record<string, Ratios> = {};
+    for (const [scenario, reqs, label] of [['child', childReqs, "(1) one child's unified view, a different child each request"], ['list', listReqs, '(2) a school\'s list of 100 children, every department\'s fields']] as const) {
+      if (!ONLY.has(scenario)) continue;
+      log(`\n${label}`);
+      await load(procs.ours.url, reqs, { seconds: 2 });
+      await load(procs.peer.url, reqs, { seconds: 2 });
+      const ours: Measured[] = [];
+      const peer: Measured[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        ours.push(await load(procs.ours.url, reqs, { pid: procs.ours.child.pid, subgraphUrls }));
+        peer.push(await load(procs.peer.url, reqs, { pid: procs.peer.child.pid, subgraphUrls }));
+        log(`  round ${r + 1}: ours ${ours[r].rps.toFixed(0)}/s p50 ${ours[r].p50} ms · peer ${peer[r].rps.toFixed(0)}/s p50 ${peer[r].p50} ms`);
+      }
+      const o = medianOf(ours);
+      const p = medianOf(peer);
+      const oursAlone = await load(procs.ours.url, reqs, { seconds: Math.max(3, Math.round(SECONDS / 2)), connections: 1, pid: procs.ours.child.pid, subgraphUrls });
+      const floor = await floorOf(scenario);
+      ratios[scenario] = { oursPerPeer: o.rps / p.rps, peerCpuPerOurs: p.cpuMsPerRequest! / o.cpuMsPerRequest!, oursPerFloorP50: oursAlone.p50 / floor.floor.p50 };
+      results[scenario] = { ours: o, peer: p, oursOneClient: oursAlone, direct: floor.loaded, directOneClient: floor.alone, slowestSubgraph: floor.slowest, ...ratios[scenario] };
+      log(table([
+        ['ours', o], ['peer (Hive Gateway)', p], ...Object.entries(floor.loaded).map(([n, m]) => [`direct: ${n}`, m] as [string, Measured]),
+        ['ours, one client at a time', oursAlone],
+        ...Object.entries(floor.alone).map(([n, m]) => [`direct: ${n}, one at a time${n === floor.slowest ? ' (floor)' : ''}`, m] as [string, Measured]),
+      ]));
+      log(`  ours/peer ${ratios[scenario].oursPerPeer.toFixed(2)}× requests/s, gateway CPU per request peer/ours ${ratios[scenario].peerCpuPerOurs.toFixed(2)}×; ours p50 / floor p50, one client: ${ratios[scenario].oursPerFloorP50.toFixed(2)}`);
+    }
+
+    // SQL statements per request: the same for 10, 100 and 1,000 children
+    const perSize: Record<string, number> = {};
+    if (ONLY.has('sizes')) log('\nSQL statements per request (all departments), the unified list of N children');
+    for (const n of ONLY.has('sizes') ? [10, 100, 1000] : []) {
+      await gql(procs.ours.url, LIST_QUERY, { first: n }, service);
+      const before = await statements(subgraphUrls);
+      for (let i = 0; i < 5; i++) await gql(procs.ours.url, LIST_QUERY, { first: n }, service);
+      perSize[n] = (await statements(subgraphUrls) - before) / 5;
+    }
+    results.statementsPerListSize = perSize;
+    if (ONLY.has('sizes')) log(`  ${Object.entries(perSize).map(([n, s]) => `${n} children: ${s}`).join(' · ')}`);
+    if (ONLY.size < 5) return; // a partial run (profiling) saves nothing
+
+    // (3) the district overview
+    log('\n(3) districtOverview(year: 2018), the joint meeting');
+    const overviewReqs: Req[] = [{ body: JSON.stringify({ query: OVERVIEW_QUERY }), headers: jm }];
+    const one = await load(procs.ours.url, overviewReqs, { connections: 1, seconds: Math.max(3, Math.round(SECONDS / 2)), pid: procs.ours.child.pid, subgraphUrls });
+    const many = await load(procs.ours.url, overviewReqs, { pid: procs.ours.child.pid, subgraphUrls });
+    const raw = await rawOverviewSql();
+    results.overview = { oneClient: one, loaded: many, rawSql: raw, oursPerRawP50: one.p50 / raw.p50 };
+    log(table([['through the gateway, 1 client', one], [`through the gateway, ${CONNECTIONS} clients`, many]]));
+    log(`  the SQL it runs, straight to PostgreSQL (1 client): p50 ${raw.p50.toFixed(2)} ms over ${raw.runs} runs; gateway p50 / SQL p50 ${(one.p50 / raw.p50).toFixed(2)}`);
+
+    // (4) a department's task list
+    log("\n(4) a community office's task list (myTasks with each child's school and community)");
+    const tasks = await load(procs.ours.url, [{ body: JSON.stringify({ query: TASKS_QUERY }), headers: await headers('community') }], { pid: procs.ours.child.pid, subgraphUrls });
+    results.tasks = tasks;
+    log(table([['ours', tasks]]));
+
+    const rss = { ours: peakRssMb(procs.ours.child.pid!), peer: peakRssMb(procs.peer.child.pid!) };
+    results.peakRssMb = rss;
+    log(`\npeak RSS: our gateway ${rss.ours.toFixed(0)} MB, the peer ${rss.peer.toFixed(0)} MB`);
+    if (SAVE) {
+      const stamp = new Date().toISOString().slice(0, 10);
+      const base = path.join(ROOT, 'bench', 'results', `${stamp}-${STUDENTS}`);
+      fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+      fs.writeFileSync(`${base}.md`, summary(results, ratios, perSize, rss));
+      log(`saved ${path.relative(ROOT, base)}.json and .md\n`);
+    }
+  } finally {
+    await procs.stop();
+    if (DROP) {
+      await admin(async (c) => {
+        for (const m of SUBGRAPH_MODULES) await c.query(`drop database if exists ${dbName(m.name)} with (force)`);
+      });
+      fs.rmSync(DATA_DIR, { recursive: true, force: true });
+    }
+  }
+}
+
+/** The overview's one SQL statement (education), straight to PostgreSQL, one client. */
+async function rawOverviewSql(): Promise<{ p50: number; runs: number }> {
+  const c = new Client({ connectionString: postgresUrl(dbName('education')) });
+  await c.connect();
+  try {
+    let n = 0;
+    const sql = DISTRICT_OVERVIEW_SQL.replace(/\?/g, () => `$${++n}`);
+    const params = districtOverviewParams(2018);
+    const times: number[] = [];
+    const until = Date.now() + Math.max(3, SECONDS / 2) * 1000;
+    await c.query(sql, params);
+    while (Date.now() < until) {
+      const t = process.hrtime.bigint();
+      await c.query(sql, params);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return { p50: median(times), runs: times.length };
+  } finally {
+    await c.end();
+  }
+}
+
+function table(rows: [string, Measured][]): string {
+  const head = ['', 'req/s', 'p50 ms', 'p99 ms', 'gateway CPU ms/req', 'SQL/req', 'errors'];
+  const body = rows.map(([label, m]) => [label, m.rps.toFixed(0), String(m.p50), String(m.p99), m.cpuMsPerRequest?.toFixed(2) ?? '', m.statementsPerRequest?.toFixed(1) ?? '', String(m.errors)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  return [head, ...body].map((r) => `  ${r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')}`).join('\n');
+}
+
+function summary(results: Record<string, unknown>, ratios: Record<string, Ratios>, perSize: Record<string, number>, rss: { ours: number; peer: number }): string {
+  const r = results as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const row = (label: string, m: Measured) => `| ${label} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.cpuMsPerRequest?.toFixed(2) ?? ''} | ${m.statementsPerRequest?.toFixed(1) ?? ''} | ${m.errors} |`;
+  const head = '| | req/s | p50 ms | p99 ms | CPU ms/req | SQL/req | errors |\n|---|---:|---:|---:|---:|---:|---:|';
+  const scenario = (key: string, title: string) => [
+    `## ${title}`, '', head,
+    row('ours', r[key].ours), row('peer: Hive Gateway', r[key].peer),
+    ...Object.entries(r[key].direct as Record<string, Measured>).map(([n, m]) => row(`direct: ${n}`, m)),
+    row('ours, one client at a time', r[key].oursOneClient),
+    ...Object.entries(r[key].directOneClient as Record<string, Measured>).map(([n, m]) => row(`direct: ${n}, one at a time${n === r[key].slowestSubgraph ? ' (floor)' : ''}`, m)),
+    '', `ours/peer **${ratios[key].oursPerPeer.toFixed(2)}×** requests/s (target ≥ 1.2); gateway CPU per request, peer/ours **${ratios[key].peerCpuPerOurs.toFixed(2)}×**; ` +
+      `ours p50 / slowest subgraph p50, one client at a time: **${ratios[key].oursPerFloorP50.toFixed(2)}** (target ≤ 1.3)`, '',
+  ].join('\n');
+  return [
+    `# Benchmark ${String(r.date).slice(0, 10)}: ${STUDENTS.toLocaleString()} students, ${SCHOOLS} schools`, '',
+    `PostgreSQL, Node ${r.node}, ${r.cpus} CPUs; every service its own process; ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s (medians). CPU ms/req is the gateway process's (for direct rows, the subgraph's).`,
+    `Reproduce: \`npm run bench -- --students ${STUDENTS}\``, '',
+    scenario('child', "(1) One child's unified view"),
+    scenario('list', "(2) A school's 100 children, unified"),
+    '## SQL statements per request, unified list', '', Object.entries(perSize).map(([n, s]) => `${n} children: ${s}`).join(' · '), '',
+    '## (3) districtOverview', '', head, row('gateway, 1 client', r.overview.oneClient), row(`gateway, ${CONNECTIONS} clients`, r.overview.loaded), '',
+    `the SQL it runs, straight to PostgreSQL: p50 ${r.overview.rawSql.p50.toFixed(2)} ms; gateway / SQL **${r.overview.oursPerRawP50.toFixed(2)}** (target ≤ 2)`, '',
+    "## (4) A community office's task list", '', head, row('ours', r.tasks), '',
+    `Peak RSS: our gateway ${rss.ours.toFixed(0)} MB, Hive Gateway ${rss.peer.toFixed(0)} MB.`, '',
+  ].join('\n');
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * `node scripts/dist/peer-gateway.js`: the committed supergraph under Hive Gateway
+ * (@graphql-hive/gateway-runtime, its defaults), with the same authentication work as ours: the
+ * bearer token is verified, and every subgraph request carries the caller's identity signed over
+ * its exact body. The benchmark (`npm run bench`) runs it beside our gateway; README "Running the
+ * supergraph under another gateway" shows the same plugin in a Hive Gateway deployment.
+ *
+ * Environment: PEER_PORT (default 4100), <NAME>_URL for each subgraph, and the usual keys
+ * (DATA_DIR or GATEWAY_PRIVATE_JWK, TOKEN_PUBLIC_JWK …).
+ */
+import 'reflect-metadata';
+import http from 'node:http';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+import {
+  IDENTITY_HEADER, SUBGRAPH_NAMES, loadConfig, loadKeys, signSubgraphIdentity, userTokenVerifier,
+  type Config, type Identity, type KeyMaterial,
+} from '@kongchuo/shared';
+import { SUPERGRAPH_FILE } from '@kongchuo/gateway';
+
+/**
+ * A Hive Gateway plugin: verify the caller's token (401 UNAUTHENTICATED otherwise) and sign
+ * their identity to every subgraph, bound to the request body, as our gateway does.
+ */
+export function kongchuoIdentity(config: Config, keys: KeyMaterial): GatewayPlugin<{ identity: Identity }> {
+  const verify = userTokenVerifier(config, keys);
+  return {
+    async onContextBuilding({ context, extendContext }) {
+      const request = (context as { request?: Request }).request;
+      if (!request) return;
+      try {
+        extendContext({ identity: await verify(request.headers.get('authorization') ?? undefined) });
+      } catch (e) {
+        const ext = (e as GraphQLError).extensions ?? { code: 'UNAUTHENTICATED' };
+        throw new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status: 401 } } });
+      }
+    },
+    async onFetch({ context, options, setOptions }) {
+      const identity = (context as { identity?: Identity }).identity;
+      if (!identity) return;
+      const signature = await signSubgraphIdentity(identity, String(options.body ?? ''), config, keys);
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [IDENTITY_HEADER]: signature } });
+    },
+  };
+}
+
+async function main() {
+  const config = loadConfig();
+  const keys = await loadKeys(config);
+  const gateway = createGatewayRuntime<{ identity: Identity }>({
+    supergraph: SUPERGRAPH_FILE,
+    transportEntries: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { location: config.subgraphUrl(name) }])),
+    logging: (process.env.PEER_LOG ?? 'error') as 'error',
+    maskedErrors: process.env.PEER_UNMASK !== '1',
+    plugins: () => [kongchuoIdentity(config, keys)],
+  });
+  const server = http.createServer(gateway);
+  const port = Number(process.env.PEER_PORT ?? 4100);
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  process.stdout.write(`KC_PEER_READY http://127.0.0.1:${port}/graphql\n`);
+  const stop = () => server.close(() => void Promise.resolve(gateway.dispose()).then(() => process.exit(0)));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
