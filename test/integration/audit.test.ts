@@ -4,7 +4,9 @@
  * `npm run audit:verify` finds an edited or a deleted entry. Own system: it counts statements and
  * tampers with a database.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { AuditEntry, DEMO_ACCOUNTS, issueUserToken, type SubgraphName } from '@kongchuo/shared';
@@ -75,6 +77,29 @@ describe('audit log', () => {
     expect(police.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('is kept by the database itself: no entry changed, none younger than six months deleted, even straight through SQL', async () => {
+    const em = system.subgraphs['public-security'].orm.em.fork();
+    const conn = em.getConnection();
+    const [recent] = await entries('public-security');
+    await expect(conn.execute(`update audit_entry set fields = 'name' where id = ?`, [recent.id])).rejects.toThrow(/cannot be changed/);
+    await expect(conn.execute(`delete from audit_entry where id = ?`, [recent.id])).rejects.toThrow(/kept at least six months/);
+    // an entry older than six months may go (an archival job's business); this one is added at the end and removed again
+    const old = await em.insert(AuditEntry, {
+      at: new Date(Date.now() - 200 * 86400e3), kind: 'READ', user: 'retention-test', department: 'education', role: 'admin', studentId: null,
+      fields: 'name', operation: 'RetentionTest', requestId: 'retention-test', prevHash: 'x'.repeat(64), hash: 'y'.repeat(64),
+    });
+    await conn.execute(`delete from audit_entry where id = ?`, [old]);
+    expect((await entries('public-security')).some((e) => e.user === 'retention-test')).toBe(false);
+    expect(await verifyAll(system.config).then((r) => r.every((x) => x.ok))).toBe(true);
+  });
+
+  it('has no operation in the API that changes or deletes audit entries', () => {
+    const sdl = fs.readFileSync(path.resolve(__dirname, '../../gateway/supergraph.graphql'), 'utf8');
+    const mutation = parse(sdl).definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Mutation')!;
+    expect(mutation.fields!.length).toBeGreaterThan(10);
+    expect(mutation.fields!.map((f) => f.name.value).filter((n) => /audit/i.test(n))).toEqual([]);
+  });
+
   it('verifies, and `npm run audit:verify` names an edited entry, then a deleted one', async () => {
     expect((await verifyAll(system.config)).every((r) => r.ok)).toBe(true);
     const script = path.resolve(__dirname, '../../scripts/dist/audit-verify.js');
@@ -82,6 +107,9 @@ describe('audit log', () => {
     expect((await run()).code).toBe(0);
 
     const conn = system.subgraphs['public-security'].orm.em.getConnection();
+    // someone with the database owner's rights first removes the protection; the chain still tells
+    if (system.env.TEST_DATABASE === 'postgres') await conn.execute('alter table audit_entry disable trigger user');
+    else for (const t of ['audit_entry_no_update', 'audit_entry_retention']) await conn.execute(`drop trigger ${t}`);
     const rows = await entries('public-security');
     const victim = rows[Math.floor(rows.length / 2)];
     await conn.execute(`update audit_entry set fields = 'name' where id = ?`, [victim.id]);
