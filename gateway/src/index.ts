@@ -16,7 +16,7 @@ import {
 import { readSupergraph } from './compose';
 import { gatewayFormatError } from './errors';
 import { serveExports } from './exports';
-import { bodyErrors, metricsPlugin, operationLimits, operatorRoutes, rateLimiter, requestIds } from './operations';
+import { bodyErrors, metricsPlugin, operationLimits, operatorRoutes, rateLimiter, requestIds, tokenLimit } from './operations';
 import { SignedIdentityDataSource, signingFetcher, type GatewayContext } from './identity-data-source';
 
 export { composeSupergraph, readSupergraph, SUPERGRAPH_FILE, type SubgraphDefinition } from './compose';
@@ -77,6 +77,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),
+    tokenLimit(config),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const requestId = (req as typeof req & { requestId?: string }).requestId ?? randomUUID();

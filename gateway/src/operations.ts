@@ -10,7 +10,7 @@ import client from 'prom-client';
 import {
   ConsecutiveBreaker, ConstantBackoff, TaskCancelledError, TimeoutStrategy, circuitBreaker, handleAll, handleWhen, retry, timeout, wrap,
 } from 'cockatiel';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { REQUEST_ID_HEADER, SUBGRAPH_NAMES, type Config, type Identity, type Logger, type SubgraphName } from '@kongchuo/shared';
@@ -21,11 +21,35 @@ export function operationLimits(config: Config) {
   return new ApolloArmor({
     maxDepth: { n: l.maxDepth, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: l.maxAliases, exposeLimits: true },
-    maxTokens: { n: l.maxTokens, exposeLimits: true },
+    // tokens are counted before Apollo parses (tokenLimit below): armor's own check parses inside a
+    // plugin hook, where any syntax error became a 500
+    maxTokens: { enabled: false },
     costLimit: { maxCost: l.maxCost, ignoreIntrospection: true, exposeLimits: true },
     maxDirectives: { n: l.maxDirectives, exposeLimits: true },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
+}
+
+/**
+ * At most `limits.maxTokens` lexical tokens in a document, counted before it is parsed: over the
+ * limit, HTTP 400 GRAPHQL_VALIDATION_FAILED. A document that does not even lex is left to the
+ * parser, which answers 400 GRAPHQL_PARSE_FAILED.
+ */
+export function tokenLimit(config: Config): express.RequestHandler {
+  const max = config.limits.maxTokens;
+  return (req, res, next) => {
+    const query = (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return next();
+    let n = 0;
+    try {
+      const lexer = new Lexer(new Source(query));
+      for (let t = lexer.advance(); t.kind !== TokenKind.EOF && n <= max; t = lexer.advance()) n += 1;
+    } catch {
+      return next();
+    }
+    if (n <= max) return next();
+    res.status(400).json({ errors: [{ message: `Token limit of ${max} exceeded`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'LIMIT_MAX_TOKENS' } }] });
+  };
 }
 
 /** A client's own request id is kept if it looks like one; otherwise a new one. Echoed in the response. */

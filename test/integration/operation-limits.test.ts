@@ -26,8 +26,17 @@ describe('operation limits', () => {
     expect(bomb.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(bomb.errors![0].message).toMatch(/alias/i);
     const flood = await gql(`{ districtOverview(year: 2018) { ${'stillOut '.repeat(6000)} } }`);
+    expect(flood.status).toBe(400);
     expect(flood.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(flood.errors![0].message).toMatch(/token/i);
+  });
+
+  it('a document that does not parse is a 400 GRAPHQL_PARSE_FAILED, never a 500', async () => {
+    for (const query of ['!query X { a }', '{ students(first: 1) { nodes { id }', '{ "' ]) {
+      const r = await gql(query);
+      expect(r.status).toBe(400);
+      expect(r.errors![0].extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+    }
   });
 
   it('one operation per request: a batch is refused', async () => {
