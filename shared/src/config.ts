@@ -31,6 +31,8 @@ export interface Config {
   limits: OperationLimits;
   /** how the gateway treats a slow or failing department (SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MUTATION_TIMEOUT_MS, BREAKER_*) */
   resilience: { subgraphTimeoutMs: number; subgraphMutationTimeoutMs: number; breakerFailures: number; breakerResetMs: number };
+  /** an import opened but not committed for this long is closed and its staged rows removed (IMPORT_ABANDON_HOURS) */
+  importAbandonHours: number;
   /** keep-alive connections the gateway holds open to each department (SUBGRAPH_CONNECTIONS) */
   subgraphConnections: number;
   /** requests per minute per user and per department, counted in Redis (REDIS_URL) across gateway instances, else in memory */
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerResetMs: int(env, 'BREAKER_RESET_MS', 10_000, 600_000),
     },
     subgraphConnections: int(env, 'SUBGRAPH_CONNECTIONS', 64, 4096),
+    importAbandonHours: int(env, 'IMPORT_ABANDON_HOURS', 24, 24 * 365),
     rateLimits: {
       perUserPerMinute: int(env, 'RATE_LIMIT_USER_PER_MINUTE', 1200, 10_000_000),
       perDepartmentPerMinute: int(env, 'RATE_LIMIT_DEPARTMENT_PER_MINUTE', 20_000, 100_000_000),

@@ -257,6 +257,29 @@ async function commitBatch<V>(importer: Importer<V>, batch: ImportBatch, ctx: Im
 
 class RejectedImport extends Error {}
 
+/**
+ * Imports that were opened but never committed (the browser closed, the connection dropped) leave
+ * their staged rows behind. A batch still STAGING `olderThanMs` after it was opened is closed as
+ * REJECTED with one problem saying so, and its staged rows are deleted. Each department with
+ * importers runs this when it starts and every hour (IMPORT_ABANDON_HOURS, default 24).
+ */
+export async function sweepAbandonedImports(rootEm: EntityManager, olderThanMs: number, now = new Date()): Promise<number> {
+  const em = rootEm.fork();
+  const cutoff = new Date(now.getTime() - olderThanMs);
+  const stale = await em.find(ImportBatch, { status: ImportStatus.STAGING, createdAt: { $lt: cutoff } });
+  const hours = Math.round(olderThanMs / 3600e3);
+  for (const batch of stale) {
+    await em.transactional(async (tx) => {
+      await tx.nativeDelete(ImportRow, { batch: batch.id });
+      await tx.nativeUpdate(ImportBatch, { id: batch.id, status: ImportStatus.STAGING }, {
+        status: ImportStatus.REJECTED, problemCount: 1, finishedAt: now,
+        problems: [{ row: 0, column: '', message: `上传未完成：${hours} 小时内未提交，暂存的行已清理；请重新导入整个文件` }],
+      });
+    });
+  }
+  return stale.length;
+}
+
 /** A batch as the API returns it (loaded rows do not run field initialisers). */
 const answered = (batch: ImportBatch): ImportBatch => Object.assign(batch, { alreadyImported: batch.alreadyImported ?? false });
 

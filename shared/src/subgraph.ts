@@ -15,7 +15,7 @@ import type { DemoWorld } from './demo/liunan-2018';
 import { serviceIdentity, supergraphReader, type SupergraphReader } from './service-client';
 import { SUBGRAPHS } from './config';
 import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin } from './audit';
-import { ImportBatch, ImportRow, importResolver, type Importer } from './imports';
+import { ImportBatch, ImportRow, importResolver, sweepAbandonedImports, type Importer } from './imports';
 import { serviceMetrics } from './metrics';
 import { aggregateCache, invalidateOnWrite, type AggregateCache } from './aggregate-cache';
 
@@ -108,6 +108,14 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
       const seeded = await def.seed(orm.em, keys.linkageSecret);
       if (seeded) logger.info(seeded, 'demo data seeded');
     }
+    let sweeper: NodeJS.Timeout | undefined;
+    if (def.importers?.length && config.importAbandonHours > 0) {
+      const sweep = () => sweepAbandonedImports(orm.em, config.importAbandonHours * 3600e3)
+        .then((n) => n && logger.info({ batches: n }, 'abandoned imports closed, their staged rows removed'))
+        .catch((e: unknown) => logger.warn({ err: e }, 'sweeping abandoned imports failed'));
+      await sweep();
+      sweeper = setInterval(() => void sweep(), 3600e3).unref();
+    }
     const schema = await buildSchema();
     const auditWriter = new AuditWriter(orm, logger);
     const cache = aggregateCache(def.name, config, logger);
@@ -137,6 +145,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
         await orm.em.getConnection().execute('select 1');
       },
       onStop: async () => {
+        clearInterval(sweeper);
         await cache.close();
         await orm.close();
       },
