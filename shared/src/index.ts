@@ -29,3 +29,4 @@ export * from './imports';
 export * from './service-client';
 export * from './metrics';
 export * from './aggregate-cache';
+export * from './audit-retention';

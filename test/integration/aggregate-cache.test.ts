@@ -4,11 +4,10 @@
  * shared by two instances of a service (Redis runs on this machine and in CI; elsewhere that
  * part is skipped unless REQUIRE_REDIS=1). Through the gateway: the overview follows a write.
  */
-import net from 'node:net';
 import { aggregateCache, composeResidentId, createLogger, loadConfig, type AggregateCache } from '@kongchuo/shared';
 import { ok } from '../support/client';
+import { REDIS_URL, redisUp } from '../support/redis';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('test', 'error');
 const caches: AggregateCache[] = [];
 afterAll(async () => {
@@ -19,11 +18,6 @@ const cacheWith = (env: Record<string, string>) => {
   caches.push(c);
   return c;
 };
-const redisUp = () => new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const s = net.connect(Number(port || 6379), hostname, () => (s.end(), resolve(true)));
-  s.on('error', () => resolve(false));
-});
 
 function counter() {
   let n = 0;

@@ -3,12 +3,11 @@
  * gateway instance (Redis runs on this machine and in CI; elsewhere that part is skipped unless
  * REQUIRE_REDIS=1). Each test starts its own gateways with low limits and its own key prefix.
  */
-import net from 'node:net';
 import { startGateway } from '@kongchuo/gateway';
 import { createLogger, loadConfig, SUBGRAPH_NAMES, type RunningService } from '@kongchuo/shared';
 import { post, subgraphUrl, testKeys, tokenFor, type Account } from '../support/client';
+import { REDIS_URL, redisUp } from '../support/redis';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const gateways: RunningService[] = [];
 afterAll(async () => {
   for (const g of gateways) await g.stop();
@@ -24,11 +23,6 @@ async function gateway(env: Record<string, string>): Promise<RunningService> {
 const ask = async (g: RunningService, as: Account) =>
   post<{ districtOverview: { stillOut: number } }>(g.url, { query: '{ districtOverview(year: 2018) { stillOut } }' }, { authorization: `Bearer ${await tokenFor(as)}` });
 
-const redisUp = () => new Promise<boolean>((ok) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const s = net.connect(Number(port || 6379), hostname, () => (s.end(), ok(true)));
-  s.on('error', () => ok(false));
-});
 
 describe('rate limits', () => {
   it('per user: over the limit a user gets 429 RATE_LIMITED with when to retry; another user is not affected', async () => {
