@@ -4,7 +4,10 @@ import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
 import { Pool } from 'undici';
 import { subgraphDeduplicated, subgraphFetch, subgraphResilience } from './operations';
 import { serviceUnavailable } from './errors';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, signSubgraphIdentity, type Config, type Identity, type KeyMaterial } from '@kongchuo/shared';
+import {
+  IDENTITY_HEADER, REQUEST_ID_HEADER, SpanKind, SpanStatusCode, signSubgraphIdentity, withTraceContext,
+  type Config, type Identity, type KeyMaterial, type ServiceTracing,
+} from '@kongchuo/shared';
 
 export interface GatewayContext {
   identity: Identity;
@@ -44,7 +47,7 @@ function answer(url: string, status: number, headers: Record<string, string | st
  * or replayed later, the department's timeout, retry and circuit breaker, and identical reads
  * in flight merged.
  */
-export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: string): Fetcher {
+export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: string, tracing?: ServiceTracing): Fetcher {
   const resilience = subgraphResilience(config.resilience);
   const pools = new Map<string, Pool>();
   const poolFor = (origin: string) => {
@@ -60,16 +63,31 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
     }
     const target = new URL(url);
     const timer = subgraphFetch.startTimer({ subgraph: serviceName });
+    // the department's HTTP exchange as a span under @apollo/gateway's fetch span; its context goes along as `traceparent`
+    const span = tracing?.enabled
+      ? tracing.tracer.startSpan(`POST ${serviceName}`, { kind: SpanKind.CLIENT, attributes: { 'kongchuo.subgraph': serviceName, 'kongchuo.read': read } })
+      : undefined;
+    if (span) withTraceContext(headers, span);
+    const endSpan = (outcome: string) => {
+      if (!span) return;
+      span.setAttribute('kongchuo.outcome', outcome);
+      if (outcome !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    };
     try {
       // the whole exchange, body included, is inside the timeout: the body is read before the policy returns
       const res = await resilience.run(read, async (signal) => {
         const r = await poolFor(target.origin).request({ path: target.pathname + target.search, method: 'POST', headers, body, signal });
         return { status: r.statusCode, headers: r.headers, text: await r.body.text() };
       });
-      timer({ outcome: res.status >= 200 && res.status < 300 ? 'ok' : `http_${res.status}` });
+      const outcome = res.status >= 200 && res.status < 300 ? 'ok' : `http_${res.status}`;
+      timer({ outcome });
+      endSpan(outcome);
       return res;
     } catch (e) {
-      timer({ outcome: e instanceof BrokenCircuitError ? 'circuit_open' : e instanceof TaskCancelledError ? 'timeout' : 'unreachable' });
+      const outcome = e instanceof BrokenCircuitError ? 'circuit_open' : e instanceof TaskCancelledError ? 'timeout' : 'unreachable';
+      timer({ outcome });
+      endSpan(outcome);
       throw serviceUnavailable(serviceName, e);
     }
   };

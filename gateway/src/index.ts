@@ -10,7 +10,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DEMO_ACCOUNTS, SUBGRAPH_NAMES, createLogger, issueUserToken, loadConfig, loadKeys, userTokenVerifier,
+  DEMO_ACCOUNTS, SUBGRAPH_NAMES, createLogger, httpServerSpans, startTracing, issueUserToken, loadConfig, loadKeys, userTokenVerifier,
   type Config, type KeyMaterial, type Logger, type RunningService, type SubgraphName,
 } from '@kongchuo/shared';
 import { readSupergraph } from './compose';
@@ -42,6 +42,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   const keys = opts.keys ?? (await loadKeys(config));
   const logger = opts.logger ?? createLogger('gateway', config.logLevel);
   const verifyToken = userTokenVerifier(config, keys);
+  // the process's tracer provider: @apollo/gateway's own spans (validate, plan, execute, fetch) go there too
+  const tracing = startTracing('gateway', { global: true });
   const urlOf = (name: string) => opts.subgraphUrls?.[name as SubgraphName] ?? (SUBGRAPH_NAMES.includes(name as SubgraphName) ? config.subgraphUrl(name as SubgraphName) : undefined);
 
   // @apollo/gateway otherwise sends usage data to Apollo's servers (and probes cloud metadata
@@ -49,7 +51,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => new SignedIdentityDataSource({ url: urlOf(name) ?? url, fetcher: signingFetcher(config, keys, name) }),
+    buildService: ({ name, url }) => new SignedIdentityDataSource({ url: urlOf(name) ?? url, fetcher: signingFetcher(config, keys, name, tracing) }),
     logger: { debug: () => {}, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
 
@@ -73,6 +75,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   await server.start();
 
   app.use(requestIds());
+  app.use(httpServerSpans(tracing, (req) => (req as typeof req & { requestId?: string }).requestId));
   operatorRoutes(app, urlOf);
   app.use(
     '/graphql',
@@ -104,6 +107,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     stop: async () => {
       await server.stop();
       await limiter.close();
+      await tracing.shutdown();
     },
   };
 }

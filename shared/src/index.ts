@@ -28,5 +28,6 @@ export * from './audit';
 export * from './imports';
 export * from './service-client';
 export * from './metrics';
+export * from './tracing';
 export * from './aggregate-cache';
 export * from './audit-retention';

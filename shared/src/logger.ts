@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { maskIdNumber } from './resident-id';
+import { activeTraceId } from './tracing';
 
 export type { Logger };
 
@@ -37,6 +38,11 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
         censor: '[redacted]',
       },
       formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+      // a line written inside a traced request names its trace, so an operator can go from one to the other
+      mixin: () => {
+        const traceId = activeTraceId();
+        return traceId ? { traceId } : {};
+      },
       hooks: {
         logMethod(args, method) {
           method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<typeof method>);

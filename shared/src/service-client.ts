@@ -10,6 +10,7 @@ import type { KeyMaterial } from './keys';
 import { issueUserToken, type Identity } from './identity';
 import { DEMO_SCOPES } from './accounts';
 import { GraphQLError } from 'graphql';
+import { withTraceContext } from './tracing';
 
 export type SupergraphReader = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
@@ -30,7 +31,7 @@ export function supergraphReader(config: Config, keys: KeyMaterial, identity: Id
     try {
       res = await fetch(config.gatewayUrl(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer()}` },
+        headers: withTraceContext({ 'content-type': 'application/json', authorization: `Bearer ${await bearer()}` }),
         body: JSON.stringify({ query, variables }),
       });
     } catch (e) {

@@ -12,6 +12,7 @@ import type { KeyMaterial } from './keys';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifySubgraphIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
+import { httpServerSpans, type ServiceTracing } from './tracing';
 
 export interface RunningService {
   name: string;
@@ -63,6 +64,8 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
   plugins?: ApolloServerPlugin<C>[];
   /** served at GET /metrics */
   metrics?: ServiceMetrics;
+  /** the service's OpenTelemetry spans (continuing the gateway's trace) */
+  tracing?: ServiceTracing;
 }): Promise<RunningService> {
   const app = express();
   app.disable('x-powered-by');
@@ -114,6 +117,7 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
     }
   };
 
+  if (opts.tracing) app.use('/graphql', httpServerSpans(opts.tracing, (req) => (req as RequestWithBody).requestId));
   app.all('/graphql', (req, res, next) => (req.method === 'POST' ? next() : res.status(405).json(unauthenticatedBody('POST only'))));
   app.post(
     '/graphql',

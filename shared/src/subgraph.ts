@@ -17,6 +17,7 @@ import { SUBGRAPHS } from './config';
 import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin } from './audit';
 import { ImportBatch, ImportRow, importResolver, sweepAbandonedImports, type Importer } from './imports';
 import { serviceMetrics } from './metrics';
+import { databaseSpans, operationSpans, startTracing } from './tracing';
 import { aggregateCache, invalidateOnWrite, type AggregateCache } from './aggregate-cache';
 
 /** What every resolver of every subgraph gets. */
@@ -103,7 +104,10 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     const logger = (opts.logger ?? createLogger(def.name, config.logLevel)).child({ subgraph: def.name });
     const orm = await openDatabase(database(config.databaseUrl(def.name), { logger, onQuery: opts.onQuery }));
     const metrics = serviceMetrics(def.name);
-    sqlOf(orm.em).getKnex().on('query', metrics.statement);
+    const tracing = startTracing(def.name);
+    const knex = sqlOf(orm.em).getKnex();
+    knex.on('query', metrics.statement);
+    databaseSpans(tracing, knex, /^postgres(ql)?:/.test(config.databaseUrl(def.name)) ? 'postgresql' : 'sqlite');
     if (opts.demo) {
       const seeded = await def.seed(orm.em, keys.linkageSecret);
       if (seeded) logger.info(seeded, 'demo data seeded');
@@ -122,8 +126,9 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     await cache.invalidate(); // whatever was cached before this start (a seed, a restore) is not trusted
     const supergraph = supergraphReader(config, keys, serviceIdentity(def.name, SUBGRAPHS[def.name].department));
     const running = await startSubgraphServer<SubgraphContext<L>>({
-      plugins: [auditPlugin(auditWriter), invalidateOnWrite(cache)],
+      plugins: [operationSpans(tracing), auditPlugin(auditWriter), invalidateOnWrite(cache)],
       metrics,
+      tracing,
       name: def.name,
       port: opts.port ?? config.subgraphPort(def.name),
       schema,
@@ -148,6 +153,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
         clearInterval(sweeper);
         await cache.close();
         await orm.close();
+        await tracing.shutdown();
       },
     });
     return { ...running, orm };
