@@ -17,6 +17,8 @@ export const usingPostgres = () => process.env.TEST_DATABASE === 'postgres';
 export interface TestSystem {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** each department's database (a SQLite file under dataDir, or a throwaway PostgreSQL database) */
+  databaseUrls: Record<SubgraphName, string>;
   dataDir: string;
   env: NodeJS.ProcessEnv;
   config: Config;
@@ -53,6 +55,7 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
   return {
     gatewayUrl: gateway.url,
     subgraphUrls,
+    databaseUrls: Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, config.databaseUrl(m.name)])) as Record<SubgraphName, string>,
     dataDir,
     env,
     config,
@@ -75,8 +78,8 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
 if (require.main === module) {
   startSystem({ demo: process.env.DEMO_SEED !== 'off' })
     .then((system) => {
-      const { gatewayUrl, subgraphUrls, dataDir } = system;
-      process.stdout.write(`KC_SYSTEM_READY ${JSON.stringify({ gatewayUrl, subgraphUrls, dataDir })}\n`);
+      const { gatewayUrl, subgraphUrls, databaseUrls, dataDir } = system;
+      process.stdout.write(`KC_SYSTEM_READY ${JSON.stringify({ gatewayUrl, subgraphUrls, databaseUrls, dataDir })}\n`);
       const stop = () => system.stop().then(() => process.exit(0), () => process.exit(1));
       process.on('SIGTERM', stop);
       process.on('SIGINT', stop);

@@ -16,6 +16,8 @@ import { requireDepartment } from './access';
 import { LINKAGE_KEY_PATTERN } from './linkage-key';
 import type { Identity } from './identity';
 import type { Logger } from './logger';
+import { sqlOf } from './database';
+import { isDatabaseUnavailable } from './errors';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -113,7 +115,8 @@ export class AuditWriter {
         await this.write(group.flatMap((g) => g.entries));
         for (const g of group) g.done();
       } catch (e) {
-        this.logger.error({ err: e }, 'audit append failed');
+        if (isDatabaseUnavailable(e)) this.logger.warn({ reason: (e as Error).message }, 'audit append failed: database unavailable');
+        else this.logger.error({ err: e }, 'audit append failed');
         for (const g of group) g.done(e);
       }
     }
@@ -124,7 +127,8 @@ export class AuditWriter {
     const em = this.orm.em.fork();
     await em.transactional(async (tx) => {
       if (tx.getPlatform().constructor.name.startsWith('PostgreSql')) {
-        await tx.getConnection().execute(`select pg_advisory_xact_lock(hashtext('audit_entry'))`);
+        // on the transaction's own connection (em.getConnection().execute would take another one, and the lock would end at once)
+        await sqlOf(tx).execute(`select pg_advisory_xact_lock(hashtext('audit_entry'))`);
       }
       const last = await tx.findOne(AuditEntry, { id: { $gt: 0 } }, { orderBy: { id: 'desc' }, fields: ['hash'] });
       let prev = last?.hash ?? GENESIS_HASH;
@@ -195,7 +199,23 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<AuditedCont
               if (data[key] !== null && data[key] !== undefined) contextValue.audit.write(studentId, [sel.name.value]);
             }
           }
-          await writer.append(contextValue.audit.drain(contextValue.identity, operationName ?? '(anonymous)', contextValue.requestId));
+          try {
+            await writer.append(contextValue.audit.drain(contextValue.identity, operationName ?? '(anonymous)', contextValue.requestId));
+          } catch {
+            // nothing leaves unaudited: the answer is withheld. A mutation's own transaction has
+            // committed by now, so the caller is told to read before repeating it.
+            if (response.body.kind !== 'single') return;
+            const mutation = operation?.operation === 'mutation';
+            response.body.singleResult = {
+              data: null,
+              errors: [{
+                message: mutation
+                  ? "the department's database failed before this request's audit entry was written: the change may have been saved; read it back before repeating it"
+                  : "the department's database failed before this request's audit entry was written: the answer is withheld; try again shortly",
+                extensions: { code: 'SERVICE_UNAVAILABLE' },
+              }],
+            };
+          }
         },
       };
     },

@@ -61,3 +61,23 @@ export function badRows(problems: RowProblem[], what = 'rows'): GraphQLError {
     problems: problems.slice(0, 1000),
   });
 }
+
+/** PostgreSQL's connection-class and shutdown codes, the socket errors of a lost server, SQLite's busy lock. */
+const DATABASE_UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY']);
+const DATABASE_UNAVAILABLE_TEXT = /database system is (shutting down|starting up|in recovery)|terminating connection due to administrator command|Connection terminated|Connection ended unexpectedly|Client has encountered a connection error|Timeout acquiring a connection|connect ECONNREFUSED/i;
+
+/**
+ * Whether an error means the department's own database could not be reached (a restart, a
+ * failover, a dropped connection, a full pool) rather than a fault in the request: looks through
+ * the causes MikroORM and GraphQL wrap it in.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  let current: unknown = e;
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth += 1) {
+    const err = current as { code?: unknown; errno?: unknown; message?: unknown; originalError?: unknown; cause?: unknown };
+    if (typeof err.code === 'string' && DATABASE_UNAVAILABLE_CODES.has(err.code)) return true;
+    if (typeof err.message === 'string' && DATABASE_UNAVAILABLE_TEXT.test(err.message)) return true;
+    current = err.originalError ?? err.cause;
+  }
+  return false;
+}

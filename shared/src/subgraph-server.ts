@@ -13,6 +13,7 @@ import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifySubgraphIdentity, type Identi
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
 import { httpServerSpans, type ServiceTracing } from './tracing';
+import { isDatabaseUnavailable } from './errors';
 
 export interface RunningService {
   name: string;
@@ -35,6 +36,11 @@ export function formatErrorFor(logger: Logger) {
     if (code && CLIENT_CODES.has(code)) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (isDatabaseUnavailable(error)) {
+      // not a fault of the request: the database is restarting or unreachable, and the pool reconnects by itself
+      logger.warn({ reason: (error as Error)?.message, path: formatted.path }, 'database unavailable');
+      return { message: "the department's database is unavailable; try again shortly", path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected error');
     return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -12,4 +12,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.KC_GATEWAY_URL = ready.gatewayUrl;
   process.env.KC_DATA_DIR = ready.dataDir;
   for (const [name, url] of Object.entries(ready.subgraphUrls)) process.env[`KC_${name.toUpperCase().replace(/-/g, '_')}_URL`] = url;
+  // a test may run a second instance of a department on the same database (the fault suite does)
+  for (const [name, url] of Object.entries(ready.databaseUrls)) process.env[`KC_${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] = url;
 }

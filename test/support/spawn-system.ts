@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface SystemReady {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
+  databaseUrls: Record<string, string>;
   dataDir: string;
 }
 
