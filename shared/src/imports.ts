@@ -14,7 +14,7 @@ import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, ty
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { TimestampType } from './timestamp-type';
 import { sqlOf } from './database';
-import { badInput, notFound, type RowProblem } from './errors';
+import { badInput, conflict, notFound, type RowProblem } from './errors';
 import { requireDepartment } from './access';
 import type { Department, Identity } from './identity';
 import { GraphQLError } from 'graphql';
@@ -195,64 +195,80 @@ export class ImportChunkInput {
 export const MAX_IMPORT_CHUNK = 2000;
 const CHUNK = 2000;
 
+const isPostgres = (em: EntityManager) => em.getPlatform().constructor.name.startsWith('PostgreSql');
+const affectedRows = (r: unknown) => Number((r as { affectedRows?: number }).affectedRows ?? 0);
+
+/**
+ * Commits a staged batch: every check, the writes and the batch's new status in one transaction,
+ * which first takes the batch (PostgreSQL: an advisory lock per kind of import, so two files of
+ * the same kind never check against the database at once, then the batch's row, so a chunk still
+ * being staged finishes first). A batch that is no longer staging by then was committed or closed
+ * by someone else: CONFLICT. SQLite runs one write transaction at a time anyway.
+ */
 async function commitBatch<V>(importer: Importer<V>, batch: ImportBatch, ctx: ImportContext): Promise<ImportBatch> {
-  const em = ctx.em;
-  const problems: ImportProblem[] = [];
-  let count = 0;
-  const note = (p: ImportProblem) => {
-    count += 1;
-    if (problems.length < 1000) problems.push(p);
-  };
-  // 1. each row's own problems, as staged
-  for (let after = 0; ;) {
-    const rows = await em.find(ImportRow, { batch: batch.id, id: { $gt: after }, problems: { $ne: null } }, { orderBy: { id: 'asc' }, limit: CHUNK });
-    if (!rows.length) break;
-    for (const r of rows) for (const p of r.problems ?? []) note({ row: r.row, ...p });
-    after = rows[rows.length - 1].id;
-  }
-  // 2. the same key twice in the file (set-wise, in SQL)
-  const dup = await sqlOf(em).getConnection().execute<{ key: string; first: number | string; n: number | string }[]>(
-    'select dedup_key as key, min(row) as first, count(*) as n from import_row where batch_id = ? and dedup_key is not null group by dedup_key having count(*) > 1', [batch.id],
-  );
-  if (dup.length) {
-    const firstOf = new Map(dup.map((d) => [d.key, Number(d.first)]));
-    const rows = await em.find(ImportRow, { batch: batch.id, dedupKey: { $in: [...firstOf.keys()] } }, { fields: ['row', 'dedupKey'], orderBy: { row: 'asc' } });
-    for (const r of rows) if (r.row !== firstOf.get(r.dedupKey!)) note({ row: r.row, column: importer.columns[0].name, message: `与第 ${firstOf.get(r.dedupKey!)} 行重复` });
-  }
-  // 3. against the database, chunk by chunk; and then 4. write, all in one transaction
-  let inserted = 0;
-  let unchanged = 0;
-  try {
-    await em.transactional(async (tx) => {
-      for (let after = 0; ;) {
-        const rows = await tx.find(ImportRow, { batch: batch.id, id: { $gt: after }, problems: null }, { orderBy: { id: 'asc' }, limit: CHUNK });
-        if (!rows.length) break;
-        after = rows[rows.length - 1].id;
-        const chunk = rows.map((r) => ({ row: r.row, value: r.value as V }));
-        const checked = await importer.check(chunk, ctx, tx);
-        checked.problems.forEach(note);
-        const bad = new Set(checked.problems.map((p) => p.row));
-        unchanged += chunk.filter((r) => checked.unchanged.has(r.row)).length;
-        const fresh = chunk.filter((r) => !checked.unchanged.has(r.row) && !bad.has(r.row));
-        if (count === 0 && fresh.length) {
-          await importer.apply(fresh.map((r) => r.value), ctx, tx);
-          inserted += fresh.length;
+  const result = await ctx.em.transactional(async (tx) => {
+    if (isPostgres(tx)) {
+      await sqlOf(tx).execute('select pg_advisory_xact_lock(hashtext(?))', [`import:${importer.kind}`]);
+      await sqlOf(tx).execute('select id from import_batch where id = ? for update', [batch.id]);
+    }
+    const current = await tx.findOneOrFail(ImportBatch, { id: batch.id }, { refresh: true });
+    if (current.status !== ImportStatus.STAGING) throw conflict('input.batchId', `input.batchId: this import is already ${current.status}`);
+    const problems: ImportProblem[] = [];
+    let count = 0;
+    const note = (p: ImportProblem) => {
+      count += 1;
+      if (problems.length < 1000) problems.push(p);
+    };
+    // 1. each row's own problems, as staged
+    for (let after = 0; ;) {
+      const rows = await tx.find(ImportRow, { batch: batch.id, id: { $gt: after }, problems: { $ne: null } }, { orderBy: { id: 'asc' }, limit: CHUNK });
+      if (!rows.length) break;
+      for (const r of rows) for (const p of r.problems ?? []) note({ row: r.row, ...p });
+      after = rows[rows.length - 1].id;
+    }
+    // 2. the same key twice in the file (set-wise, in SQL)
+    const dup = await sqlOf(tx).execute<{ key: string; first: number | string; n: number | string }[]>(
+      'select dedup_key as key, min(row) as first, count(*) as n from import_row where batch_id = ? and dedup_key is not null group by dedup_key having count(*) > 1', [batch.id],
+    );
+    if (dup.length) {
+      const firstOf = new Map(dup.map((d) => [d.key, Number(d.first)]));
+      const rows = await tx.find(ImportRow, { batch: batch.id, dedupKey: { $in: [...firstOf.keys()] } }, { fields: ['row', 'dedupKey'], orderBy: { row: 'asc' } });
+      for (const r of rows) if (r.row !== firstOf.get(r.dedupKey!)) note({ row: r.row, column: importer.columns[0].name, message: `与第 ${firstOf.get(r.dedupKey!)} 行重复` });
+    }
+    // 3. against the database, chunk by chunk; and then 4. write — inside a savepoint, undone whole if any row is bad
+    let inserted = 0;
+    let unchanged = 0;
+    try {
+      await tx.transactional(async (inner) => {
+        for (let after = 0; ;) {
+          const rows = await inner.find(ImportRow, { batch: batch.id, id: { $gt: after }, problems: null }, { orderBy: { id: 'asc' }, limit: CHUNK });
+          if (!rows.length) break;
+          after = rows[rows.length - 1].id;
+          const chunk = rows.map((r) => ({ row: r.row, value: r.value as V }));
+          const checked = await importer.check(chunk, ctx, inner);
+          checked.problems.forEach(note);
+          const bad = new Set(checked.problems.map((p) => p.row));
+          unchanged += chunk.filter((r) => checked.unchanged.has(r.row)).length;
+          const fresh = chunk.filter((r) => !checked.unchanged.has(r.row) && !bad.has(r.row));
+          if (count === 0 && fresh.length) {
+            await importer.apply(fresh.map((r) => r.value), ctx, inner);
+            inserted += fresh.length;
+          }
+          inner.clear();
         }
-        tx.clear();
-      }
-      if (count > 0) throw new RejectedImport();
-    });
-  } catch (e) {
-    if (!(e instanceof RejectedImport)) throw e;
-  }
-  const fresh = await em.findOneOrFail(ImportBatch, { id: batch.id });
-  const problemsSorted = problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
-  Object.assign(fresh, count
-    ? { status: ImportStatus.REJECTED, problems: problemsSorted, problemCount: count, inserted: 0, unchanged: 0, finishedAt: new Date() }
-    : { status: ImportStatus.COMMITTED, inserted, unchanged, problems: [], problemCount: 0, finishedAt: new Date() });
-  await em.nativeDelete(ImportRow, { batch: batch.id });
-  await em.flush();
-  return fresh;
+        if (count > 0) throw new RejectedImport();
+      });
+    } catch (e) {
+      if (!(e instanceof RejectedImport)) throw e;
+    }
+    const problemsSorted = problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+    await tx.nativeUpdate(ImportBatch, { id: batch.id }, count
+      ? { status: ImportStatus.REJECTED, problems: problemsSorted, problemCount: count, inserted: 0, unchanged: 0, finishedAt: new Date() }
+      : { status: ImportStatus.COMMITTED, inserted, unchanged, problems: [], problemCount: 0, finishedAt: new Date() });
+    await tx.nativeDelete(ImportRow, { batch: batch.id });
+    return batch.id;
+  });
+  return ctx.em.findOneOrFail(ImportBatch, { id: result }, { refresh: true });
 }
 
 class RejectedImport extends Error {}
@@ -317,7 +333,7 @@ export function importResolver<V>(importer: Importer<V>) {
         const found = await em.findOne(ImportBatch, { id: input.batchId, kind: importer.kind });
         if (!found) throw notFound('input.batchId', input.batchId);
         if (found.createdBy !== ctx.identity.user) throw badInput('input.batchId', 'input.batchId: another user\'s import');
-        if (found.status !== ImportStatus.STAGING) throw badInput('input.batchId', `input.batchId: this import is already ${found.status}`);
+        if (found.status !== ImportStatus.STAGING) throw conflict('input.batchId', `input.batchId: this import is already ${found.status}`);
         batch = found;
       }
       if (input.rows.length) {
@@ -326,9 +342,15 @@ export function importResolver<V>(importer: Importer<V>) {
           const parsed = importer.parse(cells, ctx);
           return { batch: batch.id as never, row: r.row, dedupKey: parsed.key ?? null, value: parsed.value ?? null, problems: parsed.problems.length ? parsed.problems : null };
         });
-        for (let i = 0; i < rows.length; i += 500) await em.insertMany(ImportRow, rows.slice(i, i + 500) as never);
-        batch.rowsStaged += rows.length;
-        await em.flush();
+        // counted and staged together, and only while the batch is still staging: the count is a
+        // single UPDATE (chunks sent at once all add up), and it holds the batch's row until the
+        // rows are in, so a commit waits for this chunk — or this chunk finds it committed: CONFLICT
+        await em.transactional(async (tx) => {
+          const counted = await sqlOf(tx).execute('update import_batch set rows_staged = rows_staged + ? where id = ? and status = ?', [rows.length, batch.id, ImportStatus.STAGING], 'run');
+          if (affectedRows(counted) !== 1) throw conflict('input.batchId', 'input.batchId: this import was committed or closed while the chunk was sent');
+          for (let i = 0; i < rows.length; i += 500) await tx.insertMany(ImportRow, rows.slice(i, i + 500) as never);
+        });
+        batch = await em.findOneOrFail(ImportBatch, { id: batch.id }, { refresh: true });
       }
       if (!input.commit) return answered(batch);
       const result = await commitBatch(importer, batch, ctx);

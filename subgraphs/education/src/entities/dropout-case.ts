@@ -25,6 +25,8 @@ export class Responsibility {
 @ObjectType({ description: '辍学学生档案（一生一案）' })
 @Entity({ tableName: 'dropout_case' })
 @Index({ properties: ['discoveredOn'] })
+// one open case per child, kept by the database: two offices opening one at the same moment get one case and a CONFLICT
+@Index({ name: 'dropout_case_one_open_per_student', expression: `create unique index "dropout_case_one_open_per_student" on "dropout_case" ("student_id") where "status" = 'OPEN'` })
 export class DropoutCase {
   [OptionalProps]?: 'status' | 'outcome' | 'closedOn' | 'screening' | 'version' | 'createdAt';
 

@@ -114,7 +114,7 @@ export class DropoutCaseResolver {
       });
       em.create(CaseRecord, { dropoutCase: c, date: discoveredOn, kind: CaseRecordKind.DISCOVERED, summary: `发现辍学（${input.source}）`, recordedBy: ctx.identity.user });
       return c;
-    });
+    }, { dropout_case_one_open_per_student: 'input.studentId', 'dropout_case.student_id': 'input.studentId' }); // another office opened one at the same moment
   }
 
   @Mutation(() => CaseRecord, { description: '追加劝返过程记录（只增不改）' })

@@ -5,5 +5,6 @@ import { Migration20261129103537 } from './Migration20261129103537';
 import { Migration20261129115828 } from './Migration20261129115828';
 import { Migration20261129125323 } from './Migration20261129125323';
 import { Migration20261129162000 } from './Migration20261129162000';
+import { Migration20261129175517 } from './Migration20261129175517';
 
-export const migrations = [Migration20261129092248, Migration20261129095736, Migration20261129103537, Migration20261129115828, Migration20261129125323, Migration20261129162000];
+export const migrations = [Migration20261129092248, Migration20261129095736, Migration20261129103537, Migration20261129115828, Migration20261129125323, Migration20261129162000, Migration20261129175517];
