@@ -61,6 +61,8 @@ describe('docker-compose.yml', () => {
       if (name === 'postgres' || name === 'redis') continue;
       expect(s.environment?.NODE_ENV).toBe('production');
       expect(Boolean(s.environment?.GATEWAY_PRIVATE_JWK)).toBe(name === 'gateway');
+      // every service can be pointed at the collector, so a trace is never cut at one service
+      expect(s.environment).toHaveProperty('OTEL_EXPORTER_OTLP_ENDPOINT');
     }
   });
 
