@@ -29,6 +29,10 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { parse } from 'graphql';
+import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
+import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
+import { readSupergraph } from '@kongchuo/gateway';
 import {
   DEMO_ACCOUNTS, IDENTITY_HEADER, generateLiunan2018, issueUserToken, loadConfig, loadKeys, openDatabase, serviceIdentity, signSubgraphIdentity,
   type Identity, type SubgraphName,
@@ -175,7 +179,57 @@ async function startProcesses(redisUp: boolean) {
 
 // ---------------------------------------------------------------- measuring
 interface Req { body: string; headers: Record<string, string> }
-interface Ratios { oursPerPeer: number; peerCpuPerOurs: number; oursPerFloorP50: number }
+interface Ratios {
+  oursPerPeer: number; peerCpuPerOurs: number; oursPerFloorP50: number;
+  /** the query plan's stages, and the sum along its critical path of each fetch's department alone (p50) */
+  plan: string; criticalPathP50: number; oursPerCriticalPathP50: number;
+  /** the plan run against the departments directly by the benchmark itself (a gateway with no work of its own), one at a time */
+  planDirectP50: number; oursPerPlanDirectP50: number;
+}
+
+/**
+ * The query plan the gateway makes for a query (the same planner, on the committed supergraph),
+ * as text, and the time along its critical path when each fetch takes `p50(department)`: fetches
+ * in sequence add up, fetches in parallel take the slowest. A lower bound for any gateway that
+ * runs this plan, before the gateway's own work.
+ */
+function planNode(query: string): PlanNode | undefined {
+  const supergraph = Supergraph.build(readSupergraph());
+  const node = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.schema, parse(query))).node;
+  return node && node.kind !== 'Subscription' ? node : undefined;
+}
+
+/** Runs a plan's shape against the departments directly: a sequence one after another, parallel fetches at once. */
+async function runPlan(n: PlanNode, fetch: (department: string) => Promise<void>): Promise<void> {
+  switch (n.kind) {
+    case 'Fetch': return fetch(n.serviceName);
+    case 'Flatten': return runPlan(n.node, fetch);
+    case 'Sequence': for (const x of n.nodes) await runPlan(x, fetch); return;
+    case 'Parallel': await Promise.all(n.nodes.map((x) => runPlan(x, fetch))); return;
+    default: throw new Error(`plan node ${n.kind} is not expected in these queries`);
+  }
+}
+
+function planOf(query: string, p50: (department: string) => number): { plan: string; criticalPath: number } {
+  const node = planNode(query);
+  const walk = (n: PlanNode): { text: string; ms: number } => {
+    switch (n.kind) {
+      case 'Fetch': return { text: n.serviceName, ms: p50(n.serviceName) };
+      case 'Flatten': return walk(n.node);
+      case 'Sequence': {
+        const parts = n.nodes.map(walk);
+        return { text: parts.map((x) => x.text).join(' → '), ms: parts.reduce((sum, x) => sum + x.ms, 0) };
+      }
+      case 'Parallel': {
+        const parts = n.nodes.map(walk);
+        return { text: `(${parts.map((x) => x.text).join(' ‖ ')})`, ms: Math.max(...parts.map((x) => x.ms)) };
+      }
+      default: throw new Error(`plan node ${n.kind} is not expected in these queries`);
+    }
+  };
+  const { text, ms } = node ? walk(node) : { text: '(none)', ms: 0 };
+  return { plan: text, criticalPath: ms };
+}
 interface Measured {
   rps: number; p50: number; p99: number; requests: number; errors: number;
   cpuMsPerRequest?: number; statementsPerRequest?: number;
@@ -338,6 +392,31 @@ async function main() {
       return { loaded, alone, slowest: slowest[0], floor: slowest[1] };
     };
 
+    /**
+     * The plan's shape run straight against the departments by this process, one request at a
+     * time (each body signed as the gateway signs it): what a gateway that did nothing itself
+     * would take on this machine, parallel fetches sharing its cores as they do under any gateway.
+     */
+    const planDirect = async (scenario: 'child' | 'list'): Promise<number> => {
+      const node = planNode(scenario === 'child' ? CHILD_QUERY : LIST_QUERY)!;
+      const bodies = Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, directBodies(scenario, m.name)])) as Record<string, string[]>;
+      const count = bodies.education.length;
+      const times: number[] = [];
+      const until = Date.now() + Math.max(3, Math.round(SECONDS / 2)) * 1000;
+      for (let i = 0; Date.now() < until; i++) {
+        const k = i % count;
+        const started = performance.now();
+        await runPlan(node, async (department) => {
+          const body = bodies[department][k];
+          const headers = { 'content-type': 'application/json', [IDENTITY_HEADER]: await signSubgraphIdentity(jmIdentity, body, config, keys) };
+          const r = await postOnce(procs.subgraphs[department as SubgraphName].url, headers, body);
+          if (r.status !== 200 || r.text.includes('"errors"')) throw new Error(`${department} answered ${r.status}: ${r.text.slice(0, 200)}`);
+        });
+        times.push(performance.now() - started);
+      }
+      return Math.round(median(times) * 10) / 10;
+    };
+
     const ratios: Record<string, Ratios> = {};
     for (const [scenario, reqs, label] of [['child', childReqs, "(1) one child's unified view, a different child each request"], ['list', listReqs, '(2) a school\'s list of 100 children, every department\'s fields']] as const) {
       if (!ONLY.has(scenario)) continue;
@@ -355,7 +434,13 @@ async function main() {
       const p = medianOf(peer);
       const oursAlone = await load(procs.ours.url, reqs, { seconds: Math.max(3, Math.round(SECONDS / 2)), connections: 1, pid: procs.ours.child.pid, subgraphUrls });
       const floor = await floorOf(scenario);
-      ratios[scenario] = { oursPerPeer: o.rps / p.rps, peerCpuPerOurs: p.cpuMsPerRequest! / o.cpuMsPerRequest!, oursPerFloorP50: oursAlone.p50 / floor.floor.p50 };
+      const planned = planOf(scenario === 'child' ? CHILD_QUERY : LIST_QUERY, (d) => floor.alone[d]?.p50 ?? 0);
+      const direct = await planDirect(scenario);
+      ratios[scenario] = {
+        oursPerPeer: o.rps / p.rps, peerCpuPerOurs: p.cpuMsPerRequest! / o.cpuMsPerRequest!, oursPerFloorP50: oursAlone.p50 / floor.floor.p50,
+        plan: planned.plan, criticalPathP50: planned.criticalPath, oursPerCriticalPathP50: oursAlone.p50 / planned.criticalPath,
+        planDirectP50: direct, oursPerPlanDirectP50: oursAlone.p50 / direct,
+      };
       results[scenario] = { ours: o, peer: p, oursOneClient: oursAlone, direct: floor.loaded, directOneClient: floor.alone, slowestSubgraph: floor.slowest, ...ratios[scenario] };
       log(table([
         ['ours', o], ['peer (Hive Gateway)', p], ...Object.entries(floor.loaded).map(([n, m]) => [`direct: ${n}`, m] as [string, Measured]),
@@ -363,6 +448,8 @@ async function main() {
         ...Object.entries(floor.alone).map(([n, m]) => [`direct: ${n}, one at a time${n === floor.slowest ? ' (floor)' : ''}`, m] as [string, Measured]),
       ]));
       log(`  ours/peer ${ratios[scenario].oursPerPeer.toFixed(2)}× requests/s, gateway CPU per request peer/ours ${ratios[scenario].peerCpuPerOurs.toFixed(2)}×; ours p50 / floor p50, one client: ${ratios[scenario].oursPerFloorP50.toFixed(2)}`);
+      log(`  plan ${ratios[scenario].plan}: its departments alone along the critical path ${ratios[scenario].criticalPathP50} ms p50; ours / that, one client: ${ratios[scenario].oursPerCriticalPathP50.toFixed(2)}`);
+      log(`  the plan run straight against the departments, one at a time: ${ratios[scenario].planDirectP50} ms p50; ours / that: ${ratios[scenario].oursPerPlanDirectP50.toFixed(2)}`);
     }
 
     // SQL statements per request: the same for 10, 100 and 1,000 children
@@ -491,6 +578,10 @@ function summary(results: Record<string, unknown>, ratios: Record<string, Ratios
     ...Object.entries(r[key].directOneClient as Record<string, Measured>).map(([n, m]) => row(`direct: ${n}, one at a time${n === r[key].slowestSubgraph ? ' (floor)' : ''}`, m)),
     '', `ours/peer **${ratios[key].oursPerPeer.toFixed(2)}×** requests/s (target ≥ 1.2); gateway CPU per request, peer/ours **${ratios[key].peerCpuPerOurs.toFixed(2)}×**; ` +
       `ours p50 / slowest subgraph p50, one client at a time: **${ratios[key].oursPerFloorP50.toFixed(2)}** (target ≤ 1.3)`, '',
+      `The gateway's query plan: ${ratios[key].plan}. Its departments alone, one at a time, along the critical path (a sequence adds up, parallel fetches take the slowest): ` +
+      `${ratios[key].criticalPathP50} ms p50; ours / that: **${ratios[key].oursPerCriticalPathP50.toFixed(2)}**. ` +
+      `The same plan run straight against the departments by the benchmark (no gateway work; parallel fetches sharing the machine's cores): ` +
+      `${ratios[key].planDirectP50} ms p50; ours / that: **${ratios[key].oursPerPlanDirectP50.toFixed(2)}**.`, '',
   ].join('\n');
   return [
     `# Benchmark ${String(r.date).slice(0, 10)}: ${STUDENTS.toLocaleString()} students, ${SCHOOLS} schools`, '',
