@@ -144,7 +144,8 @@ export function operationSpans(tracing: ServiceTracing): ApolloServerPlugin {
 /**
  * SQL statements as spans, from knex's query events: the verb (select, insert, …) and the
  * dialect, never the statement or its bindings. The span's parent is whatever span is active
- * where the statement was issued (the operation, or the audit writer's commit).
+ * where the statement was issued; statements outside any request (migrations, seeding, sweeps)
+ * are not traced.
  */
 const SQL_VERBS = new Set(['select', 'insert', 'update', 'delete', 'with', 'begin', 'commit', 'rollback', 'savepoint', 'release', 'set', 'pragma', 'create', 'alter', 'drop', 'lock']);
 
@@ -153,7 +154,8 @@ export function databaseSpans(tracing: ServiceTracing, knex: { on(event: string,
   const open = new Map<string, Span>();
   knex.on('query', (q: unknown) => {
     const { __knexQueryUid: uid, sql } = q as { __knexQueryUid?: string; sql?: string };
-    if (!uid) return;
+    // only inside a traced request: migrations, seeding and the hourly sweep are not traces of their own
+    if (!uid || !trace.getSpan(context.active())) return;
     // the statement's first keyword, and only from a fixed list: nothing else of the text leaves
     const first = /^\s*\(?\s*([a-z]+)/i.exec(sql ?? '')?.[1]?.toLowerCase() ?? '';
     const verb = SQL_VERBS.has(first) ? first : 'other';

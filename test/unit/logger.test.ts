@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { composeResidentId, createLogger, scrubText } from '@kongchuo/shared';
+import { composeResidentId, createLogger, scrubText, startTracing } from '@kongchuo/shared';
 
 function capture() {
   const lines: string[] = [];
@@ -29,5 +29,25 @@ describe('logging never prints tokens or full ID numbers', () => {
     expect(out).not.toContain(id);
     expect(out).not.toContain(jwt);
     expect(out).toContain('450204********');
+  });
+});
+
+describe('log lines and traces', () => {
+  it('a line written inside a traced request names its trace; one outside does not', async () => {
+    // an exporter that is never reached: only the trace context matters here
+    const tracing = startTracing('unit', { env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_BSP_SCHEDULE_DELAY: '60000' } });
+    const { lines, stream } = capture();
+    const logger = createLogger('unit', 'info', stream);
+    let traceId = '';
+    tracing.tracer.startActiveSpan('request', (span) => {
+      traceId = span.spanContext().traceId;
+      logger.info('inside');
+      span.end();
+    });
+    logger.info('outside');
+    expect(JSON.parse(lines[0])).toMatchObject({ msg: 'inside', traceId });
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.parse(lines[1]).traceId).toBeUndefined();
+    await tracing.shutdown().catch(() => undefined);
   });
 });
