@@ -210,8 +210,7 @@ async function runPlan(n: PlanNode, fetch: (department: string) => Promise<void>
   }
 }
 
-function planOf(query: string, p50: (department: string) => number): { plan: string; criticalPath: number } {
-  const node = planNode(query);
+function planOf(node: PlanNode | undefined, p50: (department: string) => number): { plan: string; criticalPath: number } {
   const walk = (n: PlanNode): { text: string; ms: number } => {
     switch (n.kind) {
       case 'Fetch': return { text: n.serviceName, ms: p50(n.serviceName) };
@@ -397,8 +396,7 @@ async function main() {
      * time (each body signed as the gateway signs it): what a gateway that did nothing itself
      * would take on this machine, parallel fetches sharing its cores as they do under any gateway.
      */
-    const planDirect = async (scenario: 'child' | 'list'): Promise<number> => {
-      const node = planNode(scenario === 'child' ? CHILD_QUERY : LIST_QUERY)!;
+    const planDirect = async (scenario: 'child' | 'list', node: PlanNode): Promise<number> => {
       const bodies = Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, directBodies(scenario, m.name)])) as Record<string, string[]>;
       const count = bodies.education.length;
       const times: number[] = [];
@@ -434,8 +432,9 @@ async function main() {
       const p = medianOf(peer);
       const oursAlone = await load(procs.ours.url, reqs, { seconds: Math.max(3, Math.round(SECONDS / 2)), connections: 1, pid: procs.ours.child.pid, subgraphUrls });
       const floor = await floorOf(scenario);
-      const planned = planOf(scenario === 'child' ? CHILD_QUERY : LIST_QUERY, (d) => floor.alone[d]?.p50 ?? 0);
-      const direct = await planDirect(scenario);
+      const node = planNode(scenario === 'child' ? CHILD_QUERY : LIST_QUERY)!;
+      const planned = planOf(node, (d) => floor.alone[d]?.p50 ?? 0);
+      const direct = await planDirect(scenario, node);
       ratios[scenario] = {
         oursPerPeer: o.rps / p.rps, peerCpuPerOurs: p.cpuMsPerRequest! / o.cpuMsPerRequest!, oursPerFloorP50: oursAlone.p50 / floor.floor.p50,
         plan: planned.plan, criticalPathP50: planned.criticalPath, oursPerCriticalPathP50: oursAlone.p50 / planned.criticalPath,

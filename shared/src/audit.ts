@@ -16,7 +16,7 @@ import { requireDepartment } from './access';
 import { LINKAGE_KEY_PATTERN } from './linkage-key';
 import type { Identity } from './identity';
 import type { Logger } from './logger';
-import { sqlOf } from './database';
+import { sqlOf, usesPostgres } from './database';
 import { isDatabaseUnavailable } from './errors';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -126,7 +126,7 @@ export class AuditWriter {
   private async write(entries: EntryContent[]): Promise<void> {
     const em = this.orm.em.fork();
     await em.transactional(async (tx) => {
-      if (tx.getPlatform().constructor.name.startsWith('PostgreSql')) {
+      if (usesPostgres(tx)) {
         // on the transaction's own connection (em.getConnection().execute would take another one, and the lock would end at once)
         await sqlOf(tx).execute(`select pg_advisory_xact_lock(hashtext('audit_entry'))`);
       }

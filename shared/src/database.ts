@@ -11,6 +11,9 @@ export type DatabaseKind = 'sqlite' | 'postgresql';
 
 export const databaseKind = (url: string): DatabaseKind => (/^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite');
 
+/** Whether an entity manager talks to PostgreSQL (advisory and row locks exist there; SQLite runs one write transaction at a time). */
+export const usesPostgres = (em: import('@mikro-orm/core').EntityManager): boolean => em.getPlatform().constructor.name.startsWith('PostgreSql');
+
 export interface DatabaseSpec {
   url: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

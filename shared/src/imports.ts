@@ -13,7 +13,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type EntityManager, type Ref } from '@mikro-orm/core';
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { TimestampType } from './timestamp-type';
-import { sqlOf } from './database';
+import { sqlOf, usesPostgres } from './database';
 import { badInput, conflict, notFound, type RowProblem } from './errors';
 import { requireDepartment } from './access';
 import type { Department, Identity } from './identity';
@@ -195,7 +195,6 @@ export class ImportChunkInput {
 export const MAX_IMPORT_CHUNK = 2000;
 const CHUNK = 2000;
 
-const isPostgres = (em: EntityManager) => em.getPlatform().constructor.name.startsWith('PostgreSql');
 const affectedRows = (r: unknown) => Number((r as { affectedRows?: number }).affectedRows ?? 0);
 
 /**
@@ -207,7 +206,7 @@ const affectedRows = (r: unknown) => Number((r as { affectedRows?: number }).aff
  */
 async function commitBatch<V>(importer: Importer<V>, batch: ImportBatch, ctx: ImportContext): Promise<ImportBatch> {
   const result = await ctx.em.transactional(async (tx) => {
-    if (isPostgres(tx)) {
+    if (usesPostgres(tx)) {
       await sqlOf(tx).execute('select pg_advisory_xact_lock(hashtext(?))', [`import:${importer.kind}`]);
       await sqlOf(tx).execute('select id from import_batch where id = ? for update', [batch.id]);
     }

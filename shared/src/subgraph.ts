@@ -8,7 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { loadConfig } from './config';
 import { loadKeys } from './keys';
 import { buildFederatedSchema } from './federation';
-import { openDatabase, sqlOf, type DatabaseSpec } from './database';
+import { databaseKind, openDatabase, sqlOf, type DatabaseSpec } from './database';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
 import { todayInChina } from './dates';
 import type { DemoWorld } from './demo/liunan-2018';
@@ -107,7 +107,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     const tracing = startTracing(def.name);
     const knex = sqlOf(orm.em).getKnex();
     knex.on('query', metrics.statement);
-    databaseSpans(tracing, knex, /^postgres(ql)?:/.test(config.databaseUrl(def.name)) ? 'postgresql' : 'sqlite');
+    databaseSpans(tracing, knex, databaseKind(config.databaseUrl(def.name)));
     if (opts.demo) {
       const seeded = await def.seed(orm.em, keys.linkageSecret);
       if (seeded) logger.info(seeded, 'demo data seeded');
