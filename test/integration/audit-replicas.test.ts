@@ -8,25 +8,13 @@
  * education database behind a gateway of this file's own; the joint meeting reads children
  * through both gateways at once. The PostgreSQL pass only: SQLite is the single-instance default.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { MikroORM } from '@mikro-orm/core';
-import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, ormOptions, SUBGRAPH_NAMES, verifyAuditChain, type RunningService } from '@kongchuo/shared';
+import { ormOptions, verifyAuditChain, type RunningService } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
-import { gatewayUrl, post, subgraphUrl, testKeys, tokenFor } from '../support/client';
+import { gatewayUrl, post, tokenFor } from '../support/client';
+import { freePort, gatewayWith, spawnDepartment } from '../support/instances';
 import { usingPostgres } from '../support/system';
-
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((ok) => s.close(ok));
-  return port;
-}
 
 (usingPostgres() ? describe : describe.skip)('two instances of education on one database', () => {
   let second: ChildProcess | undefined;
@@ -35,19 +23,8 @@ async function freePort(): Promise<number> {
 
   beforeAll(async () => {
     const port = await freePort();
-    second = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), 'education'], {
-      env: { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, EDUCATION_PORT: String(port), EDUCATION_DATABASE_URL: databaseUrl(), LOG_LEVEL: 'fatal', DEMO_SEED: 'off', NODE_ENV: 'test' },
-      stdio: 'ignore',
-    });
-    for (let i = 0; ; i += 1) {
-      if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) break;
-      if (i > 300 || second.exitCode !== null) throw new Error('the second education instance did not start');
-      await sleep(100);
-    }
-    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n)]));
-    subgraphUrls.education = `http://127.0.0.1:${port}/graphql`;
-    const env = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR };
-    gateway = await startGateway({ config: loadConfig(env), keys: await testKeys(), port: 0, logger: createLogger('test', 'fatal'), subgraphUrls });
+    second = await spawnDepartment('education', port);
+    gateway = await gatewayWith({ education: `http://127.0.0.1:${port}/graphql` });
   }, 60_000);
 
   afterAll(async () => {

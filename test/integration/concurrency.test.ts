@@ -74,6 +74,10 @@ async function enrolledChild(): Promise<{ id: string; version: number }> {
 }
 
 const OPEN_CASE = 'mutation($input: OpenDropoutCaseInput!) { openDropoutCase(input: $input) { id version } }';
+/** A new case for a newly enrolled child, found on 1 March 2024 on a home visit. */
+const openCase = async (reason: string) => (await ok<{ openDropoutCase: { id: string; version: number } }>(OPEN_CASE, {
+  input: { studentId: (await enrolledChild()).id, discoveredOn: '2024-03-01', source: 'HOME_VISIT', reasons: [reason] },
+})).openDropoutCase;
 const CASE = 'query($id: ID!) { dropoutCase(id: $id) { status outcome version responsibilityChain { name } records { kind summary } } }';
 interface CaseFile { status: string; outcome: string | null; version: number; responsibilityChain: { name: string }[]; records: { kind: string; summary: string }[] }
 
@@ -92,10 +96,7 @@ describe(`${N} parallel clients on one dropout case file (一生一案)`, () => 
   });
 
   it('changing the 四包 chain from one version: one lands, the rest CONFLICT, the case holds the one that landed', async () => {
-    const child = await enrolledChild();
-    const { openDropoutCase: c } = await ok<{ openDropoutCase: { id: string; version: number } }>(OPEN_CASE, {
-      input: { studentId: child.id, discoveredOn: '2024-03-01', source: 'HOME_VISIT', reasons: ['OTHER'] },
-    });
+    const c = await openCase('OTHER');
     const results = await Promise.all(Array.from({ length: N }, (_, i) => gql<{ assignResponsibility: { version: number } }>(
       'mutation($input: AssignResponsibilityInput!) { assignResponsibility(input: $input) { version } }',
       { input: { caseId: c.id, expectedVersion: c.version, responsibilityChain: [{ level: 'HEAD_TEACHER', name: `班主任${i}`, title: '班主任' }] } },
@@ -109,10 +110,7 @@ describe(`${N} parallel clients on one dropout case file (一生一案)`, () => 
   });
 
   it('closing it from one version: one close lands, the file has one closing record', async () => {
-    const child = await enrolledChild();
-    const { openDropoutCase: c } = await ok<{ openDropoutCase: { id: string; version: number } }>(OPEN_CASE, {
-      input: { studentId: child.id, discoveredOn: '2024-03-01', source: 'HOME_VISIT', reasons: ['FAMILY_MOBILITY'] },
-    });
+    const c = await openCase('FAMILY_MOBILITY');
     const results = await Promise.all(Array.from({ length: N }, (_, i) => gql<{ closeDropoutCase: { status: string } }>(
       'mutation($input: CloseDropoutCaseInput!) { closeDropoutCase(input: $input) { status } }',
       { input: { caseId: c.id, expectedVersion: c.version, outcome: 'REFERRED_OUT', date: '2024-05-01', summary: `移交户籍地 ${i}` } },
@@ -125,10 +123,7 @@ describe(`${N} parallel clients on one dropout case file (一生一案)`, () => 
   });
 
   it('adding records at once: every record lands, none lost', async () => {
-    const child = await enrolledChild();
-    const { openDropoutCase: c } = await ok<{ openDropoutCase: { id: string } }>(OPEN_CASE, {
-      input: { studentId: child.id, discoveredOn: '2024-03-01', source: 'HOME_VISIT', reasons: ['WEARY_OF_STUDY'] },
-    });
+    const c = await openCase('WEARY_OF_STUDY');
     const results = await Promise.all(Array.from({ length: N }, (_, i) => gql(
       'mutation($input: AddCaseRecordInput!) { addCaseRecord(input: $input) { id } }',
       { input: { caseId: c.id, date: '2024-03-10', kind: 'HOME_VISIT', summary: `家访记录 ${i}` } },

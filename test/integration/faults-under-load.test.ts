@@ -13,14 +13,12 @@
  * (`scripts/dist/serve.js civil-affairs`) on the shared system's civil-affairs database, behind a
  * gateway of this file's own.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, SUBGRAPH_NAMES, type RunningService } from '@kongchuo/shared';
-import { gatewayUrl, post, subgraphUrl, testKeys, tokenFor, type GraphQLResponse } from '../support/client';
+import type { RunningService } from '@kongchuo/shared';
+import { gatewayUrl, post, tokenFor, type GraphQLResponse } from '../support/client';
+import { freePort, gatewayWith, spawnDepartment } from '../support/instances';
 import { usingPostgres } from '../support/system';
 
 const SECONDS = Number(process.env.FAULT_SECONDS ?? 8);
@@ -35,14 +33,6 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
 interface Outcome<T> { at: number; status: number; r: GraphQLResponse<T> }
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((ok) => s.close(ok));
-  return port;
-}
 
 /** Children the load writes for: dropouts (civil affairs grants to any) and residents of the community account's subdistrict. */
 async function children(url: string) {
@@ -130,31 +120,14 @@ function expectEveryErrorCoded(outcomes: Outcome<unknown>[], allowed: string[]) 
 }
 
 describe('a department killed under load, then started again', () => {
-  const serveJs = path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js');
   let port: number;
   let civil: ChildProcess | undefined;
   let gateway: RunningService;
 
-  const startCivilAffairs = async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, CIVIL_AFFAIRS_PORT: String(port), LOG_LEVEL: 'fatal', DEMO_SEED: 'off', NODE_ENV: 'test' };
-    if (process.env.KC_CIVIL_AFFAIRS_DATABASE_URL) env.CIVIL_AFFAIRS_DATABASE_URL = process.env.KC_CIVIL_AFFAIRS_DATABASE_URL;
-    const child = spawn(process.execPath, [serveJs, 'civil-affairs'], { env, stdio: 'ignore' });
-    for (let i = 0; i < 300; i += 1) {
-      const up = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
-      if (up) return child;
-      if (child.exitCode !== null) throw new Error(`civil affairs exited (${child.exitCode})`);
-      await sleep(100);
-    }
-    throw new Error('civil affairs did not start within 30 s');
-  };
-
   beforeAll(async () => {
     port = await freePort();
-    civil = await startCivilAffairs();
-    const env = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, SUBGRAPH_TIMEOUT_MS: '2000', BREAKER_FAILURES: '3', BREAKER_RESET_MS: '1000' };
-    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n)]));
-    subgraphUrls['civil-affairs'] = `http://127.0.0.1:${port}/graphql`;
-    gateway = await startGateway({ config: loadConfig(env), keys: await testKeys(), port: 0, logger: createLogger('test', 'fatal'), subgraphUrls });
+    civil = await spawnDepartment('civil-affairs', port);
+    gateway = await gatewayWith({ 'civil-affairs': `http://127.0.0.1:${port}/graphql` }, { SUBGRAPH_TIMEOUT_MS: '2000', BREAKER_FAILURES: '3', BREAKER_RESET_MS: '1000' });
   }, 60_000);
 
   afterAll(async () => {
@@ -170,7 +143,7 @@ describe('a department killed under load, then started again', () => {
       civil!.kill('SIGKILL'); // a crash, not a drain
       killedAt = Date.now() - t0;
       await sleep(SECONDS * 1000 * 0.2);
-      civil = await startCivilAffairs();
+      civil = await spawnDepartment('civil-affairs', port);
       backAt = Date.now() - t0;
     });
 

@@ -6,9 +6,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, SUBGRAPH_NAMES, type RunningService } from '@kongchuo/shared';
-import { post, subgraphUrl, testKeys, tokenFor } from '../support/client';
+import type { RunningService } from '@kongchuo/shared';
+import { gatewayWith } from '../support/instances';
+import { post, subgraphUrl, tokenFor } from '../support/client';
 
 const UNIFIED = `query Unified { students(filter: { enrollmentStatus: DROPPED_OUT }, first: 3) { nodes {
   name enrollment { status } hukou { regionCode } poverty { registered } community { name } } } }`;
@@ -32,10 +32,10 @@ beforeAll(async () => {
     res.end(Buffer.from(await r.arrayBuffer()));
   });
   await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
-  const env = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, SUBGRAPH_TIMEOUT_MS: '400', BREAKER_FAILURES: '2', BREAKER_RESET_MS: '1500' };
-  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n)]));
-  subgraphUrls['civil-affairs'] = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
-  gateway = await startGateway({ config: loadConfig(env), keys: await testKeys(), port: 0, logger: createLogger('test', 'error'), subgraphUrls });
+  gateway = await gatewayWith(
+    { 'civil-affairs': `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` },
+    { SUBGRAPH_TIMEOUT_MS: '400', BREAKER_FAILURES: '2', BREAKER_RESET_MS: '1500' },
+  );
 });
 afterAll(async () => {
   await gateway?.stop();

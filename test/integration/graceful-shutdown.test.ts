@@ -6,9 +6,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, SUBGRAPH_NAMES, type RunningService } from '@kongchuo/shared';
-import { post, subgraphUrl, testKeys, tokenFor } from '../support/client';
+import type { RunningService } from '@kongchuo/shared';
+import { gatewayWith } from '../support/instances';
+import { post, subgraphUrl, tokenFor } from '../support/client';
 
 const DELAY_MS = 800;
 // five different requests (identical ones from one caller would be merged into one)
@@ -31,10 +31,7 @@ beforeAll(async () => {
     res.end(Buffer.from(await r.arrayBuffer()));
   });
   await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
-  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n)]));
-  subgraphUrls['civil-affairs'] = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
-  const env = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR };
-  gateway = await startGateway({ config: loadConfig(env), keys: await testKeys(), port: 0, logger: createLogger('test', 'error'), subgraphUrls });
+  gateway = await gatewayWith({ 'civil-affairs': `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` });
 });
 afterAll(async () => {
   await gateway?.stop();

@@ -3,9 +3,9 @@
  * gateway instance (Redis runs on this machine and in CI; elsewhere that part is skipped unless
  * REQUIRE_REDIS=1). Each test starts its own gateways with low limits and its own key prefix.
  */
-import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, SUBGRAPH_NAMES, type RunningService } from '@kongchuo/shared';
-import { post, subgraphUrl, testKeys, tokenFor, type Account } from '../support/client';
+import type { RunningService } from '@kongchuo/shared';
+import { gatewayWith } from '../support/instances';
+import { post, tokenFor, type Account } from '../support/client';
 import { REDIS_URL, redisUp } from '../support/redis';
 
 const gateways: RunningService[] = [];
@@ -14,9 +14,7 @@ afterAll(async () => {
 });
 
 async function gateway(env: Record<string, string>): Promise<RunningService> {
-  const config = loadConfig({ ...process.env, DATA_DIR: process.env.KC_DATA_DIR, REDIS_URL: '', ...env });
-  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n)]));
-  const g = await startGateway({ config, keys: await testKeys(), port: 0, logger: createLogger('test', 'error'), subgraphUrls });
+  const g = await gatewayWith({}, { REDIS_URL: '', ...env });
   gateways.push(g);
   return g;
 }

@@ -1,0 +1,50 @@
+/**
+ * Tests that need more than the shared system: a second instance of a department in a process of
+ * its own (to kill, or to run beside the first), and a gateway of the test's own in front of them.
+ */
+import net from 'node:net';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { startGateway } from '@kongchuo/gateway';
+import { createLogger, loadConfig, SUBGRAPH_NAMES, type RunningService, type SubgraphName } from '@kongchuo/shared';
+import { subgraphUrl, testKeys } from './client';
+
+/** A TCP port free at the moment of asking (for a process that must come back on the same port). */
+export async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise((ok) => s.close(ok));
+  return port;
+}
+
+const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
+
+/**
+ * A second instance of one department (`scripts/dist/serve.js <name>`) in a process of its own, on
+ * the shared test system's database and keys, listening on `port`; resolves once its `/ready`
+ * answers (within 30 s).
+ */
+export async function spawnDepartment(name: SubgraphName, port: number): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, [`${envName(name)}_PORT`]: String(port), LOG_LEVEL: 'fatal', DEMO_SEED: 'off', NODE_ENV: 'test' };
+  const database = process.env[`KC_${envName(name)}_DATABASE_URL`];
+  if (database) env[`${envName(name)}_DATABASE_URL`] = database;
+  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: 'ignore' });
+  for (let i = 0; i < 300; i += 1) {
+    if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) return child;
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${name} did not start within 30 s`);
+}
+
+/**
+ * A gateway of a test's own, in the test's process, in front of the shared system's departments —
+ * some of them replaced by `urls` — with extra configuration from `env` (timeouts, breaker).
+ */
+export async function gatewayWith(urls: Partial<Record<SubgraphName, string>>, env: Record<string, string> = {}): Promise<RunningService> {
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, urls[n] ?? subgraphUrl(n)]));
+  const config = loadConfig({ ...process.env, DATA_DIR: process.env.KC_DATA_DIR, ...env });
+  return startGateway({ config, keys: await testKeys(), port: 0, logger: createLogger('test', 'error'), subgraphUrls });
+}
