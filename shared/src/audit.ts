@@ -80,12 +80,17 @@ export class AuditEntryConnection extends ConnectionType(AuditEntry) {}
 
 type EntryContent = Pick<AuditEntry, 'at' | 'kind' | 'user' | 'department' | 'role' | 'studentId' | 'fields' | 'operation' | 'requestId'>;
 
-export function entryHash(prevHash: string, e: EntryContent): string {
-  const content = stringify({
+/** The canonical text of an entry's content: what its hash covers, after the previous hash. */
+export function entryContent(e: EntryContent): string {
+  return stringify({
     at: e.at.toISOString(), kind: e.kind, user: e.user, department: e.department, role: e.role,
     studentId: e.studentId, fields: e.fields, operation: e.operation, requestId: e.requestId,
-  });
-  return createHash('sha256').update(`${prevHash}|${content}`).digest('hex');
+  }) as string; // undefined only for undefined input
+}
+
+/** hex(SHA-256(prevHash + '|' + content)); kc_audit_append computes the same in PostgreSQL. */
+export function entryHash(prevHash: string, e: EntryContent): string {
+  return createHash('sha256').update(`${prevHash}|${entryContent(e)}`).digest('hex');
 }
 
 /**
@@ -125,24 +130,30 @@ export class AuditWriter {
 
   private async write(entries: EntryContent[]): Promise<void> {
     const em = this.orm.em.fork();
+    if (usesPostgres(em)) {
+      // one statement: lock, last hash, chained inserts (shared/src/audit-append.ts)
+      const sent = entries.map((e) => ({ ...e, at: e.at.toISOString(), content: entryContent(e) }));
+      await sqlOf(em).execute('select kc_audit_append(?::jsonb)', [JSON.stringify(sent)]);
+      return;
+    }
     await em.transactional(async (tx) => {
-      if (usesPostgres(tx)) {
-        // on the transaction's own connection (em.getConnection().execute would take another one, and the lock would end at once)
-        await sqlOf(tx).execute(`select pg_advisory_xact_lock(hashtext('audit_entry'))`);
-      }
       const last = await tx.findOne(AuditEntry, { id: { $gt: 0 } }, { orderBy: { id: 'desc' }, fields: ['hash'] });
-      let prev = last?.hash ?? GENESIS_HASH;
-      const rows = entries.map((e) => {
-        const hash = entryHash(prev, e);
-        const row = { ...e, prevHash: prev, hash };
-        prev = hash;
-        return row;
-      });
-      // 11 parameters a row: 2,900 rows stay under SQLite's limit of 32,766 (PostgreSQL's is 65,535),
-      // so a page of up to 2,900 children is audited in one statement
+      // 11 parameters a row: 2,900 rows stay under SQLite's limit of 32,766, so a page of up to
+      // 2,900 children is audited in one statement
+      const rows = chained(last?.hash ?? GENESIS_HASH, entries);
       for (let i = 0; i < rows.length; i += 2900) await tx.insertMany(AuditEntry, rows.slice(i, i + 2900));
     });
   }
+}
+
+/** The entries linked onto `prev`, in order. */
+function chained(prev: string, entries: EntryContent[]): AuditEntry[] {
+  return entries.map((e) => {
+    const hash = entryHash(prev, e);
+    const row = { ...e, prevHash: prev, hash } as AuditEntry;
+    prev = hash;
+    return row;
+  });
 }
 
 /** Collects one request's reads of children's fields, to be written once when the request ends. */

@@ -31,3 +31,4 @@ export * from './metrics';
 export * from './tracing';
 export * from './aggregate-cache';
 export * from './audit-retention';
+export * from './audit-append';
