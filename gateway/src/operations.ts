@@ -144,8 +144,11 @@ export function operatorRoutes(app: express.Express, urlOf: (name: SubgraphName)
 export function subgraphResilience(r: Config['resilience']) {
   const breaker = circuitBreaker(handleAll, { halfOpenAfter: r.breakerResetMs, breaker: new ConsecutiveBreaker(Math.max(1, r.breakerFailures)) });
   const retryConnect = retry(handleWhen((e) => !(e instanceof TaskCancelledError)), { maxAttempts: 1, backoff: new ConstantBackoff(50) });
-  const reads = wrap(breaker, retryConnect, timeout(r.subgraphTimeoutMs, TimeoutStrategy.Aggressive));
-  const writes = wrap(breaker, timeout(r.subgraphMutationTimeoutMs, TimeoutStrategy.Aggressive));
+  // abortOnReturn off: the body is read whole before the work returns, so nothing is left to cancel; aborting
+  // each finished request's signal made a DOMException (with its stack) per department call
+  const timeoutOf = (ms: number) => timeout(ms, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+  const reads = wrap(breaker, retryConnect, timeoutOf(r.subgraphTimeoutMs));
+  const writes = wrap(breaker, timeoutOf(r.subgraphMutationTimeoutMs));
   return {
     breaker,
     run<T>(read: boolean, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -167,7 +170,8 @@ export function rateLimiter(config: Config, logger: Logger) {
   const make = (points: number, prefix: string): RateLimiterAbstract => {
     if (!redisUrl) return new RateLimiterMemory({ points, duration: 60, keyPrefix: prefix });
     if (!redis) {
-      redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+      // auto-pipelining: the per-user and per-department counts (and every request's in the same tick) go in one write
+      redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, enableAutoPipelining: true });
       redis.on('error', (e) => logger.warn({ err: e.message }, 'rate-limit store unavailable'));
     }
     // if Redis is down, count in memory rather than refuse everyone (insurance limiter)
