@@ -49,18 +49,18 @@ export class StudentResolver {
   async community(@Root() s: Student, @Ctx() ctx: CommunityContext): Promise<CommunityPlace | null> {
     const resident = await ctx.loaders.resident.load(s.id);
     if (!resident) return null;
-    const h = resident.household.getEntity();
-    const community = h.community.getEntity();
-    const grid = h.grid.getEntity();
-    return { code: community.code, name: community.name, subdistrict: community.subdistrict.getEntity(), gridName: grid.name, gridWorkerName: grid.worker.getEntity().name, residentName: resident.name };
+    const r = resident;
+    return {
+      code: r.communityCode, name: r.communityName, subdistrict: { code: r.subdistrictCode, name: r.subdistrictName },
+      gridName: r.gridName, gridWorkerName: r.gridWorkerName, residentName: r.name,
+    };
   }
 
   @FieldResolver(() => FamilySituation, { nullable: true, description: '家庭情况' })
   async family(@Root() s: Student, @Ctx() ctx: CommunityContext): Promise<FamilySituation | null> {
     const resident = await ctx.loaders.resident.load(s.id);
     if (!resident) return null;
-    const h = resident.household.getEntity();
-    return { parentsWorkingAway: h.parentsWorkingAway, carer: h.carer, address: h.address, notes: h.notes };
+    return { parentsWorkingAway: resident.parentsWorkingAway, carer: resident.carer, address: resident.address, notes: resident.notes };
   }
 
   @FieldResolver(() => [HomeVisit], { nullable: true, description: '家访记录' })

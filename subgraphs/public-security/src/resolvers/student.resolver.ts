@@ -82,12 +82,11 @@ export class StudentResolver {
   async hukou(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<Hukou | null> {
     const person = await ctx.loaders.person.load(s.id);
     if (!person) return null;
-    const h = person.household.getEntity();
-    const region = findRegion(h.regionCode);
+    const region = findRegion(person.regionCode);
     return {
       name: person.name, birthDate: person.birthDate,
-      regionCode: h.regionCode, regionName: region?.name ?? null, regionFullName: region?.fullName ?? null,
-      isLocal: h.regionCode === ctx.districtCode, householdNumber: h.number, registeredAddress: h.registeredAddress,
+      regionCode: person.regionCode, regionName: region?.name ?? null, regionFullName: region?.fullName ?? null,
+      isLocal: person.regionCode === ctx.districtCode, householdNumber: person.householdNumber, registeredAddress: person.registeredAddress,
     };
   }
 
@@ -95,16 +94,15 @@ export class StudentResolver {
   async isMigrant(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<boolean | null> {
     const person = await ctx.loaders.person.load(s.id);
     if (!person) return null;
-    const household = person.household.getEntity();
-    if (household.regionCode === ctx.districtCode) return false;
-    return (await ctx.loaders.permits.load(household.number)).length > 0;
+    if (person.regionCode === ctx.districtCode) return false;
+    return (await ctx.loaders.permits.load(person.householdNumber)).length > 0;
   }
 
   @FieldResolver(() => [Guardian], { nullable: true, description: '监护人（户籍登记的同户成年人）' })
   async guardians(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<Guardian[] | null> {
     const person = await ctx.loaders.person.load(s.id);
     if (!person) return null;
-    const members = await ctx.loaders.householdMembers.load(person.household.number);
+    const members = await ctx.loaders.householdMembers.load(person.householdNumber);
     const adultBorn = `${Number(ctx.today().slice(0, 4)) - ADULT_AGE_YEARS}${ctx.today().slice(4)}`;
     return members.filter((m) => m.id !== person.id && m.birthDate <= adultBorn).map((m) => ({ name: m.name, relation: m.relation, phone: m.phone }));
   }
@@ -113,7 +111,7 @@ export class StudentResolver {
   async residencePermit(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<ResidencePermit | null> {
     const person = await ctx.loaders.person.load(s.id);
     if (!person) return null;
-    return (await ctx.loaders.permits.load(person.household.number))[0] ?? null;
+    return (await ctx.loaders.permits.load(person.householdNumber))[0] ?? null;
   }
 
   @FieldResolver(() => [LocateRequest], { nullable: true, description: '协查记录' })
