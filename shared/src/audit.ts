@@ -5,9 +5,11 @@
  * the previous entry's hash, so `npm run audit:verify` finds an edited or deleted row.
  * A request's reads are buffered and written as one multi-row insert when it ends.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import stringify from 'safe-stable-stringify';
 import { TimestampType } from './timestamp-type';
@@ -130,20 +132,79 @@ export class AuditWriter {
 
   private async write(entries: EntryContent[]): Promise<void> {
     const em = this.orm.em.fork();
-    if (usesPostgres(em)) {
-      // one statement: lock, last hash, chained inserts (shared/src/audit-append.ts)
-      const sent = entries.map((e) => ({ ...e, at: e.at.toISOString(), content: entryContent(e) }));
-      await sqlOf(em).execute('select kc_audit_append(?::jsonb)', [JSON.stringify(sent)]);
-      return;
-    }
-    await em.transactional(async (tx) => {
-      const last = await tx.findOne(AuditEntry, { id: { $gt: 0 } }, { orderBy: { id: 'desc' }, fields: ['hash'] });
-      // 11 parameters a row: 2,900 rows stay under SQLite's limit of 32,766, so a page of up to
-      // 2,900 children is audited in one statement
-      const rows = chained(last?.hash ?? GENESIS_HASH, entries);
-      for (let i = 0; i < rows.length; i += 2900) await tx.insertMany(AuditEntry, rows.slice(i, i + 2900));
-    });
+    if (usesPostgres(em)) return appendEntries(em, entries);
+    await em.transactional((tx) => appendEntries(tx, entries));
   }
+}
+
+/**
+ * Appends entries to the chain from inside a transaction (on PostgreSQL also outside one).
+ * PostgreSQL: one statement (`kc_audit_append`, shared/src/audit-append.ts): the chain's lock,
+ * its last hash, the entries inserted in order, each hashed onto the one before. SQLite (one
+ * connection, so transactions take turns): the last hash, then one multi-row insert — 11
+ * parameters a row, so 2,900 rows stay under SQLite's limit of 32,766.
+ */
+async function appendEntries(em: EntityManager, entries: EntryContent[]): Promise<void> {
+  if (usesPostgres(em)) {
+    const sent = entries.map((e) => ({ ...e, at: e.at.toISOString(), content: entryContent(e) }));
+    await sqlOf(em).execute('select kc_audit_append(?::jsonb)', [JSON.stringify(sent)]);
+    return;
+  }
+  const last = await em.findOne(AuditEntry, { id: { $gt: 0 } }, { orderBy: { id: 'desc' }, fields: ['hash'] });
+  const rows = chained(last?.hash ?? GENESIS_HASH, entries);
+  for (let i = 0; i < rows.length; i += 2900) await em.insertMany(AuditEntry, rows.slice(i, i + 2900));
+}
+
+/** The mutation root field a resolver runs under (set by `scopeMutations`). */
+interface MutationScope {
+  ctx: AuditedContext;
+  /** the field's key in the response (its alias or name) */
+  key: string;
+  field: string;
+  operation: string;
+  inputStudentId: string | null;
+  recorded: boolean;
+}
+const mutationScope = new AsyncLocalStorage<MutationScope>();
+
+/**
+ * Runs every Mutation field's resolver inside a scope naming the field, so that
+ * `auditWriteInTransaction` (called by `writeTransaction`) can write the field's WRITE entry in
+ * the mutation's own transaction.
+ */
+export function scopeMutations(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  if (!mutation || !isObjectType(mutation)) return schema;
+  for (const field of Object.values(mutation.getFields())) {
+    const original = field.resolve;
+    if (!original) continue;
+    field.resolve = (source, args: { input?: { studentId?: unknown } }, ctx: AuditedContext, info) => mutationScope.run({
+      ctx, key: info.path.key as string, field: info.fieldName, operation: info.operation.name?.value ?? '(anonymous)',
+      inputStudentId: typeof args.input?.studentId === 'string' ? args.input.studentId : null, recorded: false,
+    }, () => original(source, args, ctx, info));
+  }
+  return schema;
+}
+
+/**
+ * The running mutation's WRITE entry, written in its transaction, so the change and its audit
+ * entry are committed together or not at all. The mutation's own rows are flushed first: the
+ * chain's lock is the last lock the transaction takes, so no transaction holding it waits on a
+ * row. The child is `input.studentId`, or the id the mutation returned if it is a linkage key.
+ */
+export async function auditWriteInTransaction(tx: EntityManager, result: unknown): Promise<void> {
+  const scope = mutationScope.getStore();
+  if (!scope || scope.recorded || !scope.ctx?.audit) return;
+  await tx.flush();
+  const returned = (result as { id?: unknown } | null | undefined)?.id;
+  const studentId = scope.inputStudentId ?? (typeof returned === 'string' && LINKAGE_KEY_PATTERN.test(returned) ? returned : null);
+  const { identity, requestId } = scope.ctx;
+  await appendEntries(tx, [{
+    at: new Date(), kind: 'WRITE', user: identity.user, department: identity.department, role: identity.role,
+    studentId, fields: scope.field, operation: scope.operation.slice(0, 200), requestId,
+  }]);
+  scope.recorded = true;
+  scope.ctx.audit.writtenInTransaction.add(scope.key);
 }
 
 /** The entries linked onto `prev`, in order. */
@@ -159,6 +220,8 @@ function chained(prev: string, entries: EntryContent[]): AuditEntry[] {
 /** Collects one request's reads of children's fields, to be written once when the request ends. */
 export class AuditRecorder {
   private reads = new Map<string, Set<string>>();
+  /** mutation fields (response keys) whose WRITE entry went in the mutation's own transaction */
+  readonly writtenInTransaction = new Set<string>();
   private writes: { studentId: string | null; fields: string }[] = [];
 
   read(studentId: string, field: string): void {
@@ -207,6 +270,8 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<AuditedCont
               const key = sel.alias?.value ?? sel.name.value;
               const returned = data[key]?.id;
               const studentId = typeof input.studentId === 'string' ? input.studentId : typeof returned === 'string' && LINKAGE_KEY_PATTERN.test(returned) ? returned : null;
+              // written with the mutation itself (writeTransaction); the others here, after it
+              if (contextValue.audit.writtenInTransaction.has(key)) continue;
               if (data[key] !== null && data[key] !== undefined) contextValue.audit.write(studentId, [sel.name.value]);
             }
           }

@@ -9,7 +9,7 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 import { DEPARTMENTS, type Identity } from './identity';
 import { accessFor, applyMask, ruleFor, type FieldRule } from './permissions';
 import { forbidden } from './errors';
-import type { AuditRecorder } from './audit';
+import { scopeMutations, type AuditRecorder } from './audit';
 
 /** Our own spec for the permission directive, composed into the supergraph with @composeDirective. */
 export const ACCESS_SPEC_URL = 'https://specs.kongchuo.dev/access/v1.0';
@@ -102,6 +102,6 @@ export async function buildFederatedSchema(
   for (const [type, extra] of Object.entries(referenceResolvers)) {
     resolvers[type] = { ...(resolvers[type] as object), ...(extra as object) } as GraphQLResolverMap<unknown>[string];
   }
-  return applyPermissions(buildSubgraphSchema({ typeDefs, resolvers }));
+  return scopeMutations(applyPermissions(buildSubgraphSchema({ typeDefs, resolvers })));
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { AuditEntry, DEMO_ACCOUNTS, issueUserToken, type SubgraphName } from '@kongchuo/shared';
+import { AuditEntry, DEMO_ACCOUNTS, issueUserToken, usesPostgres, type SubgraphName } from '@kongchuo/shared';
 import { post } from '../support/client';
 import { startSystem, type TestSystem } from '../support/system';
 import { verifyAll } from '../../scripts/audit-verify';
@@ -66,6 +66,38 @@ describe('audit log', () => {
     expect(r.errors).toBeUndefined();
     const last = (await entries('civil-affairs')).at(-1)!;
     expect(last).toMatchObject({ kind: 'WRITE', studentId, fields: 'grantAid', department: 'civil_affairs', user: 'civil-affairs' });
+  });
+
+  it("writes a mutation's entry in the mutation's own transaction: if the entry cannot be written, the change is not either", async () => {
+    const { data } = await gq<{ students: { nodes: { id: string }[] } }>('edu-admin', '{ students(first: 2) { nodes { id } } }');
+    const studentId = data!.students.nodes[1].id;
+    const { em } = system.subgraphs['civil-affairs'].orm;
+    const sql = (q: string) => em.fork().getConnection().execute(q);
+    const grants = async () => Number((await sql(`select count(*) as n from aid_grant where student_id = '${studentId}'`))[0].n);
+    // the database refuses this one operation's audit entries, as a full disk or a broken table would
+    const postgres = usesPostgres(em);
+    if (postgres) {
+      await sql(`create function audit_refuse_test() returns trigger language plpgsql as $$ begin raise exception 'audit refused (test)'; end $$`);
+      await sql(`create trigger audit_refuse_test before insert on audit_entry for each row when (new.operation like 'RefusedByAudit%') execute function audit_refuse_test()`);
+    } else {
+      await sql(`create trigger audit_refuse_test before insert on audit_entry when new.operation like 'RefusedByAudit%' begin select raise(abort, 'audit refused (test)'); end`);
+    }
+    try {
+      const before = await grants();
+      const input = { studentId, programme: 'STUDENT_GRANT', amount: 300, periodStart: '2024-09-01', periodEnd: '2024-12-31', grantedOn: '2024-09-10' };
+      const refused = await gq('civil-affairs', 'mutation RefusedByAudit($input: GrantAidInput!) { grantAid(input: $input) { programme } }', { input });
+      expect(refused.errors?.length).toBeGreaterThan(0);
+      expect(await grants()).toBe(before);
+      const accepted = await gq('civil-affairs', 'mutation Accepted($input: GrantAidInput!) { grantAid(input: $input) { programme } }', { input });
+      expect(accepted.errors).toBeUndefined();
+      expect(await grants()).toBe(before + 1);
+      const last = (await entries('civil-affairs')).filter((e) => e.kind === 'WRITE').at(-1)!;
+      expect(last).toMatchObject({ studentId, fields: 'grantAid' });
+      expect(last.operation).toContain('Accepted');
+    } finally {
+      await sql('drop trigger audit_refuse_test' + (postgres ? ' on audit_entry' : ''));
+      if (postgres) await sql('drop function audit_refuse_test()');
+    }
   });
 
   it('is readable through the graph by the joint meeting only', async () => {
