@@ -3,7 +3,8 @@
  * information): each read of a child's personal fields by a department other than the field's
  * owner, and each write. Append-only and hash-chained: every entry's hash covers its content and
  * the previous entry's hash, so `npm run audit:verify` finds an edited or deleted row.
- * A request's reads are buffered and written as one multi-row insert when it ends.
+ * A request's reads are buffered and written in one statement when it ends; a mutation's WRITE
+ * entry goes in the mutation's own transaction (writeTransaction).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
@@ -278,8 +279,9 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<AuditedCont
           try {
             await writer.append(contextValue.audit.drain(contextValue.identity, operationName ?? '(anonymous)', contextValue.requestId));
           } catch {
-            // nothing leaves unaudited: the answer is withheld. A mutation's own transaction has
-            // committed by now, so the caller is told to read before repeating it.
+            // nothing leaves unaudited: the answer is withheld. A mutation's own transaction (and,
+            // through writeTransaction, its WRITE entry) has committed by now, so the caller is
+            // told to read before repeating it.
             if (response.body.kind !== 'single') return;
             const mutation = operation?.operation === 'mutation';
             response.body.singleResult = {
