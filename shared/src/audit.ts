@@ -163,8 +163,7 @@ interface MutationScope {
   key: string;
   field: string;
   operation: string;
-  inputStudentId: string | null;
-  recorded: boolean;
+  inputStudentId: unknown;
 }
 const mutationScope = new AsyncLocalStorage<MutationScope>();
 
@@ -181,7 +180,7 @@ export function scopeMutations(schema: GraphQLSchema): GraphQLSchema {
     if (!original) continue;
     field.resolve = (source, args: { input?: { studentId?: unknown } }, ctx: AuditedContext, info) => mutationScope.run({
       ctx, key: info.path.key as string, field: info.fieldName, operation: info.operation.name?.value ?? '(anonymous)',
-      inputStudentId: typeof args.input?.studentId === 'string' ? args.input.studentId : null, recorded: false,
+      inputStudentId: args.input?.studentId,
     }, () => original(source, args, ctx, info));
   }
   return schema;
@@ -195,17 +194,26 @@ export function scopeMutations(schema: GraphQLSchema): GraphQLSchema {
  */
 export async function auditWriteInTransaction(tx: EntityManager, result: unknown): Promise<void> {
   const scope = mutationScope.getStore();
-  if (!scope || scope.recorded || !scope.ctx?.audit) return;
+  // outside a mutation (seeds, tools), or the field's entry is written already (a second writeTransaction)
+  if (!scope || scope.ctx.audit.writtenInTransaction.has(scope.key)) return;
   await tx.flush();
-  const returned = (result as { id?: unknown } | null | undefined)?.id;
-  const studentId = scope.inputStudentId ?? (typeof returned === 'string' && LINKAGE_KEY_PATTERN.test(returned) ? returned : null);
   const { identity, requestId } = scope.ctx;
   await appendEntries(tx, [{
-    at: new Date(), kind: 'WRITE', user: identity.user, department: identity.department, role: identity.role,
-    studentId, fields: scope.field, operation: scope.operation.slice(0, 200), requestId,
+    ...entryBase(identity, scope.operation, requestId), kind: 'WRITE',
+    studentId: writtenChild(scope.inputStudentId, (result as { id?: unknown } | null | undefined)?.id), fields: scope.field,
   }]);
-  scope.recorded = true;
   scope.ctx.audit.writtenInTransaction.add(scope.key);
+}
+
+/** What every entry of one request has in common: who, the operation, the request, when. */
+function entryBase(identity: Identity, operation: string, requestId: string) {
+  return { at: new Date(), user: identity.user, department: identity.department, role: identity.role, operation: operation.slice(0, 200), requestId };
+}
+
+/** The child a mutation wrote: `input.studentId`, or the id it returned if that is a linkage key. */
+function writtenChild(inputStudentId: unknown, returned: unknown): string | null {
+  if (typeof inputStudentId === 'string') return inputStudentId;
+  return typeof returned === 'string' && LINKAGE_KEY_PATTERN.test(returned) ? returned : null;
 }
 
 /** The entries linked onto `prev`, in order. */
@@ -236,8 +244,7 @@ export class AuditRecorder {
   }
 
   drain(identity: Identity, operation: string, requestId: string): EntryContent[] {
-    const at = new Date();
-    const base = { at, user: identity.user, department: identity.department, role: identity.role, operation: operation.slice(0, 200), requestId };
+    const base = entryBase(identity, operation, requestId);
     const out: EntryContent[] = [
       ...[...this.reads].map(([studentId, fields]) => ({ ...base, kind: 'READ', studentId, fields: [...fields].sort().join(',') })),
       ...this.writes.map((w) => ({ ...base, kind: 'WRITE', ...w })),
@@ -269,11 +276,9 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<AuditedCont
             for (const sel of operation.selectionSet.selections) {
               if (sel.kind !== 'Field') continue;
               const key = sel.alias?.value ?? sel.name.value;
-              const returned = data[key]?.id;
-              const studentId = typeof input.studentId === 'string' ? input.studentId : typeof returned === 'string' && LINKAGE_KEY_PATTERN.test(returned) ? returned : null;
               // written with the mutation itself (writeTransaction); the others here, after it
               if (contextValue.audit.writtenInTransaction.has(key)) continue;
-              if (data[key] !== null && data[key] !== undefined) contextValue.audit.write(studentId, [sel.name.value]);
+              if (data[key] !== null && data[key] !== undefined) contextValue.audit.write(writtenChild(input.studentId, data[key]?.id), [sel.name.value]);
             }
           }
           try {

@@ -49,10 +49,9 @@ export class StudentResolver {
   async community(@Root() s: Student, @Ctx() ctx: CommunityContext): Promise<CommunityPlace | null> {
     const resident = await ctx.loaders.resident.load(s.id);
     if (!resident) return null;
-    const r = resident;
     return {
-      code: r.communityCode, name: r.communityName, subdistrict: { code: r.subdistrictCode, name: r.subdistrictName },
-      gridName: r.gridName, gridWorkerName: r.gridWorkerName, residentName: r.name,
+      code: resident.communityCode, name: resident.communityName, subdistrict: { code: resident.subdistrictCode, name: resident.subdistrictName },
+      gridName: resident.gridName, gridWorkerName: resident.gridWorkerName, residentName: resident.name,
     };
   }
 
