@@ -48,6 +48,8 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
   const subgraphs = {} as Record<SubgraphName, SubgraphService>;
   for (const m of SUBGRAPH_MODULES) {
     subgraphs[m.name] = await m.start({ config, keys, logger, port: 0, demo: opts.demo ?? true, onQuery: opts.onQuery });
+    // departments ask each other service to service (row-scope membership); the config reads this lazily
+    env[`${m.name.toUpperCase().replace(/-/g, '_')}_URL`] = subgraphs[m.name].url;
   }
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) as Record<SubgraphName, string>;
   const gateway = await startGateway({ config, keys, logger, port: 0, subgraphUrls });

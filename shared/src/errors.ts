@@ -36,6 +36,11 @@ export const conflict = (field: string, message: string) => coded('CONFLICT', me
 export const notFound = (what: string, key: string) => coded('NOT_FOUND', `${what} ${key} not found`, { field: what });
 export const forbidden = (message: string, field?: string) =>
   coded('FORBIDDEN', message, field ? { field } : {});
+/** Another department this service needed could not be asked (it names which); nothing was written. */
+export const serviceUnavailable = (serviceName: string, cause?: unknown) =>
+  new GraphQLError(`the ${serviceName} service could not be reached; try again shortly`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', serviceName }, originalError: cause instanceof Error ? cause : undefined,
+  });
 /** Raised before execution (no/invalid identity): also sets the HTTP status to 401. */
 export const unauthenticated = (message: string) => coded('UNAUTHENTICATED', message, {}, true);
 

@@ -2,12 +2,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
-  Kind, defaultFieldResolver, isObjectType, parse, visit,
-  type ConstDirectiveNode, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema,
+  Kind, defaultFieldResolver, getNamedType, isListType, isNonNullType, isObjectType, parse, visit,
+  type ConstDirectiveNode, type DocumentNode, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLSchema,
 } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { DEPARTMENTS, type Identity } from './identity';
-import { accessFor, applyMask, ruleFor, type FieldRule } from './permissions';
+import { CHILD_RECORDS, accessFor, applyMask, childOf, ruleFor, type FieldRule } from './permissions';
+import { applyOperationRules, operationRuleFor } from './operations';
+import type { RowScope } from './row-scope';
 import { forbidden } from './errors';
 import { scopeMutations, type AuditRecorder } from './audit';
 
@@ -18,9 +20,11 @@ export const ACCESS_SPEC_URL = 'https://specs.kongchuo.dev/access/v1.0';
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@composeDirective"]) ' +
-  `@link(url: "${ACCESS_SPEC_URL}", import: ["@access"]) @composeDirective(name: "@access")\n\n` +
+  `@link(url: "${ACCESS_SPEC_URL}", import: ["@access", "@callable"]) @composeDirective(name: "@access") @composeDirective(name: "@callable")\n\n` +
   '"""Who may read this field (the permission matrix, docs/permissions.md): departments that see it as stored, masked, or not at all."""\n' +
-  'directive @access(owner: String!, allow: [String!]!, mask: [String!]!, deny: [String!]!) on FIELD_DEFINITION';
+  'directive @access(owner: String!, allow: [String!]!, mask: [String!]!, deny: [String!]!) on FIELD_DEFINITION\n\n' +
+  '"""Who may call this operation (the operation rules, docs/permissions.md): `department[:role][@scope|…]`, and which children it reaches (`scope`: the caller\'s row scope; `none`: no child\'s data)."""\n' +
+  'directive @callable(by: [String!]!, rows: String!) on FIELD_DEFINITION';
 
 const list = (values: string[]) => ({ kind: Kind.LIST, values: values.map((v) => ({ kind: Kind.STRING, value: v })) }) as const;
 
@@ -56,6 +60,7 @@ export function annotateAccess(doc: DocumentNode): DocumentNode {
 interface PermissionContext {
   identity: Identity;
   audit?: AuditRecorder;
+  scope?: RowScope;
 }
 
 /**
@@ -70,12 +75,13 @@ export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
       const rule = ruleFor(`${type.name}.${field.name}`);
       if (!rule) continue;
       const original: GraphQLFieldResolver<unknown, PermissionContext> = field.resolve ?? defaultFieldResolver;
-      const audited = type.name === 'Student';
+      const audited = type.name in CHILD_RECORDS;
+      const auditName = type.name === 'Student' ? field.name : `${type.name}.${field.name}`;
       field.resolve = (source, args, ctx, info) => {
         const { department, role } = ctx.identity;
         const access = accessFor(rule, department, role);
         if (access === 'deny') throw forbidden(`${rule.field} (${rule.label}) is not visible to ${department}`, rule.field);
-        if (audited && rule.owner !== department) ctx.audit?.read((source as { id: string }).id, field.name);
+        if (audited && rule.owner !== department) ctx.audit?.read(childOf(type.name, source) ?? '', auditName);
         const result = original(source, args, ctx, info);
         if (access !== 'mask') return result;
         return result instanceof Promise ? result.then((v) => applyMask(rule.mask!, v)) : applyMask(rule.mask!, result);
@@ -85,6 +91,75 @@ export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+const isChildRecordType = (t: GraphQLOutputType) => getNamedType(t).name in CHILD_RECORDS;
+const listed = (t: GraphQLOutputType): boolean => (isNonNullType(t) ? listed(t.ofType) : isListType(t));
+
+/**
+ * Holds every path to a child's record to the caller's row scope, in the subgraph that resolves
+ * it: a field that returns records naming a child (`CHILD_RECORDS`) keeps only those inside the
+ * caller's scope (a single one outside is FORBIDDEN, saying nothing of whether it exists), and an
+ * entity reference to one (`_entities`, how the gateway reaches a department's part of a child or
+ * a task's evidence) is refused the same way. District staff's scope is the whole district:
+ * nothing is asked.
+ */
+export function applyRowScopes(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const own = CHILD_RECORDS[type.name];
+    const ref = (type as unknown as { resolveReference?: (r: unknown, ctx: PermissionContext, info: unknown) => unknown }).resolveReference;
+    if (own && ref) {
+      (type as unknown as { resolveReference: typeof ref }).resolveReference = async (reference, ctx, info) => {
+        if (!ctx.scope || ctx.scope.whole) return ref(reference, ctx, info);
+        const before = childOf(type.name, reference);
+        if (before !== undefined) await ctx.scope.assert(before, type.name);
+        const resolved = await ref(reference, ctx, info);
+        if (before === undefined && resolved != null) await ctx.scope.assert(childOf(type.name, resolved) ?? '', type.name);
+        return resolved;
+      };
+    }
+    for (const field of Object.values(type.getFields())) {
+      if (!isChildRecordType(field.type)) continue;
+      const target = getNamedType(field.type).name;
+      const many = listed(field.type);
+      const original: GraphQLFieldResolver<unknown, PermissionContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (source, args, ctx, info) => {
+        const result = await original(source, args, ctx, info);
+        if (!ctx.scope || ctx.scope.whole || result == null) return result;
+        if (many && Array.isArray(result)) {
+          const inside = await ctx.scope.filter(result.map((r) => childOf(target, r) ?? ''));
+          return result.filter((r) => inside.has(childOf(target, r) ?? ''));
+        }
+        await ctx.scope.assert(childOf(target, result) ?? '', `${type.name}.${field.name}`);
+        return result;
+      };
+    }
+  }
+  return schema;
+}
+
+/** Puts `@callable(...)` on every root field with an operation rule, so the supergraph shows who may call it. */
+function annotateOperations(doc: DocumentNode): DocumentNode {
+  let type = '';
+  const roots = new Set(['Query', 'Mutation']);
+  return visit(doc, {
+    ObjectTypeDefinition: { enter: (node) => void (type = node.name.value) },
+    ObjectTypeExtension: { enter: (node) => void (type = node.name.value) },
+    FieldDefinition(node) {
+      if (!roots.has(type)) return undefined;
+      const rule = operationRuleFor(`${type}.${node.name.value}`);
+      if (!rule) return undefined;
+      const directive = {
+        kind: Kind.DIRECTIVE,
+        name: { kind: Kind.NAME, value: 'callable' },
+        arguments: [
+          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'by' }, value: list([...rule.callers]) },
+          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'rows' }, value: { kind: Kind.STRING, value: rule.rows } },
+        ],
+      } as ConstDirectiveNode;
+      return { ...node, directives: [...(node.directives ?? []), directive] };
+    },
+  });
+}
 /**
  * Turns type-graphql classes into a Federation 2 subgraph schema: the schema is printed with
  * its directives (so `@key` and friends survive), annotated with `@access` from the permission
@@ -97,11 +172,11 @@ export async function buildFederatedSchema(
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
-  const typeDefs = annotateAccess(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`));
+  const typeDefs = annotateOperations(annotateAccess(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`)));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [type, extra] of Object.entries(referenceResolvers)) {
     resolvers[type] = { ...(resolvers[type] as object), ...(extra as object) } as GraphQLResolverMap<unknown>[string];
   }
-  return scopeMutations(applyPermissions(buildSubgraphSchema({ typeDefs, resolvers })));
+  return scopeMutations(applyOperationRules(applyRowScopes(applyPermissions(buildSubgraphSchema({ typeDefs, resolvers })))));
 }
 

@@ -14,6 +14,8 @@
  */
 import type { Department } from './identity';
 import { maskAddress, maskIdNumber, maskPhone } from './masking';
+import { ROW_SCOPES } from './row-scope';
+import { OPERATION_RULES } from './operations';
 
 export type Access = 'allow' | 'mask' | 'deny';
 export type MaskKind = 'idNumber' | 'phone' | 'address';
@@ -76,8 +78,55 @@ export const PERMISSIONS: readonly FieldRule[] = [
   // ---- joint meeting (联席会议)
   { field: 'Student.timeline', owner: 'joint_meeting', label: '合并时间线（各部分按其来源字段的权限）', access: ALL },
   { field: 'Student.tasks', owner: 'joint_meeting', label: '劝返任务（派发、承办部门、期限、进度）', access: ALL },
+  // ---- the departments' own records about a child, wherever a query reaches them (task evidence, lists, lookups by id)
   { field: 'HomeVisit.notes', owner: 'community', label: '家访情况记录', access: only(['community', 'education', 'joint_meeting']) },
+  { field: 'LocateRequest.reports', owner: 'public_security', label: '协查反馈（公安查找结果）', access: only(['public_security', 'education', 'joint_meeting']) },
+  { field: 'LegalNotice.recipient', owner: 'public_security', label: '法律告知书送达对象（监护人或用人单位）', access: only(['public_security', 'education', 'joint_meeting']) },
+  { field: 'LegalNotice.content', owner: 'public_security', label: '法律告知书内容', access: only(['public_security', 'education', 'joint_meeting']) },
+  { field: 'Letter.recipient', owner: 'education', label: '函件收件单位', access: only(['education', 'joint_meeting']) },
+  { field: 'Letter.body', owner: 'education', label: '函件正文（含学生情况）', access: only(['education', 'joint_meeting']) },
+  { field: 'Letter.reply', owner: 'education', label: '回函内容', access: only(['education', 'joint_meeting']) },
+  { field: 'DropoutCase.records', owner: 'education', label: '劝返过程记录', access: only(['education', 'joint_meeting']) },
+  { field: 'DropoutCase.letters', owner: 'education', label: '辍学档案的发函', access: only(['education', 'joint_meeting']) },
 ];
+
+/**
+ * Records that name one child, in the subgraph that keeps them: where the child's linkage key is
+ * on the record as that subgraph resolves it. Every field that returns one of these is held to the
+ * caller's row scope, whichever query reached it, and a read of a field rule's value on one by
+ * another department is audited against that child.
+ */
+export const CHILD_RECORDS: Readonly<Record<string, { owner: Department; childKey: string; label: string }>> = {
+  Student: { owner: 'education', childKey: 'id', label: '学生' },
+  PersuasionTask: { owner: 'joint_meeting', childKey: 'studentId', label: '劝返任务' },
+  LedgerEntry: { owner: 'joint_meeting', childKey: 'studentId', label: '台账条目（比对发现）' },
+  HomeVisit: { owner: 'community', childKey: 'studentId', label: '家访记录' },
+  LocateRequest: { owner: 'public_security', childKey: 'studentId', label: '协查' },
+  LegalNotice: { owner: 'public_security', childKey: 'studentId', label: '法律告知书' },
+  EmployerViolation: { owner: 'public_security', childKey: 'studentId', label: '违法招用查处记录' },
+  AidGrant: { owner: 'civil_affairs', childKey: 'studentId', label: '资助发放' },
+  DropoutCase: { owner: 'education', childKey: 'student.id', label: '辍学档案' },
+  Letter: { owner: 'education', childKey: 'dropoutCase.student.id', label: '函件' },
+  SuspectedDropout: { owner: 'education', childKey: 'student.id', label: '疑似辍学台账条目' },
+};
+
+/**
+ * The child a record names, read along its `childKey` (MikroORM references are unwrapped on the
+ * way); `undefined` when the record as resolved does not carry it, which a row scope treats as
+ * outside.
+ */
+export function childOf(typeName: string, source: unknown): string | undefined {
+  const spec = CHILD_RECORDS[typeName];
+  if (!spec) return undefined;
+  let value: unknown = source;
+  for (const step of spec.childKey.split('.')) {
+    if (value == null || typeof value !== 'object') return undefined;
+    const v = value as Record<string, unknown> & { unwrap?: () => unknown };
+    // a MikroORM Ref: its primary key is on it; other properties are on the entity it wraps
+    value = step in v ? v[step] : typeof v.unwrap === 'function' ? (v.unwrap() as Record<string, unknown>)[step] : undefined;
+  }
+  return typeof value === 'string' ? value : undefined;
+}
 
 const byField = new Map(PERMISSIONS.map((r) => [r.field, r]));
 
@@ -94,13 +143,6 @@ export function applyMask(kind: MaskKind, value: unknown): unknown {
   return typeof value === 'string' ? MASKS[kind](value) : value;
 }
 
-/** Row scopes: which children's records a caller sees, by the kind of scope on their identity. */
-export const ROW_SCOPES: readonly { scope: string; who: string; sees: string }[] = [
-  { scope: 'district', who: '区级部门：教育局、公安、民政/扶贫、联席会议', sees: '全区所有儿童；列表与总数均为全区' },
-  { scope: 'school', who: '学校工作人员（school_staff）', sees: '本校学生的学籍与辍学档案；`students`、`dropoutCases` 的 totalCount 为本校数' },
-  { scope: 'subdistrict', who: '街道工作人员（community）', sees: '本街道居住的儿童：经 `residents` 列出；社区部分（居住社区、家庭情况、家访）只对本街道居民可见' },
-  { scope: 'community', who: '网格员（grid_worker）', sees: '本社区居住的儿童：经 `residents` 列出；社区部分只对本社区居民可见' },
-];
 
 const DEPARTMENT_LABELS: Record<Department, string> = {
   education: '教育局', public_security: '公安', civil_affairs: '民政/扶贫', community: '街道/社区', joint_meeting: '联席会议',
@@ -134,9 +176,28 @@ export function renderPermissionsDoc(): string {
     '',
     '## 行级范围',
     '',
-    '| 范围 | 适用人员 | 可见的儿童 |',
+    '每个范围是关于儿童的一条规则，由掌握该事实的部门判定（学校：教育局学籍；街道、社区：居民登记）；各部门在自己的数据上执行，',
+    '不依赖网关过滤：不掌握该事实的部门直接向其所有部门询问（服务间请求，HMAC 认证，答复缓存一分钟）。',
+    '',
+    '| 范围 | 适用人员 | 可见的儿童 | 判定部门 |',
+    '|---|---|---|---|',
+    ...ROW_SCOPES.map((s) => `| ${s.scope} | ${s.who} | ${s.rule} | ${s.owner} |`),
+    '',
+    '下列记录都指向一名儿童；任何查询到达它们（列表、按 id 查询、任务凭证、会议的任务、台账、时间线）时，只返回调用者范围内的儿童的记录，',
+    '范围外的单条记录返回 `FORBIDDEN`，且不透露其是否存在；其他部门读取其中受字段规则约束的内容时写入审计日志：',
+    '',
+    '| 记录类型 | 内容 | 所属部门 |',
     '|---|---|---|',
-    ...ROW_SCOPES.map((s) => `| ${s.scope} | ${s.who} | ${s.sees} |`),
+    ...Object.entries(CHILD_RECORDS).map(([type, r]) => `| \`${type}\` | ${r.label} | ${DEPARTMENT_LABELS[r.owner]} |`),
+    '',
+    '## 操作权限',
+    '',
+    '每个查询与变更都列在这里；未列出的操作无法调用（构建时即报错）。调用者写作 `部门[:角色][@范围|…]`，不写 `@` 即仅区级人员。',
+    '“行”一栏：`scope` 只涉及调用者范围内的儿童，`none` 不涉及儿童个人信息。不在列表中的调用者得到 `FORBIDDEN`，不读写任何数据。',
+    '',
+    '| 操作 | 内容 | 可调用者 | 行 |',
+    '|---|---|---|---|',
+    ...OPERATION_RULES.map((r) => `| \`${r.operation}\` | ${r.label} | ${r.callers.map((c) => `\`${c}\``).join(' ')} | ${r.rows} |`),
     '',
   ];
   return lines.join('\n');

@@ -65,6 +65,8 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
   keys: KeyMaterial;
   logger: Logger;
   context: (identity: Identity, requestId: string) => Promise<C> | C;
+  /** a service-to-service route beside /graphql (the row-scope membership answer), authenticated by its handler */
+  internal?: { path: string; handler: (body: Buffer | undefined, mac: string | undefined) => Promise<{ status: number; body: string; mac?: string }> };
   ready: () => Promise<void>;
   onStop?: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
@@ -122,6 +124,20 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
       res.status(401).json(unauthenticatedBody((e as Error).message));
     }
   };
+
+  const internal = opts.internal;
+  if (internal) {
+    app.post(internal.path, express.raw({ type: '*/*', limit: '4mb' }), async (req, res) => {
+      try {
+        const answer = await internal.handler(Buffer.isBuffer(req.body) ? req.body : undefined, req.header('x-kongchuo-scope-mac'));
+        if (answer.mac) res.setHeader('x-kongchuo-scope-mac', answer.mac);
+        res.status(answer.status).type('application/json').send(answer.body);
+      } catch (e) {
+        opts.logger.warn({ err: e }, 'internal request failed');
+        res.status(503).json({ error: 'unavailable' });
+      }
+    });
+  }
 
   if (opts.tracing) app.use('/graphql', httpServerSpans(opts.tracing, (req) => (req as RequestWithBody).requestId));
   app.all('/graphql', (req, res, next) => (req.method === 'POST' ? next() : res.status(405).json(unauthenticatedBody('POST only'))));

@@ -19,6 +19,8 @@ import { ImportBatch, ImportRow, importResolver, sweepAbandonedImports, type Imp
 import { serviceMetrics } from './metrics';
 import { databaseSpans, operationSpans, startTracing } from './tracing';
 import { aggregateCache, invalidateOnWrite, type AggregateCache } from './aggregate-cache';
+import { rowScopes, scopeEndpoint, SCOPE_PATH, type RowScope, type ScopeMembers } from './row-scope';
+import type { ScopeKind } from './identity';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<L = unknown> {
@@ -40,6 +42,8 @@ export interface SubgraphContext<L = unknown> {
   supergraph: SupergraphReader;
   /** aggregates kept until this service's next write (never personal data) */
   cache: AggregateCache;
+  /** the caller's row scope: which children this request may reach (shared/src/row-scope.ts) */
+  scope: RowScope;
 }
 
 export interface SubgraphService extends RunningService {
@@ -70,6 +74,8 @@ export interface SubgraphDefinition<L> {
   referenceResolvers: Record<string, { __resolveReference: (ref: never, ctx: SubgraphContext<L>) => unknown }>;
   loaders: (em: EntityManager, identity: Identity) => L;
   seed: (em: EntityManager, linkageSecret: string, world?: DemoWorld) => Promise<object | null>;
+  /** the scope kinds whose facts this department keeps (education: school; community: subdistrict, community), from its own database */
+  scopeMembers?: (em: () => EntityManager) => Partial<Record<ScopeKind, ScopeMembers>>;
   /** the files this department takes in (xlsx/CSV bulk imports) */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   importers?: Importer<any>[];
@@ -125,10 +131,17 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     const cache = aggregateCache(def.name, config, logger);
     await cache.invalidate(); // whatever was cached before this start (a seed, a restore) is not trusted
     const supergraph = supergraphReader(config, keys, serviceIdentity(def.name, SUBGRAPHS[def.name].department));
+    const own = def.scopeMembers?.(() => orm.em.fork());
+    const scopeOf = rowScopes({ self: def.name, config, secret: keys.linkageSecret, own });
+    const answerScope = own ? scopeEndpoint(keys.linkageSecret, async (scope, ids) => {
+      const members = own[scope.kind];
+      return members ? members(scope, ids) : new Set<string>();
+    }) : undefined;
     const running = await startSubgraphServer<SubgraphContext<L>>({
       plugins: [operationSpans(tracing), auditPlugin(auditWriter), invalidateOnWrite(cache)],
       metrics,
       tracing,
+      internal: answerScope ? { path: SCOPE_PATH, handler: answerScope } : undefined,
       name: def.name,
       port: opts.port ?? config.subgraphPort(def.name),
       schema,
@@ -143,6 +156,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
           audit: new AuditRecorder(),
           supergraph,
           cache,
+          scope: scopeOf(identity),
           logger: logger.child({ requestId, user: identity.user, dept: identity.department }),
         };
       },

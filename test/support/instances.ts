@@ -29,6 +29,8 @@ export async function spawnDepartment(name: SubgraphName, port: number): Promise
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, [`${envName(name)}_PORT`]: String(port), LOG_LEVEL: 'fatal', DEMO_SEED: 'off', NODE_ENV: 'test' };
   const database = process.env[`KC_${envName(name)}_DATABASE_URL`];
   if (database) env[`${envName(name)}_DATABASE_URL`] = database;
+  // the other departments, asked service to service for row-scope membership
+  for (const other of SUBGRAPH_NAMES) if (other !== name && process.env[`KC_${envName(other)}_URL`]) env[`${envName(other)}_URL`] = process.env[`KC_${envName(other)}_URL`];
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: 'ignore' });
   for (let i = 0; i < 300; i += 1) {
     if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) return child;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared';
 import { entities } from './entities';
 import { importers } from './imports/residents.importer';
+import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';
 import { seedCommunity } from './seed/liunan-2018';
 import { migrations as sqlite } from './migrations/sqlite';
@@ -25,6 +26,7 @@ export const community = defineSubgraph<Loaders>({
   loaders: createLoaders,
   seed: seedCommunity,
   importers,
+  scopeMembers,
 });
 
 export const listen = (port: number) => community.start({ port });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { defineSubgraph } from '@kongchuo/shared';
 import { entities } from './entities';
+import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';
 import { referenceResolvers } from './student.reference';
 import { seedEducation } from './seed/liunan-2018';
@@ -31,6 +32,7 @@ export const education = defineSubgraph<Loaders>({
   loaders: createLoaders,
   seed: seedEducation,
   importers,
+  scopeMembers,
 });
 
 /** Starts the service on a port with configuration from the environment. */

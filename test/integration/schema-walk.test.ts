@@ -1,0 +1,252 @@
+/**
+ * The policy holds on every path: a walk of the composed supergraph.
+ *
+ * From gateway/supergraph.graphql, for every root query, a selection of every field down to a
+ * bounded depth (unions and interfaces through each member) is sent through the real gateway as
+ * each of the seven demo accounts. In every answer:
+ * - no record that names a child outside the caller's row scope (CHILD_RECORDS: the child, a task,
+ *   a ledger line, a home visit, a locate request, a letter, …) comes back with anything but its key;
+ * - no field the matrix denies the caller's department comes back non-null, and no field it masks
+ *   comes back unmasked.
+ * What is inside or outside a scope is taken from the district's own answers (education's school of
+ * record, the community's residence), read first as district staff.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  Lexer, Source, TokenKind, buildASTSchema, getNamedType, isEnumType, isInterfaceType, isLeafType, isNonNullType, isObjectType, isUnionType, parse,
+  type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
+} from 'graphql';
+import { CHILD_RECORDS, DEMO_ACCOUNTS, OPERATION_RULES, PERMISSIONS, accessFor, applyMask, mayCall, type Identity } from '@kongchuo/shared';
+import { gql, ok, type Account } from '../support/client';
+
+const SUPERGRAPH = fs.readFileSync(path.resolve(__dirname, '..', '..', 'gateway', 'supergraph.graphql'), 'utf8');
+const schema: GraphQLSchema = buildASTSchema(parse(SUPERGRAPH), { assumeValidSDL: true });
+const DEPTH = Number(process.env.SCHEMA_WALK_DEPTH ?? 5);
+const MAX_TOKENS = 3500;
+
+/** Values for required arguments that are not ids. */
+const FIXED_ARGS: Record<string, unknown> = { month: '2018-05', weekEnding: '2018-12-30', year: 2018, code: '2145020403' };
+
+const tokenCount = (text: string) => {
+  const lexer = new Lexer(new Source(text));
+  let n = 0;
+  while (lexer.advance().kind !== TokenKind.EOF) n += 1;
+  return n;
+};
+
+/** Lists are walked a few items deep: the rules are per record, and a page of each shows every path. */
+const PAGE = Number(process.env.SCHEMA_WALK_PAGE ?? 6);
+const pageArg = (f: GraphQLField<unknown, unknown>) => (f.args.some((a) => a.name === 'first') ? `(first: ${PAGE})` : '');
+
+const internal = (t: GraphQLNamedType) => t.name.startsWith('join__') || t.name.startsWith('link__') || t.name.startsWith('__');
+
+/** Every field of `type` to `depth`, as selection-set strings, one branch per first-level object field. */
+function fieldsOf(type: GraphQLNamedType, depth: number): string[] {
+  if (isLeafType(type) || depth < 0) return [];
+  if (isUnionType(type) || isInterfaceType(type)) {
+    const members = isUnionType(type) ? type.getTypes() : schema.getPossibleTypes(type);
+    // a field name two members give different types must be aliased apart (HomeVisit.outcome, DropoutCase.outcome)
+    const typesOf = new Map<string, Set<string>>();
+    for (const m of members) for (const f of Object.values(m.getFields())) typesOf.set(f.name, (typesOf.get(f.name) ?? new Set()).add(String(f.type)));
+    const clash = new Set([...typesOf].filter(([, t]) => t.size > 1).map(([n]) => n));
+    return ['__typename', ...members.map((m) => `... on ${m.name} { ${fieldsOf(m, depth).map((s) => (clash.has(s.split(/[ {]/)[0]) ? `${m.name}_${s.split(/[ {]/)[0]}: ${s}` : s)).join(' ')} }`)];
+  }
+  if (!isObjectType(type)) return [];
+  const out = ['__typename'];
+  for (const f of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
+    if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const named = getNamedType(f.type);
+    if (internal(named)) continue;
+    if (isLeafType(named)) out.push(f.name);
+    else if (depth > 0) {
+      const inner = fieldsOf(named, depth - 1);
+      if (inner.length) out.push(`${f.name}${pageArg(f)} { ${inner.join(' ')} }`);
+    }
+  }
+  return out;
+}
+
+/** A root field's selection, split by first-level branch until each query fits the gateway's token limit. */
+function queriesFor(root: GraphQLField<unknown, unknown>, args: string): string[] {
+  const named = getNamedType(root.type);
+  if (isLeafType(named)) return [`{ ${root.name}${args} }`];
+  const all = fieldsOf(named, DEPTH - 1);
+  const whole = `{ ${root.name}${args} { ${all.join(' ')} } }`;
+  if (tokenCount(whole) <= MAX_TOKENS) return [whole];
+  const leaves = all.filter((s) => !s.includes('{'));
+  return all.filter((s) => s.includes('{')).map((branch) => `{ ${root.name}${args} { ${leaves.join(' ')} ${branch} } }`)
+    .filter((q) => tokenCount(q) <= MAX_TOKENS * 1.4);
+}
+
+// ---------------------------------------------------------------- what the answers hold
+
+interface Found {
+  typename: string;
+  obj: Record<string, unknown>;
+  /** the child of the nearest record around this one (a task's evidence is about the task's child) */
+  around?: string;
+}
+
+function walk(value: unknown, found: Found[], around?: string): void {
+  if (Array.isArray(value)) return value.forEach((v) => walk(v, found, around));
+  if (!value || typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  let inner = around;
+  if (typeof obj.__typename === 'string') {
+    const f: Found = { typename: obj.__typename, obj, around };
+    found.push(f);
+    if (obj.__typename in CHILD_RECORDS) inner = childIn(f) ?? around;
+  }
+  for (const v of Object.values(obj)) walk(v, found, inner);
+}
+
+/** The child a record names, as far as the answer shows it. */
+function childIn(f: Found): string | undefined {
+  const o = f.obj as { id?: string; studentId?: string; student?: { id?: string } | null; dropoutCase?: { student?: { id?: string } | null } | null };
+  if (f.typename === 'Student') return o.id;
+  return o.studentId ?? o.student?.id ?? o.dropoutCase?.student?.id ?? undefined;
+}
+
+const KEY_FIELDS = new Set(['__typename', 'id', 'studentId']);
+const carriesData = (obj: Record<string, unknown>) => Object.entries(obj).some(([k, v]) => !KEY_FIELDS.has(k) && v !== null && !(Array.isArray(v) && v.length === 0));
+
+interface Place {
+  school?: string;
+  community?: string;
+  subdistrict?: string;
+}
+
+function inScope(identity: Identity, place: Place | undefined): boolean {
+  const { kind, code } = identity.scope;
+  if (kind === 'district') return true;
+  if (!place) return false;
+  if (kind === 'school') return place.school === code;
+  if (kind === 'community') return place.community === code;
+  if (kind === 'subdistrict') return place.subdistrict === code;
+  return false;
+}
+
+const ACCOUNTS = Object.keys(DEMO_ACCOUNTS) as Account[];
+
+describe('every path to a child through the supergraph keeps the policy', () => {
+  /** where each child is: school of record, community and subdistrict of residence */
+  const places = new Map<string, Place>();
+  /** record ids (tasks, visits, …) → the child they name, from the district's answers */
+  const recordChild = new Map<string, string>();
+  /** ids seen per type, to call the by-id lookups with */
+  const idsOf = new Map<string, Set<string>>();
+  let queries: { root: string; query: string }[] = [];
+
+  beforeAll(async () => {
+    const roots = Object.values(schema.getQueryType()!.getFields()) as GraphQLField<unknown, unknown>[];
+    // first the lookups without ids, as the district accounts that may call them: they show which ids exist
+    const isId = (a: GraphQLField<unknown, unknown>['args'][number]) => getNamedType(a.type).name === 'ID' || a.name === 'id';
+    const needsId = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => isNonNullType(a.type) && isId(a));
+    const argsFor = (f: GraphQLField<unknown, unknown>, id?: string) => {
+      const parts = f.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => {
+        const named = getNamedType(a.type);
+        if (isId(a)) return `${a.name}: ${JSON.stringify(id)}`;
+        if (isEnumType(named)) return `${a.name}: ${named.getValues()[0].name}`;
+        if (!(a.name in FIXED_ARGS)) throw new Error(`schema walk: no value for ${f.name}(${a.name})`);
+        return `${a.name}: ${JSON.stringify(FIXED_ARGS[a.name])}`;
+      });
+      if (f.args.some((a) => a.name === 'first')) parts.push(`first: ${PAGE}`);
+      return parts.length ? `(${parts.join(', ')})` : '';
+    };
+    for (const f of roots.filter((r) => !needsId(r))) for (const q of queriesFor(f, argsFor(f))) queries.push({ root: f.name, query: q });
+
+    for (const { root, query } of queries) {
+      for (const account of ['joint-meeting', 'edu-admin', 'police', 'civil-affairs'] as Account[]) {
+        if (!mayCall(`Query.${root}`, DEMO_ACCOUNTS[account])) continue;
+        const r = await gql(query, {}, { as: account });
+        const found: Found[] = [];
+        walk(r.data, found);
+        for (const f of found) {
+          const id = f.obj.id;
+          if (typeof id === 'string') {
+            if (!idsOf.has(f.typename)) idsOf.set(f.typename, new Set());
+            idsOf.get(f.typename)!.add(id);
+          }
+          const child = childIn(f);
+          if (child && typeof id === 'string' && f.typename in CHILD_RECORDS) recordChild.set(`${f.typename}:${id}`, child);
+        }
+      }
+    }
+    // then every lookup by id, with ids of its type: some inside each scoped account's scope, some outside
+    for (const f of roots.filter(needsId)) {
+      const ids = [...(idsOf.get(getNamedType(f.type).name) ?? [])];
+      const sample = [...ids.slice(0, 4), ...ids.slice(-4), ...ids.filter((_x, i) => i % Math.max(1, Math.floor(ids.length / 8)) === 0)];
+      for (const id of [...new Set(sample)].slice(0, 8)) for (const q of queriesFor(f, argsFor(f, id))) queries.push({ root: f.name, query: q });
+    }
+  }, 300_000);
+
+  it('reaches records of children of every kind the policy names, and lookups by id', () => {
+    for (const type of ['Student', 'PersuasionTask', 'HomeVisit', 'LocateRequest', 'Letter', 'LedgerEntry', 'DropoutCase', 'LegalNotice', 'AidGrant']) {
+      expect({ type, seen: (idsOf.get(type)?.size ?? 0) > 0 }).toEqual({ type, seen: true });
+    }
+    expect(queries.length).toBeGreaterThan(60);
+  });
+
+  /** where these children are, as the owners of those facts record them, read as the joint meeting */
+  async function locate(ids: string[]): Promise<void> {
+    const unknown = [...new Set(ids)].filter((id) => !places.has(id));
+    for (let i = 0; i < unknown.length; i += 25) {
+      const part = unknown.slice(i, i + 25);
+      const body = part.map((id, j) => `s${j}: student(id: ${JSON.stringify(id)}) { id enrollment { school { code } } community { code subdistrict { code } } }`).join(' ');
+      const data = await ok<Record<string, { id: string; enrollment: { school: { code: string } } | null; community: { code: string; subdistrict: { code: string } | null } | null } | null>>(`{ ${body} }`, {}, { as: 'joint-meeting' });
+      part.forEach((id, j) => {
+        const st = data[`s${j}`];
+        places.set(id, { school: st?.enrollment?.school.code, community: st?.community?.code, subdistrict: st?.community?.subdistrict?.code });
+      });
+    }
+  }
+
+  it.each(ACCOUNTS)('%s: no child outside its scope, no denied or unmasked field, on any path', async (account) => {
+    const identity = DEMO_ACCOUNTS[account];
+    const leaks: string[] = [];
+    let answered = 0;
+    for (const { root, query } of queries) {
+      const r = await gql(query, {}, { as: account });
+      const unexpected = (r.errors ?? []).filter((e) => !['FORBIDDEN', 'NOT_FOUND'].includes(String(e.extensions?.code)));
+      if (unexpected.length) leaks.push(`${root}: unexpected error ${unexpected[0].extensions?.code}: ${unexpected[0].message.slice(0, 160)}`);
+      if (!mayCall(`Query.${root}`, identity)) {
+        if (r.data && (r.data as Record<string, unknown>)[root] != null) leaks.push(`${root}: answered though the operation rules do not name ${account}`);
+        continue;
+      }
+      const found: Found[] = [];
+      walk(r.data, found);
+      if (found.length) answered += 1;
+      await locate(found.filter((f) => f.typename in CHILD_RECORDS).map((f) => childIn(f) ?? recordChild.get(`${f.typename}:${String(f.obj.id)}`) ?? f.around).filter((c): c is string => !!c));
+      for (const f of found) {
+        // row scope
+        if (f.typename in CHILD_RECORDS && carriesData(f.obj)) {
+          const id = typeof f.obj.id === 'string' ? f.obj.id : undefined;
+          const child = childIn(f) ?? (id ? recordChild.get(`${f.typename}:${id}`) : undefined) ?? f.around;
+          if (!child) {
+            if (identity.scope.kind !== 'district') leaks.push(`${root}: a ${f.typename} whose child cannot be told came back to ${account}`);
+          } else if (!inScope(identity, places.get(child))) {
+            leaks.push(`${root}: ${f.typename} of a child outside ${identity.scope.kind} ${identity.scope.code}: ${Object.keys(f.obj).filter((k) => f.obj[k] != null).join(',')}`);
+          }
+        }
+        // field rules
+        for (const rule of PERMISSIONS) {
+          const [type, field] = rule.field.split('.');
+          if (type !== f.typename || !(field in f.obj) || f.obj[field] == null) continue;
+          const access = accessFor(rule, identity.department, identity.role);
+          if (access === 'deny' && !(Array.isArray(f.obj[field]) && (f.obj[field] as unknown[]).length === 0)) leaks.push(`${root}: ${rule.field} denied to ${identity.department} came back`);
+          if (access === 'mask' && typeof f.obj[field] === 'string' && applyMask(rule.mask!, f.obj[field]) !== f.obj[field]) leaks.push(`${root}: ${rule.field} came back unmasked to ${identity.department}`);
+        }
+      }
+    }
+    expect([...new Set(leaks)].slice(0, 40)).toEqual([]);
+    expect(answered).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('every operation in the supergraph has exactly one rule, and every rule an operation', () => {
+    const roots = [schema.getQueryType()!, schema.getMutationType()!].flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`));
+    expect(roots.filter((r) => !OPERATION_RULES.some((o) => o.operation === r))).toEqual([]);
+    expect(OPERATION_RULES.map((o) => o.operation).filter((o) => !roots.includes(o))).toEqual([]);
+    expect(new Set(OPERATION_RULES.map((o) => o.operation)).size).toBe(OPERATION_RULES.length);
+  });
+});
