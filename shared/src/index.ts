@@ -32,3 +32,5 @@ export * from './tracing';
 export * from './aggregate-cache';
 export * from './audit-retention';
 export * from './audit-append';
+export * from './replay-guard';
+export * from './identity-seen';

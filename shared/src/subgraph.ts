@@ -19,6 +19,7 @@ import { ImportBatch, ImportRow, importResolver, sweepAbandonedImports, type Imp
 import { serviceMetrics } from './metrics';
 import { databaseSpans, operationSpans, startTracing } from './tracing';
 import { aggregateCache, invalidateOnWrite, type AggregateCache } from './aggregate-cache';
+import { replayGuard } from './replay-guard';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<L = unknown> {
@@ -124,12 +125,14 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     const auditWriter = new AuditWriter(orm, logger);
     const cache = aggregateCache(def.name, config, logger);
     await cache.invalidate(); // whatever was cached before this start (a seed, a restore) is not trusted
+    const seen = replayGuard(def.name, config, orm, logger);
     const supergraph = supergraphReader(config, keys, serviceIdentity(def.name, SUBGRAPHS[def.name].department));
     const running = await startSubgraphServer<SubgraphContext<L>>({
       plugins: [operationSpans(tracing), auditPlugin(auditWriter), invalidateOnWrite(cache)],
       metrics,
       tracing,
       name: def.name,
+      seen,
       port: opts.port ?? config.subgraphPort(def.name),
       schema,
       config,
@@ -152,6 +155,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
       onStop: async () => {
         clearInterval(sweeper);
         await cache.close();
+        await seen.close();
         await orm.close();
         await tracing.shutdown();
       },
