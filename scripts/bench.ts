@@ -35,7 +35,7 @@ import { Supergraph, operationFromDocument } from '@apollo/federation-internals'
 import { readSupergraph } from '@kongchuo/gateway';
 import {
   DEMO_ACCOUNTS, IDENTITY_HEADER, generateLiunan2018, issueUserToken, loadConfig, loadKeys, openDatabase, serviceIdentity, signSubgraphIdentity,
-  type Identity, type SubgraphName,
+  type Config, type Identity, type KeyMaterial, type SubgraphName,
 } from '@kongchuo/shared';
 import { DISTRICT_OVERVIEW_SQL, districtOverviewParams } from '@kongchuo/education';
 import { flag } from './cli';
@@ -239,8 +239,40 @@ async function statements(subgraphUrls: string[]): Promise<number> {
   return texts.reduce((sum, t) => sum + Number(/^kc_subgraph_db_statements_total\{[^}]*\} (\d+)/m.exec(t)?.[1] ?? 0), 0);
 }
 
-/** autocannon against `url`, cycling through `requests`; GraphQL errors in a 200 count as errors. */
-async function load(url: string, requests: Req[], opts: { seconds?: number; connections?: number; pid?: number; subgraphUrls?: string[] } = {}): Promise<Measured> {
+/**
+ * Requests straight to one department, signed as the gateway signs them. A signature is good for
+ * one request, so each request autocannon sends takes a fresh one from a stock signed ahead
+ * (before the round starts) and topped up while it runs. Should the stock run out, the last
+ * request goes again and is refused: it counts as an error, so a short stock shows.
+ */
+async function freshlySigned(service: SubgraphName, bodies: string[], identity: Identity, config: Config, keys: KeyMaterial, stock = 20_000) {
+  const ready: Req[] = [];
+  let k = 0;
+  let last: Req | undefined;
+  let stopped = false;
+  const signOne = async () => {
+    const body = bodies[k++ % bodies.length];
+    ready.push({ body, headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signSubgraphIdentity(identity, body, service, config, keys) } });
+  };
+  while (ready.length < stock) await signOne();
+  const topUp = (async () => {
+    while (!stopped) {
+      // topped up only once half the stock is gone: a short round signs nothing while it is timed
+      if (ready.length < stock / 2) for (let n = 0; n < 200; n += 1) await signOne();
+      await new Promise((ok) => setTimeout(ok, ready.length < stock / 2 ? 0 : 20));
+    }
+  })();
+  return {
+    next: (): Req => (last = ready.shift() ?? last!),
+    stop: async () => {
+      stopped = true;
+      await topUp;
+    },
+  };
+}
+
+/** autocannon against `url`, cycling through `requests` (or taking each from `requests()`); GraphQL errors in a 200 count as errors. */
+async function load(url: string, requests: Req[] | (() => Req), opts: { seconds?: number; connections?: number; pid?: number; subgraphUrls?: string[] } = {}): Promise<Measured> {
   let errors = 0;
   let i = 0;
   const cpu0 = opts.pid ? cpuMs(opts.pid) : 0;
@@ -250,7 +282,7 @@ async function load(url: string, requests: Req[], opts: { seconds?: number; conn
     requests: [{
       method: 'POST',
       setupRequest: (req) => {
-        const next = requests[i++ % requests.length];
+        const next = typeof requests === 'function' ? requests() : requests[i++ % requests.length];
         return { ...req, method: 'POST', body: next.body, headers: next.headers };
       },
       onResponse: (status, body) => {
@@ -361,9 +393,14 @@ async function main() {
 
     // direct calls to each subgraph with the same fields, signed as the gateway signs them
     const jmIdentity: Identity = DEMO_ACCOUNTS['joint-meeting'];
-    const signed = async (bodies: string[]): Promise<Req[]> => Promise.all(bodies.map(async (body) => ({
-      body, headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signSubgraphIdentity(jmIdentity, body, config, keys) },
-    })));
+    const signedLoad = async (name: SubgraphName, bodies: string[], opts: Parameters<typeof load>[2]) => {
+      const signed = await freshlySigned(name, bodies, jmIdentity, config, keys);
+      try {
+        return await load(procs.subgraphs[name].url, signed.next, opts);
+      } finally {
+        await signed.stop();
+      }
+    };
     const directBodies = (scenario: 'child' | 'list', name: SubgraphName): string[] => {
       if (scenario === 'child') {
         return childIds.map((id) => JSON.stringify(name === 'education'
@@ -383,9 +420,8 @@ async function main() {
       const alone: Record<string, Measured> = {};
       const seconds = Math.max(3, Math.round(SECONDS / 2));
       for (const m of SUBGRAPH_MODULES) {
-        const reqs = await signed(directBodies(scenario, m.name));
-        loaded[m.name] = await load(procs.subgraphs[m.name].url, reqs, { seconds, pid: procs.subgraphs[m.name].child.pid });
-        alone[m.name] = await load(procs.subgraphs[m.name].url, await signed(directBodies(scenario, m.name)), { seconds, connections: 1 });
+        loaded[m.name] = await signedLoad(m.name, directBodies(scenario, m.name), { seconds, pid: procs.subgraphs[m.name].child.pid });
+        alone[m.name] = await signedLoad(m.name, directBodies(scenario, m.name), { seconds, connections: 1 });
       }
       const slowest = Object.entries(alone).sort((a, b) => b[1].p50 - a[1].p50 || a[1].rps - b[1].rps)[0];
       return { loaded, alone, slowest: slowest[0], floor: slowest[1] };
@@ -406,7 +442,7 @@ async function main() {
         const started = performance.now();
         await runPlan(node, async (department) => {
           const body = bodies[department][k];
-          const headers = { 'content-type': 'application/json', [IDENTITY_HEADER]: await signSubgraphIdentity(jmIdentity, body, config, keys) };
+          const headers = { 'content-type': 'application/json', [IDENTITY_HEADER]: await signSubgraphIdentity(jmIdentity, body, department as SubgraphName, config, keys) };
           const r = await postOnce(procs.subgraphs[department as SubgraphName].url, headers, body);
           if (r.status !== 200 || r.text.includes('"errors"')) throw new Error(`${department} answered ${r.status}: ${r.text.slice(0, 200)}`);
         });

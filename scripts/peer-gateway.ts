@@ -21,10 +21,13 @@ import { SUPERGRAPH_FILE } from '@kongchuo/gateway';
 
 /**
  * A Hive Gateway plugin: verify the caller's token (401 UNAUTHENTICATED otherwise) and sign
- * their identity to every subgraph, bound to the request body, as our gateway does.
+ * their identity to every subgraph, bound to the request body and to that subgraph, once per
+ * fetch (each signature is good for one request), as our gateway does.
  */
 export function kongchuoIdentity(config: Config, keys: KeyMaterial): GatewayPlugin<{ identity: Identity; caller: string }> {
   const verify = userTokenVerifier(config, keys);
+  // each signature names the one department it is for: known here by the URL Hive Gateway fetches
+  const serviceAt = new Map(SUBGRAPH_NAMES.map((name) => [config.subgraphUrl(name), name]));
   return {
     async onContextBuilding({ context, extendContext }) {
       const request = (context as { request?: Request }).request;
@@ -37,10 +40,12 @@ export function kongchuoIdentity(config: Config, keys: KeyMaterial): GatewayPlug
         throw new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status: 401 } } });
       }
     },
-    async onFetch({ context, options, setOptions }) {
+    async onFetch({ context, url, options, setOptions }) {
       const identity = (context as { identity?: Identity }).identity;
       if (!identity) return;
-      const signature = await signSubgraphIdentity(identity, String(options.body ?? ''), config, keys);
+      const service = serviceAt.get(url);
+      if (!service) throw new Error(`peer gateway: ${url} is no department's URL`);
+      const signature = await signSubgraphIdentity(identity, String(options.body ?? ''), service, config, keys);
       setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [IDENTITY_HEADER]: signature } });
     },
   };

@@ -5,8 +5,8 @@ import { Pool } from 'undici';
 import { subgraphDeduplicated, subgraphFetch, subgraphResilience } from './operations';
 import { serviceUnavailable } from './errors';
 import {
-  IDENTITY_HEADER, REQUEST_ID_HEADER, SpanKind, SpanStatusCode, signSubgraphIdentity, withTraceContext,
-  type Config, type Identity, type KeyMaterial, type ServiceTracing,
+  IDENTITY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_NAMES, SpanKind, SpanStatusCode, signSubgraphIdentity, withTraceContext,
+  type Config, type Identity, type KeyMaterial, type ServiceTracing, type SubgraphName,
 } from '@kongchuo/shared';
 
 export interface GatewayContext {
@@ -43,11 +43,13 @@ function answer(url: string, status: number, headers: Record<string, string | st
 /**
  * The gateway's HTTP client to one department: a keep-alive connection pool (undici), the
  * caller's identity signed over the exact bytes of each request (SHA-256 of the body, EdDSA, a
- * few seconds' validity) so the subgraph can verify who asks and that the query was not altered
- * or replayed later, the department's timeout, retry and circuit breaker, and identical reads
+ * few seconds' validity, this department's audience, a fresh jti for every attempt) so the
+ * subgraph can verify who asks and that the query was not altered, sent elsewhere or replayed, the department's timeout, retry and circuit breaker, and identical reads
  * in flight merged.
  */
 export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: string, tracing?: ServiceTracing): Fetcher {
+  if (!SUBGRAPH_NAMES.includes(serviceName as SubgraphName)) throw new Error(`gateway: no department named ${serviceName}`);
+  const service = serviceName as SubgraphName;
   const resilience = subgraphResilience(config.resilience);
   const pools = new Map<string, Pool>();
   const poolFor = (origin: string) => {
@@ -58,9 +60,7 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
   type Exchange = { status: number; headers: Record<string, string | string[] | undefined>; text: string };
   const send = async (url: string, init: FetcherRequestInit, pending: string | undefined, read: boolean, headers: Record<string, string>): Promise<Exchange> => {
     const body = String(init.body ?? '');
-    if (pending) {
-      headers[IDENTITY_HEADER] = await signSubgraphIdentity(JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as Identity, body, config, keys);
-    }
+    const identity = pending ? (JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as Identity) : undefined;
     const target = new URL(url);
     const timer = subgraphFetch.startTimer({ subgraph: serviceName });
     // the department's HTTP exchange as a span under @apollo/gateway's fetch span; its context goes along as `traceparent`
@@ -76,8 +76,10 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
     };
     try {
       // the whole exchange, body included, is inside the timeout: the body is read before the policy returns
+      // signed in each attempt: a signature is good for one request, so a retried read carries a fresh one
       const res = await resilience.run(read, async (signal) => {
-        const r = await poolFor(target.origin).request({ path: target.pathname + target.search, method: 'POST', headers, body, signal });
+        const sent = identity ? { ...headers, [IDENTITY_HEADER]: await signSubgraphIdentity(identity, body, service, config, keys) } : headers;
+        const r = await poolFor(target.origin).request({ path: target.pathname + target.search, method: 'POST', headers: sent, body, signal });
         return { status: r.statusCode, headers: r.headers, text: await r.body.text() };
       });
       const outcome = res.status >= 200 && res.status < 300 ? 'ok' : `http_${res.status}`;

@@ -39,6 +39,8 @@ export interface Config {
   rateLimits: { perUserPerMinute: number; perDepartmentPerMinute: number; redisUrl?: string; keyPrefix: string };
   /** aggregates a service caches until the next write (REDIS_URL shares them across instances; CACHE_TTL_SECONDS, CACHE_PREFIX) */
   cache: { redisUrl?: string; ttlSeconds: number; keyPrefix: string };
+  /** where a department remembers the gateway signatures it accepted (REDIS_URL, REPLAY_PREFIX; else its PostgreSQL database, else memory) */
+  replay: { redisUrl?: string; keyPrefix: string };
 }
 
 export interface OperationLimits {
@@ -120,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: env.REDIS_URL || undefined,
       ttlSeconds: int(env, 'CACHE_TTL_SECONDS', 300, 86_400),
       keyPrefix: env.CACHE_PREFIX ?? 'kc-cache',
+    },
+    replay: {
+      redisUrl: env.REDIS_URL || undefined,
+      keyPrefix: env.REPLAY_PREFIX ?? 'kc-seen',
     },
     databaseUrl: (name) =>
       env[`${envName(name)}_DATABASE_URL`] ??

@@ -45,6 +45,8 @@ export function ormOptions(spec: DatabaseSpec): Options {
     debug: spec.onQuery ? ['query'] : false,
     logger: spec.onQuery ? (message: string) => spec.onQuery!(message) : undefined,
     colors: false,
+    // written by the replay guard with plain SQL (shared/src/replay-guard.ts), not an entity: the schema diff leaves it alone
+    schemaGenerator: { skipTables: ['kc_identity_seen'] },
   };
   if (kind === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: spec.url, pool: { min: 0, max: 10 } } as Options;

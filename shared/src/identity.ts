@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Config } from './config';
+import type { Config, SubgraphName } from './config';
+import type { ReplayGuard } from './replay-guard';
 import { IDENTITY_ALG, USER_TOKEN_ALG, type KeyMaterial } from './keys';
 import { unauthenticated } from './errors';
 
@@ -29,7 +30,10 @@ export interface Identity {
 export const IDENTITY_HEADER = 'x-kongchuo-identity';
 export const REQUEST_ID_HEADER = 'x-request-id';
 const INTERNAL_ISSUER = 'kongchuo-gateway';
-const INTERNAL_AUDIENCE = 'kongchuo-subgraph';
+/** A signed identity is for one service only: `kongchuo-subgraph:<service>` (education, civil-affairs, …). */
+export const subgraphAudience = (service: SubgraphName) => `kongchuo-subgraph:${service}`;
+/** Seconds of clock difference between the gateway and a department that a signature's times allow. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 function identityFromClaims(p: JWTPayload): Identity {
   const { sub, name, dept, role, scope } = p as JWTPayload & Record<string, unknown>;
@@ -109,25 +113,33 @@ export async function issueUserToken(identity: Identity, config: Config, keys: K
 export const bodyDigest = (body: string | Uint8Array) => createHash('sha256').update(body).digest('base64url');
 
 /**
- * Signs the caller's identity for one subgraph request, bound to the exact request body
- * (SHA-256) and to a short time window, so it cannot be replayed on another query or later.
+ * Signs the caller's identity for one request to one service (`service`: its audience), bound to
+ * the exact request body (SHA-256), to a short time window and to a random `jti`, so it cannot be
+ * used on another query, at another department, later, or a second time.
  */
-export async function signSubgraphIdentity(identity: Identity, body: string, config: Config, keys: KeyMaterial): Promise<string> {
+export async function signSubgraphIdentity(identity: Identity, body: string, service: SubgraphName, config: Config, keys: KeyMaterial): Promise<string> {
   if (!keys.gatewayPrivateKey) throw new Error('no gateway signing key');
   return new SignJWT({ ...claimsOf(identity), bdy: bodyDigest(body) })
     .setProtectedHeader({ alg: IDENTITY_ALG })
     .setSubject(identity.user)
     .setIssuer(INTERNAL_ISSUER)
-    .setAudience(INTERNAL_AUDIENCE)
+    .setAudience(subgraphAudience(service))
+    .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${config.identityMaxAgeSeconds}s`)
     .sign(keys.gatewayPrivateKey);
 }
 
-/** Checks a subgraph request's identity header against the raw body it came with. */
+/**
+ * Checks a subgraph request's identity header against the raw body it came with, for this
+ * service (`service`), and that it was not used before (`seen` remembers accepted jtis until they
+ * expire). Anything else is UNAUTHENTICATED; a `seen` that cannot answer throws its own error.
+ */
 export async function verifySubgraphIdentity(
   header: string | undefined,
   rawBody: Uint8Array | undefined,
+  service: SubgraphName,
+  seen: ReplayGuard,
   config: Config,
   keys: KeyMaterial,
 ): Promise<Identity> {
@@ -137,14 +149,20 @@ export async function verifySubgraphIdentity(
     ({ payload } = await jwtVerify(header, keys.gatewayPublicKey, {
       algorithms: [IDENTITY_ALG],
       issuer: INTERNAL_ISSUER,
-      audience: INTERNAL_AUDIENCE,
+      audience: subgraphAudience(service),
       maxTokenAge: `${config.identityMaxAgeSeconds}s`,
-      clockTolerance: 5,
-      requiredClaims: ['exp', 'iat', 'bdy'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp', 'iat', 'bdy', 'jti'],
     }));
   } catch (e) {
     throw unauthenticated(`gateway signature refused: ${(e as { code?: string }).code ?? 'verification failed'}`);
   }
   if (!rawBody || payload.bdy !== bodyDigest(rawBody)) throw unauthenticated('gateway signature does not match this request');
-  return identityFromClaims(payload);
+  const identity = identityFromClaims(payload);
+  const { jti, iat, exp } = payload as { jti: unknown; iat: number; exp: number };
+  if (typeof jti !== 'string' || !jti || jti.length > 64) throw unauthenticated('gateway signature refused: no usable jti');
+  // the last moment jwtVerify would still accept this signature, plus a second
+  const until = (Math.min(exp, iat + config.identityMaxAgeSeconds) + CLOCK_TOLERANCE_SECONDS + 1) * 1000;
+  if (!(await seen.firstUse(jti, until))) throw unauthenticated('this signed request was already used');
+  return identity;
 }

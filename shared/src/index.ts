@@ -34,3 +34,5 @@ export * from './audit-retention';
 export * from './audit-append';
 export * from './operations';
 export * from './row-scope';
+export * from './replay-guard';
+export * from './identity-seen';

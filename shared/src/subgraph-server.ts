@@ -7,13 +7,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import type { Config } from './config';
+import type { Config, SubgraphName } from './config';
 import type { KeyMaterial } from './keys';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifySubgraphIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
 import { httpServerSpans, type ServiceTracing } from './tracing';
-import { isDatabaseUnavailable } from './errors';
+import { errorCodeOf, isDatabaseUnavailable } from './errors';
+import type { ReplayGuard } from './replay-guard';
 
 export interface RunningService {
   name: string;
@@ -58,7 +59,9 @@ export function unauthenticatedBody(message: string) {
  * Identity-like headers a client might add are never read: only the gateway's signature counts.
  */
 export async function startSubgraphServer<C extends BaseContext>(opts: {
-  name: string;
+  name: SubgraphName;
+  /** remembers the signatures this department accepted: each is good for one request */
+  seen: ReplayGuard;
   port: number;
   schema: GraphQLSchema;
   config: Config;
@@ -116,11 +119,17 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
   const verifyIdentity = async (req: RequestWithBody, res: Response, next: NextFunction) => {
     requests += 1;
     try {
-      req.identity = await verifySubgraphIdentity(req.header(IDENTITY_HEADER), req.rawBody, opts.config, opts.keys);
+      req.identity = await verifySubgraphIdentity(req.header(IDENTITY_HEADER), req.rawBody, opts.name, opts.seen, opts.config, opts.keys);
       req.requestId = (req.header(REQUEST_ID_HEADER) ?? randomUUID()).slice(0, 64);
       next();
     } catch (e) {
-      opts.logger.warn({ reason: (e as Error).message, ip: req.ip }, 'refused unsigned or forged request');
+      if (errorCodeOf(e) !== 'UNAUTHENTICATED') {
+        // the store of used signatures (Redis, the database) did not answer: refused, since a replay cannot be ruled out
+        opts.logger.warn({ reason: (e as Error).message }, 'could not check that a signed request is new');
+        res.status(503).json({ errors: [{ message: 'this service cannot check gateway signatures just now; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return;
+      }
+      opts.logger.warn({ reason: (e as Error).message, ip: req.ip }, 'refused unsigned, forged or replayed request');
       res.status(401).json(unauthenticatedBody((e as Error).message));
     }
   };

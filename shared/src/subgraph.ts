@@ -21,6 +21,7 @@ import { databaseSpans, operationSpans, startTracing } from './tracing';
 import { aggregateCache, invalidateOnWrite, type AggregateCache } from './aggregate-cache';
 import { rowScopes, scopeEndpoint, SCOPE_PATH, type RowScope, type ScopeMembers } from './row-scope';
 import type { ScopeKind } from './identity';
+import { replayGuard } from './replay-guard';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<L = unknown> {
@@ -130,6 +131,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     const auditWriter = new AuditWriter(orm, logger);
     const cache = aggregateCache(def.name, config, logger);
     await cache.invalidate(); // whatever was cached before this start (a seed, a restore) is not trusted
+    const seen = replayGuard(def.name, config, orm, logger);
     const supergraph = supergraphReader(config, keys, serviceIdentity(def.name, SUBGRAPHS[def.name].department));
     const own = def.scopeMembers?.(() => orm.em.fork());
     const scopeOf = rowScopes({ self: def.name, config, secret: keys.linkageSecret, own });
@@ -143,6 +145,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
       tracing,
       internal: answerScope ? { path: SCOPE_PATH, handler: answerScope } : undefined,
       name: def.name,
+      seen,
       port: opts.port ?? config.subgraphPort(def.name),
       schema,
       config,
@@ -166,6 +169,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
       onStop: async () => {
         clearInterval(sweeper);
         await cache.close();
+        await seen.close();
         await orm.close();
         await tracing.shutdown();
       },

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
 import {
-  DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys, signSubgraphIdentity, userTokenVerifier, verifySubgraphIdentity,
-  type Config, type KeyMaterial,
+  DEMO_ACCOUNTS, SUBGRAPH_NAMES, bodyDigest, issueUserToken, loadConfig, loadKeys, memoryReplayGuard, signSubgraphIdentity, subgraphAudience,
+  userTokenVerifier, verifySubgraphIdentity, type Config, type KeyMaterial, type ReplayGuard, type SubgraphName,
 } from '@kongchuo/shared';
 
 let config: Config;
@@ -71,34 +72,92 @@ describe('user tokens (client → gateway)', () => {
   });
 });
 
+describe('user tokens: scope', () => {
+  it('refuses a validly signed user token whose scope kind is unknown', async () => {
+    const token = await new SignJWT({ name: admin.name, dept: admin.department, role: admin.role, scope: { kind: 'province', code: '450000' } })
+      .setProtectedHeader({ alg: 'ES256' }).setSubject(admin.user).setIssuer(config.token.issuer).setAudience(config.token.audience)
+      .setExpirationTime('1h').sign(keys.issuerPrivateKey!);
+    await expectUnauthenticated(userTokenVerifier(config, keys)(`Bearer ${token}`));
+  });
+});
+
 describe('gateway-signed identity (gateway → subgraph)', () => {
   const body = JSON.stringify({ query: '{ districtOverview(year: 2018) { stillOut } }' });
+  // each check gets a fresh memory of used signatures unless it is about reuse
+  const verify = (header: string | undefined, raw: string, service: SubgraphName = 'education', seen: ReplayGuard = memoryReplayGuard()) =>
+    verifySubgraphIdentity(header, Buffer.from(raw), service, seen, config, keys);
 
-  it('verifies when signature, body and time match', async () => {
-    const header = await signSubgraphIdentity(admin, body, config, keys);
-    await expect(verifySubgraphIdentity(header, Buffer.from(body), config, keys)).resolves.toEqual(admin);
+  it('verifies when signature, body, audience and time match', async () => {
+    const header = await signSubgraphIdentity(admin, body, 'education', config, keys);
+    await expect(verify(header, body)).resolves.toEqual(admin);
   });
 
   it('refuses a body other than the one signed', async () => {
-    const header = await signSubgraphIdentity(admin, body, config, keys);
-    await expectUnauthenticated(verifySubgraphIdentity(header, Buffer.from(body.replace('2018', '2019')), config, keys));
+    const header = await signSubgraphIdentity(admin, body, 'education', config, keys);
+    await expectUnauthenticated(verify(header, body.replace('2018', '2019')));
   });
 
   it('refuses a signature older than the window', async () => {
     const stale = { ...config, identityMaxAgeSeconds: -60 }; // expired the moment it is made
-    const header = await signSubgraphIdentity(admin, body, stale, keys);
-    await expectUnauthenticated(verifySubgraphIdentity(header, Buffer.from(body), config, keys));
+    const header = await signSubgraphIdentity(admin, body, 'education', stale, keys);
+    await expectUnauthenticated(verify(header, body));
   });
 
   it('refuses an identity signed by any other key, and a missing header', async () => {
     const other = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    const header = await signSubgraphIdentity(admin, body, config, { ...keys, gatewayPrivateKey: other.privateKey });
-    await expectUnauthenticated(verifySubgraphIdentity(header, Buffer.from(body), config, keys));
-    await expectUnauthenticated(verifySubgraphIdentity(undefined, Buffer.from(body), config, keys));
+    const header = await signSubgraphIdentity(admin, body, 'education', config, { ...keys, gatewayPrivateKey: other.privateKey });
+    await expectUnauthenticated(verify(header, body));
+    await expectUnauthenticated(verify(undefined, body));
   });
 
   it('refuses a user token presented as a gateway identity', async () => {
     const token = await issueUserToken(admin, config, keys);
-    await expectUnauthenticated(verifySubgraphIdentity(token, Buffer.from(body), config, keys));
+    await expectUnauthenticated(verify(token, body));
+  });
+
+  it('refuses a signature made for one department at every other', async () => {
+    const header = await signSubgraphIdentity(admin, body, 'civil-affairs', config, keys);
+    for (const other of SUBGRAPH_NAMES.filter((n) => n !== 'civil-affairs')) {
+      await expect(verify(header, body, other)).rejects.toMatchObject({ message: expect.stringContaining('ERR_JWT_CLAIM_VALIDATION_FAILED'), extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    await expect(verify(header, body, 'civil-affairs')).resolves.toEqual(admin);
+  });
+
+  it('accepts a signature once: the same header and body a second time are refused', async () => {
+    const seen = memoryReplayGuard();
+    const header = await signSubgraphIdentity(admin, body, 'education', config, keys);
+    await expect(verify(header, body, 'education', seen)).resolves.toEqual(admin);
+    await expect(verify(header, body, 'education', seen)).rejects.toMatchObject({ message: 'this signed request was already used', extensions: { code: 'UNAUTHENTICATED' } });
+    // a fresh signature over the same body is a new request
+    await expect(verify(await signSubgraphIdentity(admin, body, 'education', config, keys), body, 'education', seen)).resolves.toEqual(admin);
+  });
+
+  it('refuses a gateway-signed identity without a jti (it could not be told from a replay)', async () => {
+    const token = await new SignJWT({ name: admin.name, dept: admin.department, role: admin.role, scope: admin.scope, bdy: bodyDigest(body) })
+      .setProtectedHeader({ alg: 'EdDSA' }).setSubject(admin.user).setIssuer('kongchuo-gateway').setAudience(subgraphAudience('education'))
+      .setIssuedAt().setExpirationTime('30s').sign(keys.gatewayPrivateKey!);
+    await expectUnauthenticated(verify(token, body));
+  });
+
+  it.each(['province', 'school ', '', undefined])('refuses an unknown scope kind (%p), even correctly signed', async (kind) => {
+    const signed = (scope: unknown) => new SignJWT({ name: admin.name, dept: admin.department, role: admin.role, scope, bdy: bodyDigest(body) })
+      .setProtectedHeader({ alg: 'EdDSA' }).setSubject(admin.user).setIssuer('kongchuo-gateway').setAudience(subgraphAudience('education'))
+      .setJti(randomUUID()).setIssuedAt().setExpirationTime('30s').sign(keys.gatewayPrivateKey!);
+    await expect(verify(await signed({ kind, code: '450204' }), body)).rejects.toMatchObject({ message: expect.stringContaining('claims are incomplete'), extensions: { code: 'UNAUTHENTICATED' } });
+    // the same token with a known kind passes: the refusal above is the kind's
+    await expect(verify(await signed({ kind: 'district', code: '450204' }), body)).resolves.toMatchObject({ scope: { kind: 'district' } });
+  });
+});
+
+describe('the memory of used signatures', () => {
+  it('forgets a signature only once it has expired, however many come in between', () => {
+    let now = 1_000_000;
+    const seen = memoryReplayGuard(() => now);
+    expect(seen.firstUse('a', now + 35_000)).toBe(true);
+    for (let i = 0; i < 50_000; i += 1) seen.firstUse(`x${i}`, now + 35_000);
+    now += 34_000;
+    expect(seen.firstUse('a', now + 35_000)).toBe(false);
+    now += 2_000; // past 'a's expiry (and past a sweep): a token that old is refused by its exp anyway
+    expect(seen.firstUse('a', now + 35_000)).toBe(true);
   });
 });

@@ -7,5 +7,6 @@ import { Migration20261129125322 } from './Migration20261129125322';
 import { Migration20261129162000 } from './Migration20261129162000';
 import { Migration20261129175516 } from './Migration20261129175516';
 import { Migration20261129210000 } from './Migration20261129210000';
+import { Migration20261130090000 } from './Migration20261130090000';
 
-export const migrations = [Migration20261129092248, Migration20261129095736, Migration20261129103536, Migration20261129115827, Migration20261129125322, Migration20261129162000, Migration20261129175516, Migration20261129210000];
+export const migrations = [Migration20261129092248, Migration20261129095736, Migration20261129103536, Migration20261129115827, Migration20261129125322, Migration20261129162000, Migration20261129175516, Migration20261129210000, Migration20261130090000];

@@ -1,0 +1,4 @@
+import { IdentitySeenPostgres } from '@kongchuo/shared';
+
+/** Where the department remembers the gateway signatures it accepted: the same in every department (shared/src/identity-seen.ts). */
+export class Migration20261130090000 extends IdentitySeenPostgres {}
