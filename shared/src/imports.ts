@@ -7,16 +7,29 @@
  * once, and rows identical to what is on record are counted as unchanged, not written.
  *
  * The rows stay in the owning department's own database (`import_row`) until the commit, so
- * neither the client nor the service holds a 200,000-row file in memory.
+ * neither the client nor the service holds a 200,000-row file in memory (the commit keeps only the
+ * linkage keys of the persons it writes, for their audit entries).
+ *
+ * Scope: an importer names the scopes that may import at all (`scopes`), and each row outside
+ * the caller's scope (another school, another community) is refused with the one answer
+ * `outsideScope` gives, whatever is on record. A row inside the scope whose person is on record
+ * outside it is refused with `recordedOutsideScope`, which says nothing of that record. So what
+ * a caller learns about a row depends only on the row and on records inside their scope — apart
+ * from the one fact a district-wide unique record cannot hide: that this person cannot be created
+ * here because they are on record somewhere else in the district.
+ *
+ * Audit: a committed import writes one WRITE entry per person written (their linkage key), in the
+ * commit's transaction.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type EntityManager, type Ref } from '@mikro-orm/core';
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { TimestampType } from './timestamp-type';
 import { sqlOf, usesPostgres } from './database';
-import { badInput, conflict, notFound, type RowProblem } from './errors';
+import { badInput, conflict, forbidden, notFound, type RowProblem } from './errors';
 import { requireDepartment } from './access';
-import type { Department, Identity } from './identity';
+import { auditChildrenWrittenInTransaction } from './audit';
+import type { Department, Identity, Scope, ScopeKind } from './identity';
 import { GraphQLError } from 'graphql';
 import { parseResidentId, type ResidentIdFacts } from './resident-id';
 import { isKnownRegion } from './regions';
@@ -145,14 +158,16 @@ export interface ImportContext {
   today: () => string;
 }
 
-/** One kind of file a department takes in. */
-export interface Importer<V> {
+/** One kind of file a department takes in; each row's value names the person it writes (`id`, a linkage key). */
+export interface Importer<V extends { id: string }> {
   kind: string;
   label: string;
   /** root fields: the mutation that takes chunks, the query that reads a batch */
   mutation: string;
   query: string;
   departments: Department[];
+  /** the scopes whose staff may import this kind of file (others: FORBIDDEN); rows are then checked against the scope */
+  scopes: readonly ScopeKind[];
   columns: ImportColumn[];
   /** checks one row on its own; `key` must be unique within the file (e.g. the ID number) */
   parse(cells: Record<string, string>, ctx: ImportContext): { value?: V; key?: string; problems: { column: string; message: string }[] };
@@ -204,7 +219,7 @@ const affectedRows = (r: unknown) => Number((r as { affectedRows?: number }).aff
  * being staged finishes first). A batch that is no longer staging by then was committed or closed
  * by someone else: CONFLICT. SQLite runs one write transaction at a time anyway.
  */
-async function commitBatch<V>(importer: Importer<V>, batch: ImportBatch, ctx: ImportContext): Promise<ImportBatch> {
+async function commitBatch<V extends { id: string }>(importer: Importer<V>, batch: ImportBatch, ctx: ImportContext): Promise<ImportBatch> {
   const result = await ctx.em.transactional(async (tx) => {
     if (usesPostgres(tx)) {
       await sqlOf(tx).execute('select pg_advisory_xact_lock(hashtext(?))', [`import:${importer.kind}`]);
@@ -237,6 +252,8 @@ async function commitBatch<V>(importer: Importer<V>, batch: ImportBatch, ctx: Im
     // 3. against the database, chunk by chunk; and then 4. write — inside a savepoint, undone whole if any row is bad
     let inserted = 0;
     let unchanged = 0;
+    /** the persons written, for their audit entries (43-character keys: about 15 MB for 200,000) */
+    const written: string[] = [];
     try {
       await tx.transactional(async (inner) => {
         for (let after = 0; ;) {
@@ -252,6 +269,7 @@ async function commitBatch<V>(importer: Importer<V>, batch: ImportBatch, ctx: Im
           if (count === 0 && fresh.length) {
             await importer.apply(fresh.map((r) => r.value), ctx, inner);
             inserted += fresh.length;
+            for (const r of fresh) written.push(r.value.id);
           }
           inner.clear();
         }
@@ -265,6 +283,8 @@ async function commitBatch<V>(importer: Importer<V>, batch: ImportBatch, ctx: Im
       ? { status: ImportStatus.REJECTED, problems: problemsSorted, problemCount: count, inserted: 0, unchanged: 0, finishedAt: new Date() }
       : { status: ImportStatus.COMMITTED, inserted, unchanged, problems: [], problemCount: 0, finishedAt: new Date() });
     await tx.nativeDelete(ImportRow, { batch: batch.id });
+    // one WRITE entry per person written, committed with them; last, so the chain's lock is held only until the commit
+    if (!count) await auditChildrenWrittenInTransaction(tx, written);
     return batch.id;
   });
   return ctx.em.findOneOrFail(ImportBatch, { id: result }, { refresh: true });
@@ -307,13 +327,45 @@ export function rejectedFile(batch: ImportBatch): GraphQLError {
   });
 }
 
+/** Refuses an import to a caller whose scope may not import this kind of file (FORBIDDEN). */
+function requireImportScope(identity: Identity, importer: Importer<{ id: string }>, action: string): void {
+  if (!importer.scopes.includes(identity.scope.kind)) {
+    throw forbidden(`only staff scoped to ${importer.scopes.join(' or ')} may ${action} (your scope is one ${identity.scope.kind})`);
+  }
+}
+
+/**
+ * The batches a caller may read: district staff all of the kind; staff of one school or area only
+ * their own (another's problems would describe rows outside their scope).
+ */
+const ownBatches = (identity: Identity): { createdBy?: string } => (identity.scope.kind === 'district' ? {} : { createdBy: identity.user });
+
+/**
+ * The one answer for a row outside the caller's scope (a school not theirs, a community outside
+ * their area): the same whether or not the person, the school or the community is on record.
+ */
+export function outsideScope(scope: Scope): string {
+  return scope.kind === 'school' ? '不是您的学校：只能导入本校学生' : '不在您的辖区';
+}
+
+/**
+ * The answer for a row inside the caller's scope whose person is on record outside it: it names
+ * neither where nor how they are on record (no school, community or differing column).
+ */
+export function recordedOutsideScope(scope: Scope): string {
+  return scope.kind === 'school'
+    ? '该身份证号已有本校以外的学籍，不能导入；转入本校请登记学籍异动（转入）'
+    : '该身份证号已在您的辖区以外登记，不能导入；迁入请先由原社区办理迁出';
+}
+
 /** The GraphQL side of an importer: `<mutation>(input: ImportChunkInput!)` and `<query>(id)`. */
-export function importResolver<V>(importer: Importer<V>) {
+export function importResolver<V extends { id: string }>(importer: Importer<V>) {
   @Resolver()
   class ImportResolver {
     @Mutation(() => ImportBatch, { name: importer.mutation, description: `导入${importer.label}（xlsx/CSV，分段上传，全部或全不，重复导入不改动）` })
     async importChunk(@Arg('input', () => ImportChunkInput) input: ImportChunkInput, @Ctx() ctx: ImportContext): Promise<ImportBatch> {
       requireDepartment(ctx.identity, importer.departments, `import ${importer.label}`);
+      requireImportScope(ctx.identity, importer, `import ${importer.label}`);
       if (input.rows.length > MAX_IMPORT_CHUNK) throw badInput('input.rows', `input.rows: at most ${MAX_IMPORT_CHUNK} rows per chunk`);
       const em = ctx.em;
       let batch: ImportBatch;
@@ -324,7 +376,8 @@ export function importResolver<V>(importer: Importer<V>) {
         const header = (input.header ?? []).map((h) => h.trim());
         const missing = importer.columns.filter((c) => c.required && !header.includes(c.name)).map((c) => c.name);
         if (missing.length) throw badInput('input.header', `input.header: the file has no column ${missing.map((m) => `「${m}」`).join('、')}`);
-        const done = await em.findOne(ImportBatch, { kind: importer.kind, sha256: input.sha256!, status: ImportStatus.COMMITTED }, { orderBy: { createdAt: 'desc' } });
+        // a file is recognised as imported only among the batches the caller may read (below)
+        const done = await em.findOne(ImportBatch, { kind: importer.kind, sha256: input.sha256!, status: ImportStatus.COMMITTED, ...ownBatches(ctx.identity) }, { orderBy: { createdAt: 'desc' } });
         if (done) return Object.assign(done, { alreadyImported: true });
         batch = em.create(ImportBatch, { id: randomUUID(), kind: importer.kind, fileName: fileName.slice(0, 200), sha256: input.sha256!, header, createdBy: ctx.identity.user });
         await em.flush();
@@ -360,7 +413,7 @@ export function importResolver<V>(importer: Importer<V>) {
     @Query(() => ImportBatch, { name: importer.query, nullable: true, description: `一次${importer.label}导入（状态、问题）` })
     async batch(@Arg('id', () => ID) id: string, @Ctx() ctx: ImportContext): Promise<ImportBatch | null> {
       requireDepartment(ctx.identity, importer.departments, `read ${importer.label} imports`);
-      const batch = await ctx.em.findOne(ImportBatch, { id, kind: importer.kind });
+      const batch = await ctx.em.findOne(ImportBatch, { id, kind: importer.kind, ...ownBatches(ctx.identity) });
       return batch && answered(batch);
     }
   }

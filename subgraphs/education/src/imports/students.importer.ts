@@ -4,9 +4,14 @@
  * `enrollStudent` would); a child already on record with the same school, grade, class and name
  * is unchanged; one on record differently is refused for that row — changes to an existing
  * record go through `recordStatusChange`, which keeps the history.
+ * School staff import their own school's pupils only: a row for another school is refused
+ * (`outsideScope`, whoever the child is), and a row for their school whose child has a student
+ * record at another school is refused without naming that school or what differs
+ * (`recordedOutsideScope`).
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { CellReader, insertInChunks, isCalendarDate, linkageKeyOfValid, type ImportContext, type ImportProblem, type Importer } from '@kongchuo/shared';
+import { CellReader, insertInChunks, isCalendarDate, linkageKeyOfValid, outsideScope, recordedOutsideScope, type ImportContext, type ImportProblem, type Importer } from '@kongchuo/shared';
+import { canSeeSchool } from '../access';
 import { School, StatusChange, Student } from '../entities';
 import { EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';
 import { applyStatusChange } from '../domain/status-machine';
@@ -34,6 +39,8 @@ export const studentsImporter: Importer<StudentImportRow> = {
   mutation: 'importStudents',
   query: 'studentImport',
   departments: ['education'],
+  // education cannot tell which subdistrict or community a child lives in: the district bureau or one school
+  scopes: ['district', 'school'],
   columns: [
     { name: COL.id, required: true }, { name: COL.name, required: true }, { name: COL.school, required: true }, { name: COL.grade, required: true },
     { name: COL.className, required: true }, { name: COL.date, required: true }, { name: COL.mode, required: false },
@@ -43,6 +50,7 @@ export const studentsImporter: Importer<StudentImportRow> = {
     const id = row.residentId(COL.id);
     const name = row.text(COL.name, 50);
     const schoolCode = row.matching(COL.school, /^\d{10}$/, '应为 10 位学校标识码');
+    if (/^\d{10}$/.test(schoolCode) && !canSeeSchool(ctx.identity, schoolCode)) row.problem(COL.school, outsideScope(ctx.identity.scope));
     const grade = Number(row.get(COL.grade));
     if (!Number.isInteger(grade) || grade < 1 || grade > 9) row.problem(COL.grade, '应为 1–9 的整数');
     const className = row.text(COL.className, 20);
@@ -67,12 +75,22 @@ export const studentsImporter: Importer<StudentImportRow> = {
     const schools = new Map((await em.find(School, { code: { $in: [...new Set(rows.map((r) => r.value.schoolCode))] } })).map((s) => [s.code, s]));
     const existing = new Map((await em.find(Student, { id: { $in: rows.map((r) => r.value.id) } })).map((s) => [s.id, s]));
     for (const { row, value: v } of rows) {
+      // checked again with the committing caller's identity (staging checked it with each chunk's)
+      if (!canSeeSchool(ctx.identity, v.schoolCode)) {
+        problems.push({ row, column: COL.school, message: outsideScope(ctx.identity.scope) });
+        continue;
+      }
       const school = schools.get(v.schoolCode);
       if (!school) {
         problems.push({ row, column: COL.school, message: `没有学校 ${v.schoolCode}` });
         continue;
       }
       const on = existing.get(v.id);
+      if (on && !canSeeSchool(ctx.identity, on.school.code)) {
+        // a pupil of another school: nothing about that record (its school, grade, class, name)
+        problems.push({ row, column: COL.id, message: recordedOutsideScope(ctx.identity.scope) });
+        continue;
+      }
       if (on) {
         const differs = [
           on.name !== v.name && COL.name, on.school.code !== v.schoolCode && COL.school, on.grade !== v.grade && COL.grade, on.className !== v.className && COL.className,
