@@ -14,6 +14,7 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { forbidden } from './errors';
 import { DEPARTMENTS, SCOPE_KINDS, type Department, type Identity, type ScopeKind } from './identity';
+import type { RowScope } from './row-scope';
 
 /** What a rule says of the children an operation reaches. */
 export type RowRule =
@@ -176,12 +177,15 @@ export function applyOperationRules(schema: GraphQLSchema): GraphQLSchema {
       const operation = `${root.name}.${field.name}`;
       const rule = operationRuleFor(operation);
       if (!rule) throw new Error(`${operation} has no operation rule: declare who may call it in shared/src/operations.ts`);
-      const original: GraphQLFieldResolver<unknown, { identity: Identity }> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, ctx, info) => {
+      const original: GraphQLFieldResolver<unknown, { identity: Identity; scope?: RowScope }> = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (source, args, ctx, info) => {
         if (!mayCall(operation, ctx.identity)) {
           const { department, role, scope } = ctx.identity;
           throw forbidden(`${field.name} (${rule.label}) is for ${callersOf(rule)}; you are ${department}:${role}@${scope.kind}`, field.name);
         }
+        // an operation on one named child: the child must be inside the caller's scope before anything is read or written
+        const child = (args as { input?: { studentId?: unknown } }).input?.studentId;
+        if (rule.rows === 'scope' && typeof child === 'string' && ctx.scope && !ctx.scope.whole) await ctx.scope.assert(child, 'input.studentId');
         return original(source, args, ctx, info);
       };
     }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { DEMO_SCOPES, renderPermissionsDoc } from '@kongchuo/shared';
 import { PERMISSIONS_DOC } from '../../scripts/permissions-doc';
-import { gql, ok, type Account, type GraphQLResponse } from '../support/client';
+import { codeOf, gql, ok, type Account, type GraphQLResponse } from '../support/client';
 
 const NODE = `id name idNumber studentNumber statusChanges { code } enrollment { school { code } }
   hukou { regionCode registeredAddress householdNumber } guardians { phone } residencePermit { address } locateRequests { status } employerViolations { employerName }
@@ -142,16 +142,23 @@ describe('row scopes', () => {
     }
   });
 
-  it('a community office sees no community details of a child living elsewhere', async () => {
+  it('a grid worker cannot reach a child living elsewhere through a write: requestLocate is refused and nothing is written', async () => {
     const { residents } = await ok<{ residents: { nodes: { id: string }[] } }>('{ residents(first: 500) { nodes { id } } }', {}, { as: 'joint-meeting' });
     const own = new Set((await ok<{ residents: { nodes: { id: string }[] } }>('{ residents(first: 500) { nodes { id } } }', {}, { as: 'grid-worker' })).residents.nodes.map((n) => n.id));
     const elsewhere = residents.nodes.find((n) => !own.has(n.id))!;
-    const r = await ok<{ requestLocate: { student: unknown } }>(
-      `mutation($input: RequestLocateInput!) { requestLocate(input: $input) { student { community { code } family { carer } homeVisits { date } } } }`,
+    const before = (await ok<{ student: { locateRequests: unknown[] } }>('query($id: ID!) { student(id: $id) { locateRequests { id } } }', { id: elsewhere.id }, { as: 'police' })).student.locateRequests.length;
+    const r = await gql<{ requestLocate: unknown }>(
+      `mutation($input: RequestLocateInput!) { requestLocate(input: $input) { id reports { summary } student { community { code } family { carer } homeVisits { date } } } }`,
       { input: { studentId: elsewhere.id, reason: '核实居住情况' } }, { as: 'grid-worker' },
     );
-    // the request leads to the child; the community service still withholds what is not the worker's
-    expect(r.requestLocate.student).toEqual({ community: null, family: null, homeVisits: null });
+    expect(codeOf(r)).toEqual({ code: 'FORBIDDEN', field: 'input.studentId' });
+    expect(r.data?.requestLocate ?? null).toBeNull();
+    const after = (await ok<{ student: { locateRequests: unknown[] } }>('query($id: ID!) { student(id: $id) { locateRequests { id } } }', { id: elsewhere.id }, { as: 'police' })).student.locateRequests.length;
+    expect(after).toBe(before);
+    // for a child of the worker's own community the same request is taken
+    const mine = await gql<{ requestLocate: { id: string } }>(`mutation($input: RequestLocateInput!) { requestLocate(input: $input) { id } }`,
+      { input: { studentId: [...own][0], reason: '核实居住情况' } }, { as: 'grid-worker' });
+    expect(mine.errors?.[0]?.extensions?.code).not.toBe('FORBIDDEN');
   });
 });
 

@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Field, ObjectType, Int } from 'type-graphql';
 import {
   DEPARTMENTS, LINKAGE_KEY_PATTERN, assertVersion, badInput, calendarDate, forbidden, notFound, optionalText, requireDepartment,
-  requiredText, writeTransaction, type Department, type Identity,
+  requiredText, todayInChina, writeTransaction, type Department, type Identity,
 } from '@kongchuo/shared';
 import type { JointMeetingContext } from '../context';
 import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus, TaskType } from '../entities';
@@ -194,7 +194,14 @@ export class TaskResolver {
     if (task && expected) {
       if (!evidenceId) throw badInput('input.evidenceId', `input.evidenceId: completing a ${TASK_RULES[task.type].label} task needs its evidence (${expected})`);
       if (input.evidenceKind !== expected) throw badInput('input.evidenceKind', `input.evidenceKind: a ${TASK_RULES[task.type].label} task is evidenced by ${expected}`);
-      if (task.assignedDepartment === ctx.identity.department) await checkEvidence(ctx.supergraph, expected, requiredText(evidenceId, 'input.evidenceId', 64), task.studentId);
+      if (task.assignedDepartment === ctx.identity.department) {
+        await ctx.scope.assert(task.studentId, 'input.taskId');
+        const id = requiredText(evidenceId, 'input.evidenceId', 64);
+        await checkEvidence(ctx.supergraph, expected, id, task.studentId, todayInChina(task.createdAt));
+        // one record is the evidence of one task: the same visit does not complete two
+        const other = await ctx.em.count(PersuasionTask, { evidenceKind: expected, evidenceId: id, id: { $ne: task.id } });
+        if (other) throw badInput('input.evidenceId', 'input.evidenceId: that record is already the evidence of another task');
+      }
     }
     return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.COMPLETE, (t) => {
       Object.assign(t, { evidenceKind: expected, evidenceId, completedOn: ctx.today() });
@@ -231,6 +238,8 @@ export class TaskResolver {
   private async move(ctx: JointMeetingContext, taskId: string, expectedVersion: number, action: Exclude<TaskAction, 'ASSIGN'>, apply: (task: PersuasionTask) => string | null): Promise<PersuasionTask> {
     const task = await ctx.em.findOne(PersuasionTask, { id: taskId });
     if (!task) throw notFound('task', taskId);
+    // staff of one school or area act only on their own children's tasks; nothing is written otherwise
+    await ctx.scope.assert(task.studentId, 'input.taskId');
     const decision = decideMove(action, task.status, task.assignedDepartment as Department, ctx.identity.department);
     // who may act first, then staleness (a move from an old version is a CONFLICT even if the
     // task has since moved on), then whether the move fits the task's status
