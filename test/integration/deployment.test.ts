@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { SUBGRAPHS } from '@kongchuo/shared';
+import { SUBGRAPHS, SUBGRAPH_NAMES } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -47,6 +47,8 @@ describe('docker-compose.yml', () => {
     expect(fs.readFileSync(path.join(ROOT, 'deploy/postgres-init.sql'), 'utf8')).toContain(`CREATE DATABASE kongchuo_${name.replace(/-/g, '_')}`);
     expect(s.depends_on?.postgres?.condition).toBe('service_healthy');
     expect(services.gateway.environment?.[`${envName(name)}_URL`]).toBe(`http://${name}:${port}/graphql`);
+    // the departments ask each other for row-scope membership, so each finds every other one
+    for (const other of SUBGRAPH_NAMES) expect([name, other, s.environment?.[`${envName(other)}_URL`]]).toEqual([name, other, `http://${other}:${SUBGRAPHS[other].port}/graphql`]);
     expect(services.gateway.depends_on?.[name]?.condition).toBe('service_started');
   });
 
