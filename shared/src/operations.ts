@@ -59,8 +59,8 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   // ---- education (教育局)
   q('student', '一名学生（统一视图入口）', ['education@district|school', 'public_security', 'civil_affairs', 'joint_meeting']),
   q('students', '学生列表', ['education@district|school', 'public_security', 'civil_affairs', 'joint_meeting']),
-  q('dropoutCase', '一份辍学档案', [...EDUCATION_STAFF, 'joint_meeting']),
-  q('dropoutCases', '辍学档案（一校一册）', [...EDUCATION_STAFF, 'joint_meeting']),
+  q('dropoutCase', '一份辍学档案', [...EDUCATION_STAFF, 'public_security', 'civil_affairs', 'joint_meeting']),
+  q('dropoutCases', '辍学档案（一校一册）', [...EDUCATION_STAFF, 'public_security', 'civil_affairs', 'joint_meeting']),
   q('schools', '本区学校', EVERYONE, 'none'),
   q('school', '一所学校', EVERYONE, 'none'),
   q('screenings', '大排查记录', [...EDUCATION_STAFF, 'joint_meeting'], 'none'),

@@ -86,8 +86,6 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Letter.recipient', owner: 'education', label: '函件收件单位', access: only(['education', 'joint_meeting']) },
   { field: 'Letter.body', owner: 'education', label: '函件正文（含学生情况）', access: only(['education', 'joint_meeting']) },
   { field: 'Letter.reply', owner: 'education', label: '回函内容', access: only(['education', 'joint_meeting']) },
-  { field: 'DropoutCase.records', owner: 'education', label: '劝返过程记录', access: only(['education', 'joint_meeting']) },
-  { field: 'DropoutCase.letters', owner: 'education', label: '辍学档案的发函', access: only(['education', 'joint_meeting']) },
 ];
 
 /**
