@@ -9,7 +9,7 @@ import { HomeVisit, Resident } from './entities';
  * Row scope where the data lives: staff of a subdistrict or a community see the residents who
  * live there; district departments see every resident.
  */
-export function residentScope(identity: Identity): FilterQuery<Resident> {
+export function residentScope(identity: Pick<Identity, 'scope'>): FilterQuery<Resident> {
   const { kind, code } = identity.scope;
   if (kind === 'subdistrict') return { household: { community: { subdistrict: code } } };
   if (kind === 'community') return { household: { community: code } };
