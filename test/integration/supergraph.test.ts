@@ -31,9 +31,19 @@ describe('the committed supergraph', () => {
 
   it('shows who may read each field: @access from the permission matrix is composed into the supergraph', () => {
     const sdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
-    expect(sdl).toContain('@link(url: "https://specs.kongchuo.dev/access/v1.0", import: ["@access"])');
+    expect(sdl).toContain('@link(url: "https://specs.kongchuo.dev/access/v1.0", import: ["@access", "@callable"])');
     expect(sdl).toMatch(/idNumber: String [^\n]*@access\(owner: "education", allow: \["education", "public_security"\], mask: \["civil_affairs", "community", "joint_meeting"\], deny: \[\]\)/);
     expect(sdl).toMatch(/amount: Float [^\n]*@access\(owner: "civil_affairs", allow: \["civil_affairs", "joint_meeting"\]/);
+  });
+
+  it('shows who may call each operation: @callable from the operation rules is composed into the supergraph', () => {
+    const schema = buildSchema(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), { assumeValidSDL: true });
+    const uncallable = ['Query', 'Mutation'].flatMap((t) =>
+      Object.values((schema.getType(t) as GraphQLObjectType).getFields())
+        .filter((f) => !f.name.startsWith('_') && !f.astNode?.directives?.some((d) => d.name.value === 'callable'))
+        .map((f) => `${t}.${f.name}`));
+    expect(Object.keys((schema.getType('Mutation') as GraphQLObjectType).getFields()).length).toBeGreaterThan(10);
+    expect(uncallable).toEqual([]);
   });
 
   it('has a rule in the permission matrix for every field of Student (nothing personal slips through unlisted)', () => {
