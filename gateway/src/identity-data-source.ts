@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
 import { Pool } from 'undici';
-import { subgraphDeduplicated, subgraphFetch, subgraphResilience } from './operations';
+import { DepartmentBusy, subgraphDeduplicated, subgraphFetch, subgraphResilience } from './operations';
 import { serviceUnavailable } from './errors';
 import {
   IDENTITY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_NAMES, SpanKind, SpanStatusCode, signSubgraphIdentity, withTraceContext,
@@ -80,14 +80,18 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
       const res = await resilience.run(read, async (signal) => {
         const sent = identity ? { ...headers, [IDENTITY_HEADER]: await signSubgraphIdentity(identity, body, service, config, keys) } : headers;
         const r = await poolFor(target.origin).request({ path: target.pathname + target.search, method: 'POST', headers: sent, body, signal });
-        return { status: r.statusCode, headers: r.headers, text: await r.body.text() };
+        const text = await r.body.text();
+        // 503: the department is up but cannot serve just now (its database is restarting, it cannot check that a
+        // signature is new); nothing was done, so a read is tried again and the answer is SERVICE_UNAVAILABLE naming it
+        if (r.statusCode === 503) throw new DepartmentBusy(serviceName);
+        return { status: r.statusCode, headers: r.headers, text };
       });
       const outcome = res.status >= 200 && res.status < 300 ? 'ok' : `http_${res.status}`;
       timer({ outcome });
       endSpan(outcome);
       return res;
     } catch (e) {
-      const outcome = e instanceof BrokenCircuitError ? 'circuit_open' : e instanceof TaskCancelledError ? 'timeout' : 'unreachable';
+      const outcome = e instanceof BrokenCircuitError ? 'circuit_open' : e instanceof TaskCancelledError ? 'timeout' : e instanceof DepartmentBusy ? 'http_503' : 'unreachable';
       timer({ outcome });
       endSpan(outcome);
       throw serviceUnavailable(serviceName, e);

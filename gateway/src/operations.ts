@@ -8,7 +8,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import client from 'prom-client';
 import {
-  ConsecutiveBreaker, ConstantBackoff, TaskCancelledError, TimeoutStrategy, circuitBreaker, handleAll, handleWhen, retry, timeout, wrap,
+  ConsecutiveBreaker, ConstantBackoff, TaskCancelledError, TimeoutStrategy, circuitBreaker, handleWhen, retry, timeout, wrap,
 } from 'cockatiel';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import Redis from 'ioredis';
@@ -141,8 +141,16 @@ export function operatorRoutes(app: express.Express, urlOf: (name: SubgraphName)
  * row, answers at once (that department's fields null, SERVICE_UNAVAILABLE) until a probe after
  * `breakerResetMs` finds it back.
  */
+/** A department that answered 503: reachable and quick, but unable to serve the request just now (its database is restarting). */
+export class DepartmentBusy extends Error {
+  constructor(serviceName: string) {
+    super(`${serviceName} answered 503`);
+  }
+}
+
 export function subgraphResilience(r: Config['resilience']) {
-  const breaker = circuitBreaker(handleAll, { halfOpenAfter: r.breakerResetMs, breaker: new ConsecutiveBreaker(Math.max(1, r.breakerFailures)) });
+  // the breaker is for departments that do not answer or answer slowly; a quick 503 is tried again but does not open it
+  const breaker = circuitBreaker(handleWhen((e) => !(e instanceof DepartmentBusy)), { halfOpenAfter: r.breakerResetMs, breaker: new ConsecutiveBreaker(Math.max(1, r.breakerFailures)) });
   const retryConnect = retry(handleWhen((e) => !(e instanceof TaskCancelledError)), { maxAttempts: 1, backoff: new ConstantBackoff(50) });
   // abortOnReturn off: the body is read whole before the work returns, so nothing is left to cancel; aborting
   // each finished request's signal made a DOMException (with its stack) per department call

@@ -48,8 +48,13 @@ interface Sel {
 }
 const render = (sels: Sel[]): string => sels.map((x) => (x.children ? `${x.head} { ${render(x.children)} }` : x.head)).join(' ');
 
-/** Every field of `type` to `depth`, each type once along a path (going round — a task's meeting's tasks — reaches nothing new). */
-function fieldsOf(type: GraphQLNamedType, depth: number, path: readonly string[] = []): Sel[] {
+/**
+ * Every field of `type` to `depth`, each type once along a path (going round — a task's meeting's tasks — reaches nothing new).
+ * With `reader`, the fields the matrix denies that reader are left out: a denied field answers null with
+ * FORBIDDEN, and a null in a non-null position takes the records around it with it, so the rows
+ * behind it could not be checked.
+ */
+function fieldsOf(type: GraphQLNamedType, depth: number, path: readonly string[] = [], reader?: Identity): Sel[] {
   if (isLeafType(type) || depth < 0 || path.includes(type.name)) return [];
   const onPath = [...path, type.name];
   if (isUnionType(type) || isInterfaceType(type)) {
@@ -62,7 +67,7 @@ function fieldsOf(type: GraphQLNamedType, depth: number, path: readonly string[]
       const name = x.head.split(/[ (]/)[0];
       return clash.has(name) ? { ...x, head: `${m.name}_${name}: ${x.head}` } : x;
     };
-    const fragments = members.map((m) => ({ m, sels: fieldsOf(m, depth, onPath) })).filter((x) => x.sels.length);
+    const fragments = members.map((m) => ({ m, sels: fieldsOf(m, depth, onPath, reader) })).filter((x) => x.sels.length);
     return [{ head: '__typename' }, ...fragments.map(({ m, sels }) => ({ head: `... on ${m.name}`, children: sels.map((x) => alias(m, x)) }))];
   }
   if (!isObjectType(type)) return [];
@@ -71,9 +76,10 @@ function fieldsOf(type: GraphQLNamedType, depth: number, path: readonly string[]
     if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
     const named = getNamedType(f.type);
     if (internal(named)) continue;
+    if (reader && deniedTo(reader, `${type.name}.${f.name}`)) continue;
     if (isLeafType(named)) out.push({ head: f.name });
     else if (depth > 0) {
-      const inner = fieldsOf(named, depth - 1, onPath);
+      const inner = fieldsOf(named, depth - 1, onPath, reader);
       if (inner.length) out.push({ head: `${f.name}${pageArg(f)}`, children: inner });
     }
   }
@@ -95,10 +101,15 @@ function split(sels: Sel[], wrap: (inner: string) => string): string[] {
     split(branch.children!, (inner) => wrap(`${render(leaves)} ${branch.head} { ${inner} }`)));
 }
 
-function queriesFor(root: GraphQLField<unknown, unknown>, args: string): string[] {
+const deniedTo = (reader: Identity, field: string) => {
+  const rule = PERMISSIONS.find((r) => r.field === field);
+  return !!rule && accessFor(rule, reader.department, reader.role) === 'deny';
+};
+
+function queriesFor(root: GraphQLField<unknown, unknown>, args: string, reader?: Identity): string[] {
   const named = getNamedType(root.type);
   if (isLeafType(named)) return [`{ ${root.name}${args} }`];
-  return split(fieldsOf(named, DEPTH - 1, [schema.getQueryType()!.name]), (inner) => `{ ${root.name}${args} { ${inner} } }`);
+  return split(fieldsOf(named, DEPTH - 1, [schema.getQueryType()!.name], reader), (inner) => `{ ${root.name}${args} { ${inner} } }`);
 }
 
 // ---------------------------------------------------------------- what the answers hold
@@ -158,7 +169,20 @@ describe('every path to a child through the supergraph keeps the policy', () => 
   const recordChild = new Map<string, string>();
   /** ids seen per type, to call the by-id lookups with */
   const idsOf = new Map<string, Set<string>>();
-  let queries: { root: string; query: string }[] = [];
+  /** each root query with its arguments (ids of its type for the lookups by id) */
+  const plans: { root: GraphQLField<unknown, unknown>; args: string }[] = [];
+  /**
+   * What each account is sent: every plan as a whole (denied fields must come back null) and every
+   * plan without the fields denied to it (so the records around a denied field come back and their
+   * rows can be checked).
+   */
+  const queriesOf = (identity: Identity, whole = true) => {
+    const out = new Map<string, string>();
+    for (const { root, args } of plans) {
+      for (const q of [...(whole ? queriesFor(root, args) : []), ...queriesFor(root, args, identity)]) out.set(q, root.name);
+    }
+    return [...out].map(([query, root]) => ({ root, query }));
+  };
 
   beforeAll(async () => {
     // the ledgers hold lines once the cross-department check has run
@@ -180,10 +204,10 @@ describe('every path to a child through the supergraph keeps the policy', () => 
       if (f.args.some((a) => a.name === 'first')) parts.push(`first: ${PAGE}`);
       return parts.length ? `(${parts.join(', ')})` : '';
     };
-    for (const f of roots.filter((r) => !needsId(r))) for (const q of queriesFor(f, argsFor(f))) queries.push({ root: f.name, query: q });
+    for (const f of roots.filter((r) => !needsId(r))) plans.push({ root: f, args: argsFor(f) });
 
-    for (const { root, query } of queries) {
-      for (const account of ['joint-meeting', 'edu-admin', 'police', 'civil-affairs'] as Account[]) {
+    for (const account of ['joint-meeting', 'edu-admin', 'police', 'civil-affairs'] as Account[]) {
+      for (const { root, query } of queriesOf(DEMO_ACCOUNTS[account], false)) {
         if (!mayCall(`Query.${root}`, DEMO_ACCOUNTS[account])) continue;
         const r = await gql(query, {}, { as: account });
         if (process.env.SCHEMA_WALK_DEBUG && r.errors?.length) console.log(root, account, r.errors[0].extensions?.code, r.errors[0].message.slice(0, 200));
@@ -200,20 +224,30 @@ describe('every path to a child through the supergraph keeps the policy', () => 
         }
       }
     }
+    // children with aid grants: few, and no list reaches them but the children's own (civil affairs keeps no list of grants)
+    const featured = new Map<string, string[]>([['Student', []]]);
+    for (let after: string | null = null, pages = 0; featured.get('Student')!.length < 6 && pages < 60; pages += 1) {
+      type Page = { students: { nodes: { id: string; poverty: { aids: { id: string }[] } | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const { students }: Page = await ok<Page>('query($after: String) { students(first: 500, after: $after) { nodes { id poverty { aids { id } } } pageInfo { hasNextPage endCursor } } }', { after }, { as: 'joint-meeting' });
+      featured.get('Student')!.push(...students.nodes.filter((n) => n.poverty?.aids.length).map((n) => n.id));
+      if (!students.pageInfo.hasNextPage) break;
+      after = students.pageInfo.endCursor;
+    }
     // then every lookup by id, with ids of its type: some inside each scoped account's scope, some outside
     for (const f of roots.filter(needsId)) {
-      const ids = [...(idsOf.get(getNamedType(f.type).name) ?? [])];
+      const featuredIds = featured.get(getNamedType(f.type).name)?.slice(0, 6) ?? [];
+      for (const id of featuredIds) plans.push({ root: f, args: argsFor(f, id) });
+      const ids = [...(idsOf.get(getNamedType(f.type).name) ?? [])].filter((id) => !featuredIds.includes(id));
       const sample = [...ids.slice(0, 4), ...ids.slice(-4), ...ids.filter((_x, i) => i % Math.max(1, Math.floor(ids.length / 8)) === 0)];
-      for (const id of [...new Set(sample)].slice(0, 8)) for (const q of queriesFor(f, argsFor(f, id))) queries.push({ root: f.name, query: q });
+      for (const id of [...new Set(sample)].slice(0, 8)) plans.push({ root: f, args: argsFor(f, id) });
     }
   }, 300_000);
 
   it('reaches records of children of every kind the policy names, and lookups by id', () => {
-    // LedgerEntry is walked too (`ledger`), but this walk's ledger comes back without lines: to be found out (see the closing note)
-    for (const type of ['Student', 'PersuasionTask', 'HomeVisit', 'LocateRequest', 'Letter', 'DropoutCase', 'LegalNotice', 'AidGrant']) {
+    for (const type of ['Student', 'PersuasionTask', 'HomeVisit', 'LocateRequest', 'Letter', 'DropoutCase', 'LegalNotice', 'AidGrant', 'LedgerEntry']) {
       expect({ type, seen: (idsOf.get(type)?.size ?? 0) > 0 }).toEqual({ type, seen: true });
     }
-    expect(queries.length).toBeGreaterThan(60);
+    expect(queriesOf(DEMO_ACCOUNTS['joint-meeting']).length).toBeGreaterThan(60);
   });
 
   /** where these children are, as the owners of those facts record them, read as the joint meeting */
@@ -234,7 +268,7 @@ describe('every path to a child through the supergraph keeps the policy', () => 
     const identity = DEMO_ACCOUNTS[account];
     const leaks: string[] = [];
     let answered = 0;
-    for (const { root, query } of queries) {
+    for (const { root, query } of queriesOf(identity)) {
       const r = await gql(query, {}, { as: account });
       const unexpected = (r.errors ?? []).filter((e) => !['FORBIDDEN', 'NOT_FOUND'].includes(String(e.extensions?.code)));
       if (unexpected.length) leaks.push(`${root}: unexpected error ${unexpected[0].extensions?.code}: ${unexpected[0].message.slice(0, 160)}`);
