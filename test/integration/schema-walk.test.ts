@@ -162,6 +162,32 @@ function inScope(identity: Identity, place: Place | undefined): boolean {
 
 const ACCOUNTS = Object.keys(DEMO_ACCOUNTS) as Account[];
 
+/**
+ * The floor this walk holds the system to whatever shared/src/permissions.ts says (DESIGN §3 and the
+ * leaks this policy was built against): the departments that may read each field as stored. Written
+ * here, apart from the declaration, so that removing or widening one of these rules there fails the walk.
+ */
+const FLOOR: Record<string, readonly string[]> = {
+  'Student.idNumber': ['education', 'public_security'],
+  'Student.studentNumber': ['education', 'public_security'],
+  'AidGrant.amount': ['civil_affairs', 'joint_meeting'],
+  'Student.employerViolations': ['public_security'],
+  'Hukou.registeredAddress': ['public_security'],
+  'Hukou.householdNumber': ['public_security'],
+  'HomeVisit.notes': ['community', 'education', 'joint_meeting'],
+  'LocateRequest.reports': ['public_security', 'education', 'joint_meeting'],
+  'LegalNotice.recipient': ['public_security', 'education', 'joint_meeting'],
+  'LegalNotice.content': ['public_security', 'education', 'joint_meeting'],
+  'Letter.recipient': ['education', 'joint_meeting'],
+  'Letter.body': ['education', 'joint_meeting'],
+  'Letter.reply': ['education', 'joint_meeting'],
+  'Guardian.phone': ['public_security', 'education', 'community'],
+  'ResidencePermit.address': ['public_security', 'community'],
+  'FamilySituation.address': ['community', 'public_security'],
+};
+/** A value as stored is one that is not null, not an empty list, and not masked (a mask shows `*`). */
+const asStored = (v: unknown) => v != null && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'string' && v.includes('*'));
+
 describe('every path to a child through the supergraph keeps the policy', () => {
   /** where each child is: school of record, community and subdistrict of residence */
   const places = new Map<string, Place>();
@@ -229,7 +255,14 @@ describe('every path to a child through the supergraph keeps the policy', () => 
     for (let after: string | null = null, pages = 0; featured.get('Student')!.length < 6 && pages < 60; pages += 1) {
       type Page = { students: { nodes: { id: string; poverty: { aids: { id: string }[] } | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
       const { students }: Page = await ok<Page>('query($after: String) { students(first: 500, after: $after) { nodes { id poverty { aids { id } } } pageInfo { hasNextPage endCursor } } }', { after }, { as: 'joint-meeting' });
-      featured.get('Student')!.push(...students.nodes.filter((n) => n.poverty?.aids.length).map((n) => n.id));
+      for (const n of students.nodes.filter((x) => x.poverty?.aids.length)) {
+        featured.get('Student')!.push(n.id);
+        for (const aid of n.poverty!.aids) {
+          if (!idsOf.has('AidGrant')) idsOf.set('AidGrant', new Set());
+          idsOf.get('AidGrant')!.add(aid.id);
+          recordChild.set(`AidGrant:${aid.id}`, n.id);
+        }
+      }
       if (!students.pageInfo.hasNextPage) break;
       after = students.pageInfo.endCursor;
     }
@@ -290,6 +323,11 @@ describe('every path to a child through the supergraph keeps the policy', () => 
           } else if (!inScope(identity, places.get(child))) {
             leaks.push(`${root}: ${f.typename} of a child outside ${identity.scope.kind} ${identity.scope.code}: ${Object.keys(f.obj).filter((k) => f.obj[k] != null).join(',')}`);
           }
+        }
+        // the floor, apart from the declaration
+        for (const [field, readers] of Object.entries(FLOOR)) {
+          const [type, name] = field.split('.');
+          if (type === f.typename && asStored(f.obj[name]) && !readers.includes(identity.department)) leaks.push(`${root}: ${field} came back as stored to ${identity.department} (below the floor)`);
         }
         // field rules
         for (const rule of PERMISSIONS) {
