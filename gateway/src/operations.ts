@@ -135,12 +135,6 @@ export function operatorRoutes(app: express.Express, urlOf: (name: SubgraphName)
 }
 
 // ---------------------------------------------------------------- faults
-/**
- * Per department: a timeout on every request (reads `subgraphTimeoutMs`, writes `subgraphMutationTimeoutMs`), one quick retry of a read that could not connect
- * (not of one that timed out), and a circuit breaker that, after `breakerFailures` failures in a
- * row, answers at once (that department's fields null, SERVICE_UNAVAILABLE) until a probe after
- * `breakerResetMs` finds it back.
- */
 /** A department that answered 503: reachable and quick, but unable to serve the request just now (its database is restarting). */
 export class DepartmentBusy extends Error {
   constructor(serviceName: string) {
@@ -148,6 +142,12 @@ export class DepartmentBusy extends Error {
   }
 }
 
+/**
+ * Per department: a timeout on every request (reads `subgraphTimeoutMs`, writes `subgraphMutationTimeoutMs`), one quick retry of a read that could not connect
+ * (not of one that timed out), and a circuit breaker that, after `breakerFailures` failures in a
+ * row, answers at once (that department's fields null, SERVICE_UNAVAILABLE) until a probe after
+ * `breakerResetMs` finds it back.
+ */
 export function subgraphResilience(r: Config['resilience']) {
   // the breaker is for departments that do not answer or answer slowly; a quick 503 is tried again but does not open it
   const breaker = circuitBreaker(handleWhen((e) => !(e instanceof DepartmentBusy)), { halfOpenAfter: r.breakerResetMs, breaker: new ConsecutiveBreaker(Math.max(1, r.breakerFailures)) });
