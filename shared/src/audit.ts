@@ -15,7 +15,6 @@ import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from
 import stringify from 'safe-stable-stringify';
 import { TimestampType } from './timestamp-type';
 import { ConnectionType, decodeCursor, pageSize, pageWithLazyCount, toPage } from './pagination';
-import { requireDepartment } from './access';
 import { LINKAGE_KEY_PATTERN } from './linkage-key';
 import type { Identity } from './identity';
 import type { Logger } from './logger';
@@ -369,7 +368,6 @@ export function auditLogResolver(queryName: string) {
       @Arg('first', () => Int, { nullable: true }) first?: number,
       @Arg('after', () => String, { nullable: true }) after?: string,
     ): Promise<AuditEntryConnection> {
-      requireDepartment(ctx.identity, ['joint_meeting'], 'read the audit log');
       const limit = pageSize(first);
       const cursor = decodeCursor(after);
       const where = { ...(studentId ? { studentId } : {}), ...(department ? { department } : {}) };

@@ -6,9 +6,9 @@ import {
   type ConstDirectiveNode, type DocumentNode, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLSchema,
 } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
-import { DEPARTMENTS, type Identity } from './identity';
+import type { Identity } from './identity';
 import { CHILD_RECORDS, accessFor, applyMask, childOf, ruleFor, type FieldRule } from './permissions';
-import { applyOperationRules, operationRuleFor } from './operations';
+import { applyOperationRules, operationRuleFor, type OperationRule } from './operations';
 import type { RowScope } from './row-scope';
 import { forbidden } from './errors';
 import { scopeMutations, type AuditRecorder } from './audit';
@@ -44,15 +44,36 @@ function accessDirective(rule: FieldRule): ConstDirectiveNode {
   } as ConstDirectiveNode;
 }
 
-/** Puts `@access(...)` on every field the permission matrix names, so the supergraph shows the rules. */
-export function annotateAccess(doc: DocumentNode): DocumentNode {
+function callableDirective(rule: OperationRule): ConstDirectiveNode {
+  return {
+    kind: Kind.DIRECTIVE,
+    name: { kind: Kind.NAME, value: 'callable' },
+    arguments: [
+      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'by' }, value: list([...rule.callers]) },
+      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'rows' }, value: { kind: Kind.STRING, value: rule.rows } },
+    ],
+  } as ConstDirectiveNode;
+}
+
+const ROOTS = new Set(['Query', 'Mutation']);
+
+/**
+ * Writes the one policy into the printed schema, so the supergraph shows it: `@access(...)` on
+ * every field the permission matrix names, `@callable(...)` on every root field with an
+ * operation rule.
+ */
+function annotatePolicy(doc: DocumentNode): DocumentNode {
   let type = '';
   return visit(doc, {
     ObjectTypeDefinition: { enter: (node) => void (type = node.name.value) },
     ObjectTypeExtension: { enter: (node) => void (type = node.name.value) },
     FieldDefinition(node) {
-      const rule = ruleFor(`${type}.${node.name.value}`);
-      return rule ? { ...node, directives: [...(node.directives ?? []), accessDirective(rule)] } : undefined;
+      const coordinate = `${type}.${node.name.value}`;
+      const rule = ruleFor(coordinate);
+      const operation = ROOTS.has(type) ? operationRuleFor(coordinate) : undefined;
+      if (!rule && !operation) return undefined;
+      const added = [...(rule ? [accessDirective(rule)] : []), ...(operation ? [callableDirective(operation)] : [])];
+      return { ...node, directives: [...(node.directives ?? []), ...added] };
     },
   });
 }
@@ -137,42 +158,19 @@ export function applyRowScopes(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** Puts `@callable(...)` on every root field with an operation rule, so the supergraph shows who may call it. */
-function annotateOperations(doc: DocumentNode): DocumentNode {
-  let type = '';
-  const roots = new Set(['Query', 'Mutation']);
-  return visit(doc, {
-    ObjectTypeDefinition: { enter: (node) => void (type = node.name.value) },
-    ObjectTypeExtension: { enter: (node) => void (type = node.name.value) },
-    FieldDefinition(node) {
-      if (!roots.has(type)) return undefined;
-      const rule = operationRuleFor(`${type}.${node.name.value}`);
-      if (!rule) return undefined;
-      const directive = {
-        kind: Kind.DIRECTIVE,
-        name: { kind: Kind.NAME, value: 'callable' },
-        arguments: [
-          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'by' }, value: list([...rule.callers]) },
-          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'rows' }, value: { kind: Kind.STRING, value: rule.rows } },
-        ],
-      } as ConstDirectiveNode;
-      return { ...node, directives: [...(node.directives ?? []), directive] };
-    },
-  });
-}
 /**
  * Turns type-graphql classes into a Federation 2 subgraph schema: the schema is printed with
- * its directives (so `@key` and friends survive), annotated with `@access` from the permission
- * matrix, linked to the federation spec, rebuilt by @apollo/subgraph with type-graphql's
+ * its directives (so `@key` and friends survive), annotated with `@access` and `@callable` from
+ * the policy, linked to the federation spec, rebuilt by @apollo/subgraph with type-graphql's
  * resolvers plus the reference resolvers (`{ Student: { __resolveReference } }`), and the
- * matrix is enforced on it.
+ * policy is enforced on it.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
-  const typeDefs = annotateOperations(annotateAccess(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`)));
+  const typeDefs = annotatePolicy(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [type, extra] of Object.entries(referenceResolvers)) {
     resolvers[type] = { ...(resolvers[type] as object), ...(extra as object) } as GraphQLResolverMap<unknown>[string];

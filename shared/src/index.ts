@@ -20,7 +20,6 @@ export * from './timestamp-type';
 export * from './subgraph';
 export * from './federated-student';
 export * from './batching';
-export * from './access';
 export * from './validate';
 export * from './masking';
 export * from './permissions';

@@ -80,6 +80,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   m('assignResponsibility', '更新四包责任链', EDUCATION_STAFF),
   m('closeDropoutCase', '辍学档案结案', EDUCATION_STAFF),
   m('recordAbsences', '登记缺勤', EDUCATION_STAFF),
+  // education cannot tell which subdistrict or community a child lives in: the district bureau or one school
   m('importStudents', '导入学籍（学校人员只导入本校）', EDUCATION_STAFF),
   m('createSchool', '新建学校', DISTRICT_EDUCATION, 'none'),
   m('recordScreening', '登记大排查', DISTRICT_EDUCATION, 'none'),
@@ -103,6 +104,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   m('reportLocate', '协查反馈', ['public_security']),
   m('serveLegalNotice', '送达法律告知书', ['public_security']),
   m('recordEmployerViolation', '登记违法招用', ['public_security']),
+  // district staff only: a row (a region code, a 户号) does not say which subdistrict or community it belongs to
   m('importHukou', '导入户籍', ['public_security']),
   // ---- civil affairs (民政/扶贫)
   q('aidGrant', '一条资助发放记录', ['civil_affairs', 'joint_meeting']),
@@ -113,6 +115,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   m('grantAid', '登记资助发放', ['civil_affairs']),
   m('registerLeftBehindChild', '留守儿童登记', ['civil_affairs']),
   m('recordDisability', '残疾信息登记', ['civil_affairs']),
+  // district staff only, as for 户籍
   m('importPoverty', '导入贫困户', ['civil_affairs']),
   // ---- community (街道/社区)
   q('residents', '辖区内居住的儿童', ['education', 'public_security', 'civil_affairs', `community@${ALL_SCOPES}`, 'joint_meeting']),

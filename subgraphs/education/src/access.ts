@@ -42,9 +42,3 @@ export function assertCanRecordFor(identity: Identity, schoolCode: string, field
   }
   if (!canSeeSchool(identity, schoolCode)) throw forbidden(`school staff may record only for their own school`, field);
 }
-
-export function assertDistrictEducation(identity: Identity, what: string): void {
-  if (identity.department !== 'education' || identity.scope.kind !== 'district') {
-    throw forbidden(`only the district education bureau may ${what}`);
-  }
-}

@@ -19,9 +19,6 @@ export const povertyImporter: Importer<PovertyRow> = {
   label: '建档立卡贫困户名单',
   mutation: 'importPoverty',
   query: 'povertyImport',
-  departments: ['civil_affairs'],
-  // district staff only: a row (a region code, a 户号) does not say which subdistrict or community it belongs to
-  scopes: ['district'],
   columns: [
     { name: COL.id, required: true }, { name: COL.name, required: true }, { name: COL.relation, required: true }, { name: COL.head, required: true },
     { name: COL.headName, required: true }, { name: COL.region, required: true }, { name: COL.year, required: true }, { name: COL.status, required: false },

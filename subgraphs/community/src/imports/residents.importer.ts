@@ -38,8 +38,6 @@ export const residentsImporter: Importer<ResidentRow> = {
   label: '社区居民名单',
   mutation: 'importResidents',
   query: 'residentImport',
-  departments: ['community'],
-  scopes: ['district', 'subdistrict', 'community'],
   columns: [
     { name: COL.id, required: true }, { name: COL.name, required: true }, { name: COL.relation, required: true }, { name: COL.head, required: true },
     { name: COL.community, required: true }, { name: COL.grid, required: true }, { name: COL.address, required: true }, { name: COL.carer, required: false }, { name: COL.away, required: false },

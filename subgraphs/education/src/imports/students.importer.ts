@@ -38,9 +38,6 @@ export const studentsImporter: Importer<StudentImportRow> = {
   label: '学籍',
   mutation: 'importStudents',
   query: 'studentImport',
-  departments: ['education'],
-  // education cannot tell which subdistrict or community a child lives in: the district bureau or one school
-  scopes: ['district', 'school'],
   columns: [
     { name: COL.id, required: true }, { name: COL.name, required: true }, { name: COL.school, required: true }, { name: COL.grade, required: true },
     { name: COL.className, required: true }, { name: COL.date, required: true }, { name: COL.mode, required: false },

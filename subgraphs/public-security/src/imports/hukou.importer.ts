@@ -19,9 +19,6 @@ export const hukouImporter: Importer<HukouRow> = {
   label: '户籍名单',
   mutation: 'importHukou',
   query: 'hukouImport',
-  departments: ['public_security'],
-  // district staff only: a row (a region code, a 户号) does not say which subdistrict or community it belongs to
-  scopes: ['district'],
   columns: [
     { name: COL.id, required: true }, { name: COL.name, required: true }, { name: COL.household, required: true }, { name: COL.region, required: true },
     { name: COL.address, required: true }, { name: COL.relation, required: true }, { name: COL.head, required: true }, { name: COL.phone, required: false },

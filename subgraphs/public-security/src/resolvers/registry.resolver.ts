@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertVersion, badInput, calendarDate, conflict, linkageKeyOfValid, mobilePhone, notFound, regionCode, requireDepartment,
+  assertVersion, badInput, calendarDate, conflict, linkageKeyOfValid, mobilePhone, notFound, regionCode,
   requiredText, residentId, writeTransaction,
 } from '@kongchuo/shared';
 import type { PublicSecurityContext } from '../context';
@@ -122,13 +122,11 @@ export class ServeLegalNoticeInput {
   content: string;
 }
 
-const POLICE = ['public_security'] as const;
 
 @Resolver(() => LocateRequest)
 export class RegistryResolver {
   @Query(() => [LocateRequest], { description: '协查工作单（公安）' })
   locateRequests(@Ctx() ctx: PublicSecurityContext, @Arg('status', () => LocateStatus, { nullable: true }) status?: LocateStatus): Promise<LocateRequest[]> {
-    requireDepartment(ctx.identity, POLICE, 'list locate requests');
     return ctx.em.find(LocateRequest, status ? { status } : {}, { orderBy: { requestedOn: 'asc' }, populate: ['reports'] });
   }
 
@@ -154,7 +152,6 @@ export class RegistryResolver {
 
   @Mutation(() => Boolean, { description: '登记户（公安）' })
   async registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() ctx: PublicSecurityContext): Promise<boolean> {
-    requireDepartment(ctx.identity, POLICE, 'register households');
     const number = requiredText(input.number, 'input.number', 20);
     if (!/^\d{6,20}$/.test(number)) throw badInput('input.number', 'input.number: a household number is 6–20 digits');
     const region = regionCode(input.regionCode, 'input.regionCode');
@@ -167,7 +164,6 @@ export class RegistryResolver {
 
   @Mutation(() => Student, { description: '登记人口（公安）；返回其人员关联键' })
   async registerPerson(@Arg('input', () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: PublicSecurityContext): Promise<Student> {
-    requireDepartment(ctx.identity, POLICE, 'register persons');
     const facts = residentId(input.idNumber, 'input.idNumber');
     const name = requiredText(input.name, 'input.name', 50);
     const relation = requiredText(input.relation, 'input.relation', 20);
@@ -184,7 +180,6 @@ export class RegistryResolver {
 
   @Mutation(() => ResidencePermit, { description: '办理居住证（公安）' })
   async issueResidencePermit(@Arg('input', () => IssueResidencePermitInput) input: IssueResidencePermitInput, @Ctx() ctx: PublicSecurityContext): Promise<ResidencePermit> {
-    requireDepartment(ctx.identity, POLICE, 'issue residence permits');
     const household = await ctx.em.findOne(Household, { number: input.householdNumber });
     if (!household) throw badInput('input.householdNumber', `input.householdNumber: no household ${input.householdNumber}`);
     const issuedOn = calendarDate(input.issuedOn, 'input.issuedOn', { notAfter: ctx.today() });
@@ -200,7 +195,6 @@ export class RegistryResolver {
 
   @Mutation(() => LocateRequest, { description: '发起协查：请公安查找学生及家庭下落' })
   async requestLocate(@Arg('input', () => RequestLocateInput) input: RequestLocateInput, @Ctx() ctx: PublicSecurityContext): Promise<LocateRequest> {
-    requireDepartment(ctx.identity, ['education', 'joint_meeting', 'community', 'public_security'], 'request a locate');
     const reason = requiredText(input.reason, 'input.reason', 2000);
     if (!(await ctx.loaders.person.load(input.studentId))) throw badInput('input.studentId', 'input.studentId: public security has no record of this child');
     return writeTransaction(ctx.em, async (em) =>
@@ -210,7 +204,6 @@ export class RegistryResolver {
 
   @Mutation(() => LocateRequest, { description: '协查反馈（公安）' })
   async reportLocate(@Arg('input', () => ReportLocateInput) input: ReportLocateInput, @Ctx() ctx: PublicSecurityContext): Promise<LocateRequest> {
-    requireDepartment(ctx.identity, POLICE, 'report locates');
     const request = await ctx.em.findOne(LocateRequest, { id: input.requestId }, { populate: ['reports'] });
     if (!request) throw notFound('locateRequest', input.requestId);
     assertVersion(request.version, input.expectedVersion);
@@ -227,7 +220,6 @@ export class RegistryResolver {
 
   @Mutation(() => LegalNotice, { description: '送达法律告知书（公安）' })
   async serveLegalNotice(@Arg('input', () => ServeLegalNoticeInput) input: ServeLegalNoticeInput, @Ctx() ctx: PublicSecurityContext): Promise<LegalNotice> {
-    requireDepartment(ctx.identity, POLICE, 'serve legal notices');
     const servedOn = calendarDate(input.servedOn, 'input.servedOn', { notAfter: ctx.today() });
     if (!(await ctx.loaders.person.load(input.studentId))) throw badInput('input.studentId', 'input.studentId: public security has no record of this child');
     return writeTransaction(ctx.em, async (em) =>
@@ -240,7 +232,6 @@ export class RegistryResolver {
 
   @Mutation(() => EmployerViolation, { description: '登记违法招用义务教育阶段学生（公安）' })
   async recordEmployerViolation(@Arg('input', () => RecordEmployerViolationInput) input: RecordEmployerViolationInput, @Ctx() ctx: PublicSecurityContext): Promise<EmployerViolation> {
-    requireDepartment(ctx.identity, POLICE, 'record employer violations');
     const foundOn = calendarDate(input.foundOn, 'input.foundOn', { notAfter: ctx.today() });
     if (!(await ctx.loaders.person.load(input.studentId))) throw badInput('input.studentId', 'input.studentId: public security has no record of this child');
     return writeTransaction(ctx.em, async (em) =>
