@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
+import { createLogger, exitOnSignals, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {
@@ -21,9 +21,7 @@ async function main() {
     if (!m) throw new Error(`usage: serve <gateway|${SUBGRAPH_MODULES.map((s) => s.name).join('|')}>`);
     service = await m.start({ config, keys, logger, demo: process.env.DEMO_SEED === 'on' });
   }
-  const stop = () => service.stop().then(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  exitOnSignals(() => [service], logger);
 }
 
 main().catch((e) => {

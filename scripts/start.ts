@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, databaseKind, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
+import { createLogger, databaseKind, exitOnSignals, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {
@@ -22,16 +22,8 @@ async function main() {
   const url = `http://localhost:${gateway.port}/graphql`;
   console.log(`\n控辍保学 gateway ready at ${url}\nget a token:  npm run -s token -- edu-admin\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    for (const s of running.reverse()) await s.stop().catch((e) => logger.error({ err: e }, 'stop failed'));
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // the gateway first: the requests it is finishing still reach the departments
+  exitOnSignals(() => [...running].reverse(), logger);
 }
 
 main().catch((e) => {

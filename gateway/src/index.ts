@@ -10,7 +10,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DEMO_ACCOUNTS, SUBGRAPH_NAMES, createLogger, httpServerSpans, startTracing, issueUserToken, loadConfig, loadKeys, userTokenVerifier,
+  DEMO_ACCOUNTS, DRAIN_GRACE_MS, SUBGRAPH_NAMES, createLogger, httpServerSpans, startTracing, issueUserToken, loadConfig, loadKeys, userTokenVerifier,
   type Config, type KeyMaterial, type Logger, type RunningService, type SubgraphName,
 } from '@kongchuo/shared';
 import { readSupergraph } from './compose';
@@ -63,6 +63,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   await limiter.ready();
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    // the process stops its services itself, in order and within a deadline (shared/src/shutdown.ts)
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     // one operation per request (batches multiply every limit); CSRF prevention is on by default
@@ -70,7 +72,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     csrfPrevention: true,
     validationRules: armor.validationRules,
     formatError: gatewayFormatError(logger),
-    plugins: [...armor.plugins, metricsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [...armor.plugins, metricsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS })],
   });
   await server.start();
 

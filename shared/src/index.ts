@@ -13,6 +13,7 @@ export * from './pagination';
 export * from './federation';
 export * from './database';
 export * from './subgraph-server';
+export * from './shutdown';
 export * from './transactions';
 export * from './demo/liunan-2018';
 export * from './dates';

@@ -5,6 +5,7 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { DRAIN_GRACE_MS } from './shutdown';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config, SubgraphName } from './config';
@@ -83,12 +84,14 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<C>({
     schema: opts.schema,
+    // the process stops its services itself, in order and within a deadline (shutdown.ts)
+    stopOnTerminationSignals: false,
     introspection: !opts.config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(opts.logger),
     plugins: [
       // no federated tracing and no cache-control hints: both wrap every field resolver, and nothing here is cacheable by hints
-      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
       ...(opts.metrics ? [opts.metrics.plugin as ApolloServerPlugin<C>] : []), ...(opts.plugins ?? []),
     ],
   });

@@ -1,0 +1,119 @@
+/**
+ * Stopping a process of the system: `npm start` (all six services in one process, what a user
+ * runs) and `serve.js <service>` (one service, as docker-compose.yml deploys it) exit on SIGTERM
+ * and on Ctrl-C (SIGINT) within 10 s, with exit code 0, their ports freed — as a user's shell,
+ * a service manager or `docker compose stop` sends them, with no NODE_ENV set.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVICES = ['EDUCATION', 'PUBLIC_SECURITY', 'CIVIL_AFFAIRS', 'COMMUNITY', 'JOINT_MEETING'];
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+/** An environment as a user's shell has it: no test settings, no shared services, its own data folder and ports. */
+async function userEnvironment(): Promise<{ env: NodeJS.ProcessEnv; ports: Record<string, number>; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-stop-'));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  const ports: Record<string, number> = { GATEWAY: await freePort() };
+  env.PORT = String(ports.GATEWAY);
+  for (const s of SERVICES) {
+    ports[s] = await freePort();
+    env[`${s}_PORT`] = String(ports[s]);
+  }
+  return { env, ports, dataDir };
+}
+
+async function untilAnswers(url: string, child: ChildProcess, ms = 180_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`exited (${child.exitCode}) before it answered`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+/** Sends the signal and resolves with the exit code and how long it took, or `null` if still running after `ms`. */
+function stopWith(child: ChildProcess, signal: NodeJS.Signals, ms: number): Promise<{ code: number | null; took: number } | null> {
+  const sent = Date.now();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, took: Date.now() - sent });
+    });
+    child.kill(signal);
+  });
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+}
+
+const started: { child: ChildProcess; dataDir: string }[] = [];
+afterEach(() => {
+  for (const { child, dataDir } of started.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+describe('npm start', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('exits 0 within 10 s of %s, every port freed, after answering a request', async (signal) => {
+    const { env, ports, dataDir } = await userEnvironment();
+    // what `npm start` runs once it has built
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+    started.push({ child, dataDir });
+    await untilAnswers(`http://127.0.0.1:${ports.GATEWAY}/health`, child);
+    // a request that went through every layer: pools, signatures and audit writers are in use
+    const dev = await fetch(`http://127.0.0.1:${ports.GATEWAY}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'joint-meeting' }) });
+    const { token } = (await dev.json()) as { token: string };
+    const answer = await fetch(`http://127.0.0.1:${ports.GATEWAY}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ students(first: 3) { nodes { name poverty { registered } community { name } tasks { status } } } }' }),
+    });
+    expect(answer.status).toBe(200);
+
+    const stopped = await stopWith(child, signal, 15_000);
+    expect({ stopped: stopped !== null, stderr: stopped ? '' : stderr.slice(-1500) }).toEqual({ stopped: true, stderr: '' });
+    expect(stopped!.code).toBe(0);
+    expect(stopped!.took).toBeLessThan(10_000);
+    for (const [service, port] of Object.entries(ports)) expect({ service, free: await portIsFree(port) }).toEqual({ service, free: true });
+  }, 240_000);
+});
+
+describe('serve.js <service>', () => {
+  it.each([['gateway', 'SIGTERM'], ['education', 'SIGINT']] as const)('%s exits 0 within 10 s of %s', async (service, signal) => {
+    const { env, ports, dataDir } = await userEnvironment();
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'serve.js'), service], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    started.push({ child, dataDir });
+    const port = service === 'gateway' ? ports.GATEWAY : ports.EDUCATION;
+    await untilAnswers(`http://127.0.0.1:${port}/health`, child);
+    const stopped = await stopWith(child, signal, 15_000);
+    expect(stopped).not.toBeNull();
+    expect(stopped!.code).toBe(0);
+    expect(stopped!.took).toBeLessThan(10_000);
+    expect(await portIsFree(port)).toBe(true);
+  }, 240_000);
+});
