@@ -6,6 +6,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { demandControl } from './demand-control';
 import { ApolloGateway } from '@apollo/gateway';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { bodyErrors, metricsPlugin, operationLimits, operatorRoutes, rateLimiter
 import { SignedIdentityDataSource, signingFetcher, type GatewayContext } from './identity-data-source';
 
 export { composeSupergraph, readSupergraph, SUPERGRAPH_FILE, type SubgraphDefinition } from './compose';
+export { estimateCost, listSizesOf } from './demand-control';
 
 export interface GatewayOptions {
   config?: Config;
@@ -49,8 +51,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   // @apollo/gateway otherwise sends usage data to Apollo's servers (and probes cloud metadata
   // endpoints to describe the host): nothing about this system's traffic leaves the district
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const supergraphSdl = opts.supergraphSdl ?? readSupergraph();
   const gateway = new ApolloGateway({
-    supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
+    supergraphSdl,
     buildService: ({ name, url }) => new SignedIdentityDataSource({ url: urlOf(name) ?? url, fetcher: signingFetcher(config, keys, name, tracing) }),
     logger: { debug: () => {}, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
@@ -72,7 +75,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     csrfPrevention: true,
     validationRules: armor.validationRules,
     formatError: gatewayFormatError(logger),
-    plugins: [...armor.plugins, metricsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS })],
+    plugins: [...armor.plugins, demandControl(supergraphSdl, config.limits.maxCost), metricsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS })],
   });
   await server.start();
 

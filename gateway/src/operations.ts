@@ -15,7 +15,7 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { REQUEST_ID_HEADER, SUBGRAPH_NAMES, type Config, type Identity, type Logger, type SubgraphName } from '@kongchuo/shared';
 
-/** graphql-armor: depth, aliases, tokens, cost and directives per operation; no field suggestions in production. */
+/** graphql-armor: depth, aliases, tokens and directives per operation; no field suggestions in production. */
 export function operationLimits(config: Config) {
   const l = config.limits;
   return new ApolloArmor({
@@ -24,7 +24,8 @@ export function operationLimits(config: Config) {
     // tokens are counted before Apollo parses (tokenLimit below): armor's own check parses inside a
     // plugin hook, where any syntax error became a 500
     maxTokens: { enabled: false },
-    costLimit: { maxCost: l.maxCost, ignoreIntrospection: true, exposeLimits: true },
+    // cost is estimated with list sizes by demandControl (demand-control.ts): armor's counts each field once
+    costLimit: { enabled: false },
     maxDirectives: { n: l.maxDirectives, exposeLimits: true },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();

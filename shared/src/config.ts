@@ -99,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: int(env, 'LIMIT_MAX_DEPTH', 12),
       maxAliases: int(env, 'LIMIT_MAX_ALIASES', 30),
       maxTokens: int(env, 'LIMIT_MAX_TOKENS', 5000),
-      maxCost: int(env, 'LIMIT_MAX_COST', 500_000, 100_000_000),
+      maxCost: int(env, 'LIMIT_MAX_COST', 250_000, 100_000_000),
       maxDirectives: int(env, 'LIMIT_MAX_DIRECTIVES', 50),
       maxBodyBytes: int(env, 'LIMIT_MAX_BODY_BYTES', 1_048_576, 100_000_000),
     },

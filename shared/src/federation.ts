@@ -10,6 +10,7 @@ import type { Identity } from './identity';
 import { CHILD_RECORDS, accessFor, applyMask, childOf, ruleFor, type FieldRule } from './permissions';
 import { applyOperationRules, operationRuleFor, type OperationRule } from './operations';
 import type { RowScope } from './row-scope';
+import { listSizeDirective } from './demand';
 import { forbidden } from './errors';
 import { scopeMutations, type AuditRecorder } from './audit';
 
@@ -18,8 +19,8 @@ export const ACCESS_SPEC_URL = 'https://specs.kongchuo.dev/access/v1.0';
 
 /** Federation 2 version and the directives our subgraphs use. */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@composeDirective"]) ' +
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@composeDirective", "@listSize"]) ' +
   `@link(url: "${ACCESS_SPEC_URL}", import: ["@access", "@callable"]) @composeDirective(name: "@access") @composeDirective(name: "@callable")\n\n` +
   '"""Who may read this field (the permission matrix, docs/permissions.md): departments that see it as stored, masked, or not at all."""\n' +
   'directive @access(owner: String!, allow: [String!]!, mask: [String!]!, deny: [String!]!) on FIELD_DEFINITION\n\n' +
@@ -60,7 +61,7 @@ const ROOTS = new Set(['Query', 'Mutation']);
 /**
  * Writes the one policy into the printed schema, so the supergraph shows it: `@access(...)` on
  * every field the permission matrix names, `@callable(...)` on every root field with an
- * operation rule.
+ * operation rule; and `@listSize(...)` on every list whose size is known (demand.ts).
  */
 function annotatePolicy(doc: DocumentNode): DocumentNode {
   let type = '';
@@ -71,8 +72,9 @@ function annotatePolicy(doc: DocumentNode): DocumentNode {
       const coordinate = `${type}.${node.name.value}`;
       const rule = ruleFor(coordinate);
       const operation = ROOTS.has(type) ? operationRuleFor(coordinate) : undefined;
-      if (!rule && !operation) return undefined;
-      const added = [...(rule ? [accessDirective(rule)] : []), ...(operation ? [callableDirective(operation)] : [])];
+      const size = listSizeDirective(type, node);
+      if (!rule && !operation && !size) return undefined;
+      const added = [...(rule ? [accessDirective(rule)] : []), ...(operation ? [callableDirective(operation)] : []), ...(size ? [size] : [])];
       return { ...node, directives: [...(node.directives ?? []), ...added] };
     },
   });

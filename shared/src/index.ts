@@ -14,6 +14,7 @@ export * from './federation';
 export * from './database';
 export * from './subgraph-server';
 export * from './shutdown';
+export * from './demand';
 export * from './transactions';
 export * from './demo/liunan-2018';
 export * from './dates';

@@ -25,8 +25,10 @@ export function decodeCursor(cursor: string | null | undefined, field = 'after')
 }
 
 export const MAX_PAGE_SIZE = 500;
+/** a page when `first` is not given */
+export const DEFAULT_PAGE_SIZE = 50;
 
-export function pageSize(first: number | null | undefined, fallback = 50, max = MAX_PAGE_SIZE): number {
+export function pageSize(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE, max = MAX_PAGE_SIZE): number {
   if (first == null) return fallback;
   if (!Number.isInteger(first) || first < 0 || first > max) throw badInput('first', `first: must be between 0 and ${max}`);
   return first;
@@ -60,7 +62,7 @@ export function ConnectionType<T extends object>(nodeType: new (...args: never[]
  * accounts may ask for up to 5,000 rows a page, people for the usual 500.
  */
 export const BULK_PAGE_SIZE = 5000;
-export function pageSizeFor(role: string, first: number | null | undefined, fallback = 50): number {
+export function pageSizeFor(role: string, first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE): number {
   return pageSize(first, fallback, role === 'service' ? BULK_PAGE_SIZE : MAX_PAGE_SIZE);
 }
 

@@ -137,12 +137,16 @@ describe('a department killed under load, then started again', () => {
 
   it('the others answer throughout, its fields are null while it is down, it is found again, and no acknowledged write is lost', async () => {
     let killedAt = 0;
+    let respawnAt = 0;
     let backAt = 0;
     const run = await load(gateway.url, SECONDS, async (t0) => {
       await sleep(SECONDS * 1000 * 0.2);
       civil!.kill('SIGKILL'); // a crash, not a drain
       killedAt = Date.now() - t0;
       await sleep(SECONDS * 1000 * 0.2);
+      // dead until it is started again: the window for "down" ends here, not when this process
+      // notices it is ready (on a loaded machine it may answer a while before that)
+      respawnAt = Date.now() - t0;
       civil = await spawnDepartment('civil-affairs', port);
       backAt = Date.now() - t0;
     });
@@ -159,12 +163,12 @@ describe('a department killed under load, then started again', () => {
       for (const e of o.r.errors ?? []) expect(e.extensions?.serviceName).toBe('civil-affairs');
     }
     // while it was down: its fields null, the error naming it
-    const down = run.reads.filter((o) => o.at > killedAt + 100 && o.at < backAt - 100);
+    const down = run.reads.filter((o) => o.at > killedAt + 100 && o.at < respawnAt);
     expect(down.length).toBeGreaterThan(0);
     for (const o of down) expect(o.r.data!.students.nodes.every((n) => n.poverty === null)).toBe(true);
     // the community's writes all landed; civil affairs' writes landed or were refused, coded
     expect(run.visits.every((v) => v.r.data?.recordHomeVisit?.id)).toBe(true);
-    expect(run.grants.filter((g) => g.at > killedAt + 100 && g.at < backAt - 100).every((g) => g.r.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE')).toBe(true);
+    expect(run.grants.filter((g) => g.at > killedAt + 100 && g.at < respawnAt).every((g) => g.r.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE')).toBe(true);
     // found again by itself: the last reads have civil affairs' fields
     const last = run.reads.slice(-3);
     for (const o of last) {

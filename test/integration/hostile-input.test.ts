@@ -1,5 +1,5 @@
 /**
- * Hostile input, generated (fast-check): malformed GraphQL, deep and alias-bomb queries, bodies
+ * Hostile input, generated (fast-check): malformed GraphQL, deep, alias and nested-list bombs, bodies
  * that are not JSON or too big, variables of the wrong shape and import files of garbage. For
  * every one: no 5xx and no crash (the gateway still answers), every error carries a code, and
  * nothing is written. HOSTILE_RUNS sets the cases per property (CI: the default).
@@ -22,8 +22,8 @@ function expectCoded(r: GraphQLResponse<unknown>): void {
   if (r.status >= 400) expect(r.errors?.length).toBeGreaterThan(0);
 }
 
-async function raw(body: string, contentType = 'application/json'): Promise<GraphQLResponse<unknown>> {
-  const res = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${await tokenFor('edu-admin')}` }, body });
+async function raw(body: string, contentType = 'application/json', as: 'edu-admin' | 'joint-meeting' = 'edu-admin'): Promise<GraphQLResponse<unknown>> {
+  const res = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${await tokenFor(as)}` }, body });
   const text = await res.text();
   let json: { errors?: GraphQLResponse<unknown>['errors'] } = {};
   try {
@@ -65,6 +65,21 @@ describe('hostile input, generated', () => {
       expectCoded(r);
       expect(r.status).toBe(400);
       expect(r.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }), { ...settings, numRuns: Math.min(RUNS, 20) });
+  });
+
+  it('nested-list bombs are refused before they are planned, the estimate and the limit named', async () => {
+    // lists inside lists multiply: tasks of meetings, the meeting of each task, its tasks again…
+    const level = (n: number, inner: string): string => (n === 0 ? inner : `tasks { meeting { ${level(n - 1, inner)} } }`);
+    const nested = fc.integer({ min: 2, max: 4 }).map((n) => `{ meetings { ${level(n, 'id')} } }`);
+    const aliased = fc.integer({ min: 2, max: 6 }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `m${i}: meetings { tasks { meeting { tasks { student { name } } } } }`).join(' ')} }`);
+    const paged = fc.integer({ min: 5_000, max: 1_000_000 }).map((first) => `{ students(first: ${first}) { nodes { name tasks { meeting { tasks { id } } } } } }`);
+    await fc.assert(fc.asyncProperty(fc.oneof(nested, aliased, paged), async (query) => {
+      const r = await raw(JSON.stringify({ query }), 'application/json', 'joint-meeting');
+      expectCoded(r);
+      expect(r.status).toBe(400);
+      expect(r.errors![0].extensions).toMatchObject({ code: 'COST_ESTIMATED_TOO_EXPENSIVE', limit: 250_000 });
+      expect(r.errors![0].extensions!.cost as number).toBeGreaterThan(250_000);
     }), { ...settings, numRuns: Math.min(RUNS, 20) });
   });
 
