@@ -138,7 +138,6 @@ describe('a department killed under load, then started again', () => {
   it('the others answer throughout, its fields are null while it is down, it is found again, and no acknowledged write is lost', async () => {
     let killedAt = 0;
     let respawnAt = 0;
-    let backAt = 0;
     const run = await load(gateway.url, SECONDS, async (t0) => {
       await sleep(SECONDS * 1000 * 0.2);
       civil!.kill('SIGKILL'); // a crash, not a drain
@@ -148,7 +147,6 @@ describe('a department killed under load, then started again', () => {
       // notices it is ready (on a loaded machine it may answer a while before that)
       respawnAt = Date.now() - t0;
       civil = await spawnDepartment('civil-affairs', port);
-      backAt = Date.now() - t0;
     });
 
     expectEveryErrorCoded([...run.reads, ...run.grants, ...run.visits], ['SERVICE_UNAVAILABLE']);
