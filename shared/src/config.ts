@@ -33,6 +33,12 @@ export interface Config {
   resilience: { subgraphTimeoutMs: number; subgraphMutationTimeoutMs: number; breakerFailures: number; breakerResetMs: number };
   /** an import opened but not committed for this long is closed and its staged rows removed (IMPORT_ABANDON_HOURS) */
   importAbandonHours: number;
+  /**
+   * 四查三比对 runs: at least this long between two (CROSS_CHECK_MIN_INTERVAL_SECONDS), and which
+   * are kept — the latest `keepRuns` (CROSS_CHECK_KEEP_RUNS), the latest of each month, and any
+   * whose findings someone acted on; the others and their ledger lines are removed after a run
+   */
+  crossCheck: { minIntervalSeconds: number; keepRuns: number };
   /** keep-alive connections the gateway holds open to each department (SUBGRAPH_CONNECTIONS) */
   subgraphConnections: number;
   /** requests per minute per user and per department, counted in Redis (REDIS_URL) across gateway instances, else in memory */
@@ -109,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subgraphMutationTimeoutMs: int(env, 'SUBGRAPH_MUTATION_TIMEOUT_MS', 180_000, 3_600_000),
       breakerFailures: int(env, 'BREAKER_FAILURES', 5),
       breakerResetMs: int(env, 'BREAKER_RESET_MS', 10_000, 600_000),
+    },
+    crossCheck: {
+      minIntervalSeconds: int(env, 'CROSS_CHECK_MIN_INTERVAL_SECONDS', 600, 30 * 24 * 3600),
+      keepRuns: Math.max(1, int(env, 'CROSS_CHECK_KEEP_RUNS', 3, 1000)),
     },
     subgraphConnections: int(env, 'SUBGRAPH_CONNECTIONS', 64, 4096),
     importAbandonHours: int(env, 'IMPORT_ABANDON_HOURS', 24, 24 * 365),

@@ -45,6 +45,8 @@ export interface SubgraphContext<L = unknown> {
   cache: AggregateCache;
   /** the caller's row scope: which children this request may reach (shared/src/row-scope.ts) */
   scope: RowScope;
+  /** this service's configuration */
+  config: Config;
 }
 
 export interface SubgraphService extends RunningService {
@@ -160,6 +162,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
           supergraph,
           cache,
           scope: scopeOf(identity),
+          config,
           logger: logger.child({ requestId, user: identity.user, dept: identity.department }),
         };
       },

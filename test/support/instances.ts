@@ -22,15 +22,18 @@ const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 
 /**
  * A second instance of one department (`scripts/dist/serve.js <name>`) in a process of its own, on
- * the shared test system's database and keys, listening on `port`; resolves once its `/ready`
- * answers (within 30 s).
+ * the shared test system's database and keys (`extra` may give it another database and settings),
+ * listening on `port`; resolves once its `/ready` answers (within 30 s).
  */
-export async function spawnDepartment(name: SubgraphName, port: number): Promise<ChildProcess> {
+export async function spawnDepartment(name: SubgraphName, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, [`${envName(name)}_PORT`]: String(port), LOG_LEVEL: 'fatal', DEMO_SEED: 'off', NODE_ENV: 'test' };
   const database = process.env[`KC_${envName(name)}_DATABASE_URL`];
   if (database) env[`${envName(name)}_DATABASE_URL`] = database;
   // the other departments, asked service to service for row-scope membership
   for (const other of SUBGRAPH_NAMES) if (other !== name && process.env[`KC_${envName(other)}_URL`]) env[`${envName(other)}_URL`] = process.env[`KC_${envName(other)}_URL`];
+  // the supergraph, for a department that reads it as itself (the joint meeting's 四查三比对)
+  if (process.env.KC_GATEWAY_URL) env.GATEWAY_URL = process.env.KC_GATEWAY_URL;
+  Object.assign(env, extra);
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: 'ignore' });
   for (let i = 0; i < 300; i += 1) {
     if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) return child;

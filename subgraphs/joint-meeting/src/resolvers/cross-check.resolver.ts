@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  ConnectionType, assertVersion, badInput, calendarDate, decodeCursor, insertInChunks, pageWithLazyCount, notFound, optionalText, pageSize,
+  ConnectionType, assertVersion, badInput, calendarDate, conflict, decodeCursor, insertInChunks, pageWithLazyCount, notFound, optionalText, pageSize,
   requiredText, sqlOf, toPage, writeTransaction, type SupergraphReader,
 } from '@kongchuo/shared';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -106,6 +106,37 @@ async function latestRun(ctx: JointMeetingContext, runId?: string): Promise<Cros
   return latest ?? null;
 }
 
+/** the run this service is doing now, if any: one at a time (each reads every department's registers) */
+let inProgress: { by: string; since: Date } | null = null;
+
+/**
+ * Removes the runs no one needs any more, with their ledger lines: kept are the latest `keep`, the
+ * latest of each month (by 比对日期), and every run with a finding someone acted on (who dismissed
+ * what, or which task it became, stays on record). Returns how many runs went.
+ */
+export async function pruneCrossChecks(em: JointMeetingContext['em'], keep: number): Promise<number> {
+  const runs = await em.find(CrossCheckRun, {}, { orderBy: { startedAt: 'desc', id: 'desc' }, fields: ['id', 'asOf', 'startedAt'] });
+  const kept = new Set(runs.slice(0, keep).map((r) => r.id));
+  const months = new Set<string>();
+  for (const r of runs) {
+    if (months.has(r.asOf.slice(0, 7))) continue;
+    months.add(r.asOf.slice(0, 7));
+    kept.add(r.id);
+  }
+  const candidates = runs.filter((r) => !kept.has(r.id)).map((r) => r.id);
+  if (!candidates.length) return 0;
+  const acted = new Set((await em.find(LedgerEntry, { run: { $in: candidates }, handledBy: { $ne: null } }, { fields: ['run'] })).map((e) => e.run.id));
+  const drop = candidates.filter((id) => !acted.has(id));
+  for (let i = 0; i < drop.length; i += 100) {
+    const part = drop.slice(i, i + 100);
+    await writeTransaction(em, async (tx) => {
+      await tx.nativeDelete(LedgerEntry, { run: { $in: part } });
+      await tx.nativeDelete(CrossCheckRun, { id: { $in: part } });
+    });
+  }
+  return drop.length;
+}
+
 @Resolver(() => CrossCheckRun)
 export class CrossCheckResolver {
   @Mutation(() => CrossCheckRun, {
@@ -116,6 +147,33 @@ export class CrossCheckResolver {
     @Arg('asOf', () => String, { nullable: true, description: '比对日期，默认今天' }) asOf?: string,
   ): Promise<CrossCheckRun> {
     const on = asOf ? calendarDate(asOf, 'asOf', { notAfter: ctx.today() }) : ctx.today();
+    if (inProgress) {
+      throw conflict('runCrossCheck', `runCrossCheck: a check is already running (started by ${inProgress.by} at ${inProgress.since.toISOString()}); its result will be the latest run (crossCheck)`);
+    }
+    // taken before anything is awaited: a second call in the meantime is told, not run beside it
+    inProgress = { by: ctx.identity.user, since: new Date() };
+    try {
+      const { minIntervalSeconds, keepRuns } = ctx.config.crossCheck;
+      const last = await latestRun(ctx);
+      if (last && minIntervalSeconds > 0) {
+        const next = new Date(last.startedAt.getTime() + minIntervalSeconds * 1000);
+        if (next.getTime() > Date.now()) {
+          throw conflict('runCrossCheck', `runCrossCheck: the last check ran at ${last.startedAt.toISOString()}; the next may run from ${next.toISOString()} (CROSS_CHECK_MIN_INTERVAL_SECONDS=${minIntervalSeconds})`);
+        }
+      }
+      const run = await this.check(ctx, on);
+      // the run is saved: removing old ones is housekeeping, and its failure is only logged
+      await pruneCrossChecks(ctx.em.fork(), keepRuns).then(
+        (pruned) => pruned && ctx.logger.info({ runs: pruned }, 'old cross-check runs removed with their ledger lines'),
+        (e: unknown) => ctx.logger.warn({ err: e }, 'removing old cross-check runs failed'),
+      );
+      return run;
+    } finally {
+      inProgress = null;
+    }
+  }
+
+  private async check(ctx: JointMeetingContext, on: string): Promise<CrossCheckRun> {
     const timings: Record<string, number> = {};
     const started = Date.now();
     const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
