@@ -1,22 +1,65 @@
 import pino, { type Logger } from 'pino';
-import { maskIdNumber } from './resident-id';
+import { DriverException } from '@mikro-orm/core';
+import { checkCharacter, maskIdNumber } from './resident-id';
 import { activeTraceId } from './tracing';
 
 export type { Logger };
 
-/** 18-character resident ID numbers anywhere in a string (not inside longer digit runs). */
-const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g;
+/** An 18-character ID number standing alone (not inside a longer run of digits): masked whatever its check digit. */
+const ID_NUMBER_ALONE = /^\d{17}[\dXx]$/;
+/** Runs of digits (an ID number may end in X) long enough to hold one, whatever letters are around them: `G450204…` (全国学籍号). */
+const DIGIT_RUN = /\d{17,}[\dXx]?/g;
 /** Bearer tokens and compact JWS/JWT strings. */
 const TOKEN_IN_TEXT = /(Bearer\s+)?eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 
+/**
+ * Masks every ID number in a run of digits: the run itself if it is exactly one, and inside a
+ * longer run every 18-character window whose check digit (GB 11643) is right.
+ */
+function maskRun(run: string): string {
+  if (ID_NUMBER_ALONE.test(run)) return maskIdNumber(run.toUpperCase());
+  let out = '';
+  let i = 0;
+  while (i < run.length) {
+    const w = run.slice(i, i + 18);
+    if (w.length === 18 && ID_NUMBER_ALONE.test(w) && checkCharacter(w.slice(0, 17)) === w[17].toUpperCase()) {
+      out += maskIdNumber(w.toUpperCase());
+      i += 18;
+    } else {
+      out += run[i];
+      i += 1;
+    }
+  }
+  return out;
+}
+
 export function scrubText(s: string): string {
-  return s.replace(TOKEN_IN_TEXT, '[token]').replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id.toUpperCase()));
+  return s.replace(TOKEN_IN_TEXT, '[token]').replace(DIGIT_RUN, maskRun);
+}
+
+/**
+ * What a log line keeps of a database error: its kind, the database's code and the table or
+ * constraint it names — never the statement, its parameters or the row (a driver's message
+ * repeats the SQL with every value, and PostgreSQL's detail repeats the key: `Key (id)=(…)`).
+ */
+export function databaseErrorSummary(e: Error): Record<string, unknown> | undefined {
+  const x = e as Error & { code?: unknown; sqlState?: unknown; errno?: unknown; table?: unknown; constraint?: unknown; sql?: unknown; parameters?: unknown; detail?: unknown };
+  const fromDriver = e instanceof DriverException || x.sql !== undefined || x.sqlState !== undefined || (typeof x.code === 'string' && /^(SQLITE_|[0-9A-Z]{5}$)/.test(x.code));
+  if (!fromDriver) return undefined;
+  return {
+    type: e.name,
+    code: typeof x.code === 'string' || typeof x.code === 'number' ? x.code : undefined,
+    sqlState: typeof x.sqlState === 'string' ? x.sqlState : undefined,
+    table: typeof x.table === 'string' ? x.table : undefined,
+    constraint: typeof x.constraint === 'string' ? x.constraint : undefined,
+    message: 'database error (statement and values not logged)',
+  };
 }
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value);
   if (depth > 4 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { type: value.name, message: scrubText(value.message), stack: value.stack && scrubText(value.stack) };
+  if (value instanceof Error) return databaseErrorSummary(value) ?? { type: value.name, message: scrubText(value.message), stack: value.stack && scrubText(value.stack) };
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = scrub(v, depth + 1);
@@ -26,7 +69,8 @@ function scrub(value: unknown, depth = 0): unknown {
 /**
  * pino, with two guards so that neither tokens nor full ID numbers reach a log line:
  * the usual secret-bearing paths are censored, and every string is scrubbed of
- * JWT-shaped tokens and 18-character ID numbers (masked as `450204********1234`).
+ * JWT-shaped tokens and 18-character ID numbers wherever they are (masked as
+ * `450204********1234`); a database error is logged without its statement, values or row.
  */
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
   return pino(

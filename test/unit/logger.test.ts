@@ -51,3 +51,33 @@ describe('log lines and traces', () => {
     await tracing.shutdown().catch(() => undefined);
   });
 });
+
+describe('ID numbers inside any text, and database errors', () => {
+  const fc = require('fast-check') as typeof import('fast-check');
+  const idNumber = fc.tuple(fc.constantFrom('450204', '450206', '450221', '451302', '110101'), fc.date({ min: new Date('1990-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 999 }))
+    .map(([region, born, seq]) => composeResidentId(region, born.toISOString().slice(0, 10), seq));
+  const around = fc.string({ maxLength: 12 });
+
+  it('an ID number is masked whatever is around it: letters (G + the number: 全国学籍号), digits, punctuation, Chinese', () => {
+    fc.assert(fc.property(around, idNumber, around, fc.constantFrom('', 'G', 'J', 'L', 'x', '学籍号', '1', '99', '-'), (before, id, after, prefix) => {
+      const out = scrubText(`${before}${prefix}${id}${after}`);
+      expect(out).not.toContain(id);
+      expect(out).not.toContain(id.slice(6, 14));
+    }), { numRuns: 500, seed: 20181221 });
+  });
+
+  it('a database error is logged without its statement, values or row', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('t', 'info', stream);
+    const id = composeResidentId('450204', '2008-05-02', 77);
+    const e = Object.assign(new Error(`insert into "student" ("id", "student_number", "name") values ('k', 'G${id}', '覃小明') - duplicate key value violates unique constraint "student_pkey"`), {
+      code: '23505', detail: `Key (student_number)=(G${id}) already exists.`, table: 'student', constraint: 'student_pkey', parameters: [`G${id}`, '覃小明'],
+    });
+    log.error({ err: e }, 'unexpected error');
+    const out = lines.join('');
+    expect(out).not.toContain(id.slice(6, 14));
+    expect(out).not.toContain('覃小明');
+    expect(out).not.toContain('insert into');
+    expect(JSON.parse(out).err).toMatchObject({ code: '23505', table: 'student', constraint: 'student_pkey' });
+  });
+});
