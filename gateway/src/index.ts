@@ -81,7 +81,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
 
   app.use(requestIds());
   app.use(httpServerSpans(tracing, (req) => (req as typeof req & { requestId?: string }).requestId));
-  operatorRoutes(app, urlOf);
+  operatorRoutes(app, config, urlOf);
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),

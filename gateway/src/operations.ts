@@ -10,10 +10,10 @@ import client from 'prom-client';
 import {
   ConsecutiveBreaker, ConstantBackoff, TaskCancelledError, TimeoutStrategy, circuitBreaker, handleWhen, retry, timeout, wrap,
 } from 'cockatiel';
-import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
+import { GraphQLError, Kind, Lexer, Source, TokenKind, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { REQUEST_ID_HEADER, SUBGRAPH_NAMES, type Config, type Identity, type Logger, type SubgraphName } from '@kongchuo/shared';
+import { REQUEST_ID_HEADER, SUBGRAPH_NAMES, metricsAccess, type Config, type Identity, type Logger, type SubgraphName } from '@kongchuo/shared';
 
 /** graphql-armor: depth, aliases, tokens and directives per operation; no field suggestions in production. */
 export function operationLimits(config: Config) {
@@ -94,14 +94,25 @@ export const subgraphDeduplicated = new client.Counter({
   name: 'kc_gateway_subgraph_deduplicated_total', help: 'subgraph reads answered by an identical read of the same caller already in flight', labelNames: ['subgraph'] as const, registers: [registry],
 });
 
-/** Counts every operation: its name (never its variables), outcome and latency, and each error's code. */
+/**
+ * The operation as a metric names it: its type and its first root field (`query students`,
+ * `mutation runCrossCheck`), from the schema — a bounded set — never the client's
+ * `operationName`, which anyone can make up afresh for every request.
+ */
+export function operationLabel(operation: OperationDefinitionNode | undefined): string {
+  if (!operation) return '(invalid)';
+  const first = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename');
+  return `${operation.operation} ${first?.name.value ?? '__typename'}`;
+}
+
+/** Counts every operation (by `operationLabel`, never its variables), its outcome and latency, and each error's code. */
 export function metricsPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ request, operationName, errors: errs }) {
-          const operation = (operationName ?? request.operationName ?? '(anonymous)').slice(0, 80);
+        async willSendResponse({ operation: resolved, errors: errs }) {
+          const operation = operationLabel(resolved);
           latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           requests.inc({ operation, outcome: errs?.length ? 'error' : 'ok' });
           for (const e of errs ?? []) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
@@ -112,7 +123,7 @@ export function metricsPlugin(): ApolloServerPlugin {
 }
 
 /** `/health` (alive), `/ready` (every department's service ready, checked now), `/metrics` (Prometheus). */
-export function operatorRoutes(app: express.Express, urlOf: (name: SubgraphName) => string | undefined): void {
+export function operatorRoutes(app: express.Express, config: Config, urlOf: (name: SubgraphName) => string | undefined): void {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -129,7 +140,7 @@ export function operatorRoutes(app: express.Express, urlOf: (name: SubgraphName)
     const ready = checks.every(([, s]) => s === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', service: 'gateway', subgraphs: Object.fromEntries(checks) });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(config), async (_req, res) => {
     res.setHeader('content-type', registry.contentType);
     res.send(await registry.metrics());
   });

@@ -13,6 +13,8 @@ export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
 
 export interface Config {
   production: boolean;
+  /** the bearer token `/metrics` asks for (METRICS_TOKEN); without one, `/metrics` is open outside production and off in it */
+  metricsToken?: string;
   /** where SQLite files and development keys live (`data/` at the repository root by default) */
   dataDir: string;
   gatewayPort: number;
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const subgraphPort = (name: SubgraphName) => int(env, `${envName(name)}_PORT`, SUBGRAPHS[name].port);
   return {
     production: env.NODE_ENV === 'production',
+    metricsToken: env.METRICS_TOKEN || undefined,
     dataDir,
     gatewayPort: int(env, 'PORT', 4000),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),

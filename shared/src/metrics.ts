@@ -5,7 +5,10 @@
  * services in one process (tests, `npm start`) never collide. No label carries a user, a token or
  * an ID number.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
 import client from 'prom-client';
+import type { Config } from './config';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 export interface ServiceMetrics {
@@ -40,5 +43,25 @@ export function serviceMetrics(service: string): ServiceMetrics {
         };
       },
     },
+  };
+}
+
+/**
+ * Who may read `/metrics`: with METRICS_TOKEN set, only a request bearing it
+ * (`Authorization: Bearer <token>`, as Prometheus' `authorization` setting sends it); without it,
+ * anyone outside production, and no one in production (404: the metrics are off until a token is
+ * configured). The token is compared in constant time and never logged.
+ */
+export function metricsAccess(config: Config): (req: Request, res: Response, next: NextFunction) => void {
+  const token = config.metricsToken;
+  const expected = token ? createHash('sha256').update(token).digest() : undefined;
+  return (req, res, next) => {
+    if (!expected) {
+      if (config.production) return void res.status(404).json({ error: 'metrics are off: set METRICS_TOKEN to read them' });
+      return next();
+    }
+    const given = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? '';
+    if (timingSafeEqual(createHash('sha256').update(given).digest(), expected)) return next();
+    res.status(401).setHeader('www-authenticate', 'Bearer').json({ error: 'metrics need the METRICS_TOKEN bearer token' });
   };
 }

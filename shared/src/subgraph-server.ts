@@ -12,7 +12,7 @@ import type { Config, SubgraphName } from './config';
 import type { KeyMaterial } from './keys';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifySubgraphIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
-import type { ServiceMetrics } from './metrics';
+import { metricsAccess, type ServiceMetrics } from './metrics';
 import { httpServerSpans, type ServiceTracing } from './tracing';
 import { errorCodeOf, isDatabaseUnavailable } from './errors';
 import type { ReplayGuard } from './replay-guard';
@@ -112,7 +112,7 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
 
   const metrics = opts.metrics;
   if (metrics) {
-    app.get('/metrics', async (_req, res) => {
+    app.get('/metrics', metricsAccess(opts.config), async (_req, res) => {
       res.setHeader('content-type', metrics.registry.contentType);
       res.send(await metrics.registry.metrics());
     });

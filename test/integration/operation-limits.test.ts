@@ -1,11 +1,15 @@
 /**
  * What one request may ask of the gateway, and the operator's view of it: limits answer with a
  * coded error (never a 500), bodies it cannot read get JSON errors, request ids follow the
- * request, `/health`, `/ready` and `/metrics` answer.
+ * request, `/health`, `/ready` and `/metrics` answer — `/metrics` with bounded labels, and only to
+ * the operator's token when one is set (off in production without one).
  */
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, SUBGRAPH_NAMES } from '@kongchuo/shared';
+import { createLogger, loadConfig, metricsAccess, SUBGRAPH_NAMES, type RunningService } from '@kongchuo/shared';
 import { gatewayUrl, gql, post, subgraphUrl, testKeys, tokenFor } from '../support/client';
+import { gatewayWith } from '../support/instances';
 
 const base = () => gatewayUrl().replace(/\/graphql$/, '');
 const auth = async () => ({ authorization: `Bearer ${await tokenFor('edu-admin')}` });
@@ -101,10 +105,48 @@ describe('the operator\'s view', () => {
     await gql('query MetricsProbe { districtOverview(year: 2018) { stillOut } }');
     await gql('{ student(id: "x") { name } }', {}, { as: null });
     const text = await (await fetch(`${base()}/metrics`)).text();
-    expect(text).toMatch(/kc_gateway_requests_total\{operation="MetricsProbe",outcome="ok"\} \d+/);
-    expect(text).toMatch(/kc_gateway_request_seconds_bucket\{le="[\d.]+",operation="MetricsProbe"\}/);
+    expect(text).toMatch(/kc_gateway_requests_total\{operation="query districtOverview",outcome="ok"\} \d+/);
+    expect(text).toMatch(/kc_gateway_request_seconds_bucket\{le="[\d.]+",operation="query districtOverview"\}/);
+    expect(text).not.toContain('MetricsProbe');
     expect(text).toMatch(/kc_gateway_subgraph_fetch_seconds_count\{subgraph="education",outcome="ok"\} \d+/);
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/); // no JWT
     expect(text).not.toMatch(/(^|[^\d.])\d{6}(19|20)\d{9}[\dX](?![\d.])/m); // no ID number (not a decimal's digits)
+  });
+
+  it('/metrics does not grow with the names clients make up: operations are named from the schema', async () => {
+    const size = async () => (await (await fetch(`${base()}/metrics`)).text()).length;
+    await gql('query Warm { districtOverview(year: 2018) { stillOut } }');
+    const before = await size();
+    for (let i = 0; i < 200; i += 1) await gql(`query Made_Up_${i}_${Math.random().toString(36).slice(2)} { districtOverview(year: 2018) { stillOut } }`);
+    const text = await (await fetch(`${base()}/metrics`)).text();
+    expect(text).not.toMatch(/Made_Up_/);
+    // counts change, series do not: at most a few digits more
+    expect(text.length - before).toBeLessThan(2_000);
+  });
+});
+
+describe('who may read /metrics', () => {
+  const TOKEN = 'metrics-token-for-the-test-0123456789';
+  let gateway: RunningService;
+  beforeAll(async () => (gateway = await gatewayWith({}, { METRICS_TOKEN: TOKEN })));
+  afterAll(() => gateway?.stop());
+
+  it('with METRICS_TOKEN set: only a request bearing it', async () => {
+    const url = gateway.url.replace(/\/graphql$/, '/metrics');
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('kc_gateway_requests_total');
+  });
+
+  it('in production without a token: off', async () => {
+    const app = express();
+    app.get('/metrics', metricsAccess({ ...loadConfig({}), production: true }), (_req, res) => void res.send('metrics'));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((ok) => server.once('listening', ok));
+    const r = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`);
+    server.close();
+    expect(r.status).toBe(404);
   });
 });
