@@ -87,7 +87,8 @@ export function estimateCost(
       const name = sel.name.value;
       if (name.startsWith('__')) continue; // __typename, and introspection (its own limits)
       if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
-      const field = parent.getFields()[name];
+      const fields = parent.getFields();
+      const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
       if (!field) continue;
       const named = getNamedType(field.type);
       const size = sizes.get(`${parent.name}.${name}`);

@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { demandControl } from './demand-control';
+import { securityHeaders } from './security-headers';
 import { ApolloGateway } from '@apollo/gateway';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,6 +80,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   });
   await server.start();
 
+  app.use(securityHeaders(config));
   app.use(requestIds());
   app.use(httpServerSpans(tracing, (req) => (req as typeof req & { requestId?: string }).requestId));
   operatorRoutes(app, config, urlOf);
@@ -100,6 +102,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
 
   serveExports(app, { verifyToken, logger, selfUrl: () => `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql` });
   serveDashboard(app, config, keys);
+  // anything else: a JSON 404, whatever the name (`/exports/constructor` included)
+  app.use((_req: express.Request, res: express.Response) => void res.status(404).json({ errors: [{ message: 'no such route', extensions: { code: 'NOT_FOUND' } }] }));
 
   const port = opts.port ?? config.gatewayPort;
   await new Promise<void>((resolve) => httpServer.listen(port, '0.0.0.0', resolve));
@@ -133,7 +137,7 @@ function serveDashboard(app: express.Express, config: Config, keys: KeyMaterial)
     });
     app.post('/auth/dev-login', express.json({ limit: '1kb' }), async (req, res) => {
       const account = typeof req.body?.account === 'string' ? req.body.account : '';
-      const identity = DEMO_ACCOUNTS[account];
+      const identity = Object.hasOwn(DEMO_ACCOUNTS, account) ? DEMO_ACCOUNTS[account] : undefined;
       if (!identity) {
         res.status(400).json({ error: `no demo account ${account}`, code: 'BAD_USER_INPUT' });
         return;

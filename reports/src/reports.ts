@@ -300,7 +300,8 @@ export const REPORTS = {
 export type ReportId = keyof typeof REPORTS;
 
 export function buildReport(id: string, read: Reader, identity: Identity, params: Record<string, string | undefined>): Promise<BuiltReport> {
-  const report = (REPORTS as Record<string, (typeof REPORTS)[ReportId]>)[id];
+  // own names only: `constructor`, `__proto__` and the like are no report
+  const report = Object.hasOwn(REPORTS, id) ? (REPORTS as Record<string, (typeof REPORTS)[ReportId]>)[id] : undefined;
   if (!report) throw new ReportError('NOT_FOUND', `no report ${id}; reports: ${Object.keys(REPORTS).join(', ')}`, 'report');
   return report.build(read, identity, params);
 }

@@ -22,10 +22,15 @@ const describeBrowser = available ? describe : describe.skip;
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const base = () => process.env.KC_GATEWAY_URL!.replace(/\/graphql$/, '/');
 let browser: Browser | undefined;
+/** what the browser refused under the gateway's Content-Security-Policy, on any page of any test */
+const violations: string[] = [];
 
 async function signedIn(account: Account, at = base()): Promise<Page> {
   const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(`${account}: ${m.text().slice(0, 300)}`);
+  });
   await page.goto(at);
   await page.click(`button[data-account="${account}"]`);
   await page.waitForSelector('[data-testid="who"]');
@@ -43,6 +48,17 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     browser = undefined;
+  });
+
+  it('is served with a Content-Security-Policy and the other security headers', async () => {
+    const r = await fetch(base());
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+    expect(r.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
   it('shows the seed figures to the joint meeting after sign-in, with every chart drawn', async () => {
@@ -140,7 +156,8 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     await worker.waitForSelector(`${card}[data-status="IN_PROGRESS"]`);
     await worker.fill(`${card} [data-field="visit-notes"]`, '见到家长，孩子在校正常');
     await worker.click(`${card} [data-action="record-visit"]`);
-    await worker.waitForFunction(`document.querySelector('${card} [data-field="evidence"]')?.value !== ''`);
+    // a function, not a string: the page's CSP allows no eval
+    await worker.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value !== '', `${card} [data-field="evidence"]`);
     await worker.click(`${card} [data-action="complete"]`);
     await worker.waitForSelector(`${card}[data-status="DONE"]`);
     await shot(worker, 'work-completed');
@@ -224,5 +241,10 @@ describeBrowser('a department down, in the browser', () => {
     expect(await page.textContent('[data-testid="child-education"] tr[data-field="enrollment"] td')).toContain('辍学');
     await shot(page, 'child-civil-affairs-down');
     await page.context().close();
+  });
+
+  // last: every page the tests above opened ran under the policy without the browser refusing anything
+  it('no page broke the Content-Security-Policy', () => {
+    expect(violations).toEqual([]);
   });
 });

@@ -150,3 +150,19 @@ describe('who may read /metrics', () => {
     expect(r.status).toBe(404);
   });
 });
+
+describe('names that are not there', () => {
+  it('reports, routes and demo accounts named after Object\'s own properties are 404 or 400, never 500', async () => {
+    const headers = await auth();
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'prototype']) {
+      const r = await fetch(`${base()}/exports/${name}`, { headers });
+      expect({ name, status: r.status }).toEqual({ name, status: 404 });
+      expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');
+      const login = await fetch(`${base()}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: name }) });
+      expect({ name, status: login.status }).toEqual({ name, status: 400 });
+    }
+    const unknown = await fetch(`${base()}/no/such/route`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/json/);
+  });
+});
