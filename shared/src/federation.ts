@@ -11,6 +11,7 @@ import { CHILD_RECORDS, accessFor, applyMask, childOf, ruleFor, type FieldRule }
 import { applyOperationRules, operationRuleFor, type OperationRule } from './operations';
 import type { RowScope } from './row-scope';
 import { listSizeDirective } from './demand';
+import { applyTextRules } from './text-rules';
 import { forbidden } from './errors';
 import { scopeMutations, type AuditRecorder } from './audit';
 
@@ -177,6 +178,6 @@ export async function buildFederatedSchema(
   for (const [type, extra] of Object.entries(referenceResolvers)) {
     resolvers[type] = { ...(resolvers[type] as object), ...(extra as object) } as GraphQLResolverMap<unknown>[string];
   }
-  return scopeMutations(applyOperationRules(applyRowScopes(applyPermissions(buildSubgraphSchema({ typeDefs, resolvers })))));
+  return scopeMutations(applyOperationRules(applyTextRules(applyRowScopes(applyPermissions(buildSubgraphSchema({ typeDefs, resolvers }))))));
 }
 

@@ -15,6 +15,7 @@ export * from './database';
 export * from './subgraph-server';
 export * from './shutdown';
 export * from './demand';
+export * from './text-rules';
 export * from './transactions';
 export * from './demo/liunan-2018';
 export * from './dates';
