@@ -34,6 +34,9 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
     // tests and benchmarks drive the system far faster than people do; rate limits are tested on their own gateways
     RATE_LIMIT_USER_PER_MINUTE: process.env.RATE_LIMIT_USER_PER_MINUTE ?? '10000000',
     RATE_LIMIT_DEPARTMENT_PER_MINUTE: process.env.RATE_LIMIT_DEPARTMENT_PER_MINUTE ?? '10000000',
+    // and run the 四查三比对 again and again, reading any run they made (cross-check-bounds.test.ts runs its own with the bounds on)
+    CROSS_CHECK_MIN_INTERVAL_SECONDS: process.env.CROSS_CHECK_MIN_INTERVAL_SECONDS ?? '0',
+    CROSS_CHECK_KEEP_RUNS: process.env.CROSS_CHECK_KEEP_RUNS ?? '1000',
   };
   let dropDatabases = async () => {};
   if (usingPostgres()) {

@@ -42,9 +42,18 @@ export function scrubText(s: string): string {
  * constraint it names — never the statement, its parameters or the row (a driver's message
  * repeats the SQL with every value, and PostgreSQL's detail repeats the key: `Key (id)=(…)`).
  */
+const SQL_MESSAGE = /^\s*(insert|update|delete|select|with|create|alter|drop|begin|commit|call)\b/i;
+
 export function databaseErrorSummary(e: Error): Record<string, unknown> | undefined {
+  // a GraphQL error (or any error) wrapping a driver's: the wrapper repeats the driver's message
+  const inner = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  if (inner instanceof Error && inner !== e) {
+    const summary = databaseErrorSummary(inner);
+    if (summary) return summary;
+  }
   const x = e as Error & { code?: unknown; sqlState?: unknown; errno?: unknown; table?: unknown; constraint?: unknown; sql?: unknown; parameters?: unknown; detail?: unknown };
-  const fromDriver = e instanceof DriverException || x.sql !== undefined || x.sqlState !== undefined || (typeof x.code === 'string' && /^(SQLITE_|[0-9A-Z]{5}$)/.test(x.code));
+  const fromDriver = e instanceof DriverException || x.sql !== undefined || x.sqlState !== undefined
+    || (typeof x.code === 'string' && /^(SQLITE_|[0-9A-Z]{5}$)/.test(x.code)) || SQL_MESSAGE.test(e.message ?? '');
   if (!fromDriver) return undefined;
   return {
     type: e.name,
@@ -82,6 +91,8 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
         censor: '[redacted]',
       },
       formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+      // errors are made plain by scrub above; pino's own serializer would turn that into {type: 'Object'} and drop its fields
+      serializers: { err: (v: unknown) => v },
       // a line written inside a traced request names its trace, so an operator can go from one to the other
       mixin: () => {
         const traceId = activeTraceId();

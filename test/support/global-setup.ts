@@ -6,9 +6,7 @@ import { spawnSystem } from './spawn-system';
  * does first); test files reach it over HTTP through these variables.
  */
 export default async function globalSetup(): Promise<void> {
-  // the suite runs the 四查三比对 as often as its tests need, and a test may read any run it made
-  // (test/integration/cross-check-bounds.test.ts runs a joint meeting of its own with the bounds on)
-  const { child, ready: started } = spawnSystem({ CROSS_CHECK_MIN_INTERVAL_SECONDS: '0', CROSS_CHECK_KEEP_RUNS: '1000', ...process.env });
+  const { child, ready: started } = spawnSystem(process.env);
   (globalThis as { __KC_SYSTEM__?: ChildProcess }).__KC_SYSTEM__ = child;
   const ready = await started;
   process.env.KC_GATEWAY_URL = ready.gatewayUrl;

@@ -74,10 +74,17 @@ describe('ID numbers inside any text, and database errors', () => {
       code: '23505', detail: `Key (student_number)=(G${id}) already exists.`, table: 'student', constraint: 'student_pkey', parameters: [`G${id}`, '覃小明'],
     });
     log.error({ err: e }, 'unexpected error');
+    // as Apollo hands it to formatError: a GraphQL error around MikroORM's DriverException, whose message repeats the SQL
+    const { DriverException } = require('@mikro-orm/core') as typeof import('@mikro-orm/core');
+    const { GraphQLError } = require('graphql') as typeof import('graphql');
+    const driver = Object.assign(new DriverException(new Error(`insert into \`student\` values ('G${id}', '覃小明') - SQLITE_CONSTRAINT`)), { code: 'SQLITE_CONSTRAINT' });
+    log.error({ err: new GraphQLError(driver.message, { originalError: driver }) }, 'unexpected error');
     const out = lines.join('');
     expect(out).not.toContain(id.slice(6, 14));
     expect(out).not.toContain('覃小明');
     expect(out).not.toContain('insert into');
-    expect(JSON.parse(out).err).toMatchObject({ code: '23505', table: 'student', constraint: 'student_pkey' });
+    const [first, second] = lines.map((l) => JSON.parse(l));
+    expect(first.err).toMatchObject({ code: '23505', table: 'student', constraint: 'student_pkey' });
+    expect(second.err).toMatchObject({ type: 'DriverException', code: 'SQLITE_CONSTRAINT' });
   });
 });
