@@ -5,7 +5,8 @@
  *
  * - every object (or interface, union) in the answer costs 1, a scalar or enum 0;
  * - a list multiplies what each of its items costs by its size: the value of its slicing argument
- *   (`first`, a literal or the request's variable) when given, else its `assumedSize`, else
+ *   (`first`, a literal or the request's variable; at most 5,000, the longest page any department
+ *   serves) when given, else its `assumedSize`, else
  *   `DEFAULT_LIST_SIZE`; on a connection the size is that of its `nodes`;
  * - each mutation field adds 10 (a write costs more than a read).
  *
@@ -19,7 +20,7 @@ import {
   type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DEFAULT_LIST_SIZE } from '@kongchuo/shared';
+import { BULK_PAGE_SIZE, DEFAULT_LIST_SIZE } from '@kongchuo/shared';
 
 interface ListSize { assumedSize?: number; slicingArguments: string[]; sizedFields: string[] }
 
@@ -61,7 +62,8 @@ export function estimateCost(
       const given = args.find((a) => a.name.value === name);
       if (!given) continue;
       const v = valueFromASTUntyped(given.value, variables);
-      if (typeof v === 'number' && Number.isFinite(v)) n = Math.max(n ?? 0, v);
+      // no page is ever longer than the longest a department serves (a larger `first` is refused there, naming it)
+      if (typeof v === 'number' && Number.isFinite(v)) n = Math.max(n ?? 0, Math.min(v, BULK_PAGE_SIZE));
     }
     return n;
   };

@@ -81,3 +81,11 @@ describe('through the gateway', () => {
     }
   });
 });
+
+describe('a page longer than any department serves', () => {
+  it('is priced at the longest page (5,000), so the department names `first` in its refusal', async () => {
+    expect(cost('{ students(first: 100000) { nodes { name } } }')).toBe(1 + 5000);
+    const r = await gql('{ students(first: 100000) { nodes { name } } }');
+    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
