@@ -103,6 +103,24 @@ describe('npm start', () => {
   }, 240_000);
 });
 
+describe('npm start through its shell', () => {
+  it('a SIGTERM to the shell npm runs the start script in stops the system too', async () => {
+    // npm runs `scripts.start` with `sh -c` and forwards its signals to that shell, which does not
+    // pass them on: after the build the script must `exec` node, replacing the shell, or the signal
+    // stops at the shell and node runs on with every port
+    const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const run = script.split('&&').at(-1)!.trim();
+    const { env, ports, dataDir } = await userEnvironment();
+    const child = spawn('sh', ['-c', run], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] });
+    started.push({ child, dataDir });
+    await untilAnswers(`http://127.0.0.1:${ports.GATEWAY}/health`, child);
+    const stopped = await stopWith(child, 'SIGTERM', 15_000);
+    expect(stopped).not.toBeNull();
+    expect(stopped!.code).toBe(0);
+    for (const [service, port] of Object.entries(ports)) expect({ service, free: await portIsFree(port) }).toEqual({ service, free: true });
+  }, 240_000);
+});
+
 describe('serve.js <service>', () => {
   it.each([['gateway', 'SIGTERM'], ['education', 'SIGINT']] as const)('%s exits 0 within 10 s of %s', async (service, signal) => {
     const { env, ports, dataDir } = await userEnvironment();
