@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { RunningService } from '@kongchuo/shared';
 import { createPostgresDatabases, postgresUrl, scratchName } from '../../scripts/databases';
 import { freePort, gatewayWith, spawnDepartment } from '../support/instances';
+import { stopSpawned } from '../support/spawn-system';
 import { post, tokenFor, type GraphQLResponse } from '../support/client';
 
 interface Own { gateway: RunningService; child: ChildProcess; cleanup: () => Promise<void> }
@@ -35,7 +36,7 @@ async function ownJointMeeting(settings: Record<string, string>): Promise<Own> {
     gateway, child,
     cleanup: async () => {
       await gateway.stop();
-      await new Promise<void>((ok) => (child.exitCode !== null ? ok() : (child.once('exit', () => ok()), child.kill('SIGTERM'))));
+      await stopSpawned(child);
       await drop();
     },
   };

@@ -9,17 +9,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../support/instances';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SERVICES = ['EDUCATION', 'PUBLIC_SECURITY', 'CIVIL_AFFAIRS', 'COMMUNITY', 'JOINT_MEETING'];
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
+const SERVICES = ['EDUCATION', 'PUBLIC_SECURITY', 'CIVIL_AFFAIRS', 'COMMUNITY', 'JOINT_MEETING'];
 
 /** An environment as a user's shell has it: no test settings, no shared services, its own data folder and ports. */
 async function userEnvironment(): Promise<{ env: NodeJS.ProcessEnv; ports: Record<string, number>; dataDir: string }> {
