@@ -1,32 +1,43 @@
 /**
  * `npm run audit:verify`: checks every subgraph's audit log chain (the databases of the running
- * configuration: DATA_DIR, <NAME>_DATABASE_URL …). Prints one line per subgraph; exits 1 if any
- * chain is broken, naming the first entry that does not fit.
+ * configuration: DATA_DIR, <NAME>_DATABASE_URL …) against its signed checkpoints, read from the
+ * department that holds them (the joint meeting; education for the joint meeting's) and checked
+ * with the departments' public keys (AUDIT_PUBLIC_JWK_<NAME>). Prints one line per subgraph —
+ * ok, BROKEN at entry N, TAIL MISSING, CHECKPOINT MISMATCH or CHECKPOINT FORGED — and exits 1 if
+ * any chain is not ok.
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
-import { loadConfig, ormOptions, verifyAuditChain, type Config } from '@kongchuo/shared';
+import {
+  AuditCheckpoint, CHECKPOINT_HOLDERS, loadAuditKeys, loadConfig, ormOptions, verificationLine, verifyAuditChain,
+  type AuditVerification, type Config, type SubgraphName,
+} from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
-export async function verifyAll(config: Config): Promise<{ subgraph: string; ok: boolean; checked: number; brokenAt?: number; reason?: string }[]> {
-  const results = [];
-  for (const m of SUBGRAPH_MODULES) {
-    const orm = await MikroORM.init(ormOptions(m.database(config.databaseUrl(m.name))));
-    try {
-      results.push({ subgraph: m.name, ...(await verifyAuditChain(orm.em)) });
-    } finally {
-      await orm.close();
+export type ChainResult = AuditVerification & { subgraph: SubgraphName; line: string };
+
+export async function verifyAll(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<ChainResult[]> {
+  const keys = loadAuditKeys(config, env);
+  const orms = new Map<SubgraphName, MikroORM>();
+  try {
+    for (const m of SUBGRAPH_MODULES) orms.set(m.name, await MikroORM.init(ormOptions(m.database(config.databaseUrl(m.name)))));
+    const results: ChainResult[] = [];
+    for (const m of SUBGRAPH_MODULES) {
+      const holder = orms.get(CHECKPOINT_HOLDERS[m.name])!;
+      const checkpoints = await holder.em.fork().find(AuditCheckpoint, { service: m.name }, { orderBy: { lastId: 'asc' } });
+      const v = await verifyAuditChain(orms.get(m.name)!.em, { checkpoints, service: m.name, publicKey: keys.public[m.name] });
+      results.push({ subgraph: m.name, ...v, line: verificationLine(m.name, v) });
     }
+    return results;
+  } finally {
+    for (const orm of orms.values()) await orm.close();
   }
-  return results;
 }
 
 if (require.main === module) {
   verifyAll(loadConfig())
     .then((results) => {
-      for (const r of results) {
-        console.log(r.ok ? `${r.subgraph}: ok, ${r.checked} entries` : `${r.subgraph}: BROKEN at entry ${r.brokenAt}: ${r.reason} (${r.checked} entries fit before it)`);
-      }
+      for (const r of results) console.log(r.line);
       process.exit(results.every((r) => r.ok) ? 0 : 1);
     })
     .catch((e) => {

@@ -1,11 +1,15 @@
 /**
  * `npm run -s keys`: prints fresh production key material as .env lines for docker-compose:
- * the gateway's Ed25519 signing pair and a random district linkage secret. Keep the output secret;
- * the private key goes to the gateway only. (The token issuer's public key comes from your IdP.)
+ * the gateway's Ed25519 signing pair, a random district linkage secret, the PostgreSQL
+ * superuser's password (used only by the init script) and each department's two role passwords
+ * (`<NAME>_DB_PASSWORD` for the service, `<NAME>_DB_OWNER_PASSWORD` for its migrations). Keep the
+ * output secret; the private key goes to the gateway only. (The token issuer's public key and the
+ * joint meeting's service token come from your IdP.)
  */
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
-import { IDENTITY_ALG } from '@kongchuo/shared';
+import { IDENTITY_ALG, SUBGRAPH_NAMES } from '@kongchuo/shared';
+import { auditPublicVariable, auditSigningVariable, generateAuditKeyPair } from '@kongchuo/shared';
 
 async function main() {
   const gateway = await generateKeyPair(IDENTITY_ALG, { crv: 'Ed25519', extractable: true });
@@ -14,6 +18,17 @@ async function main() {
   console.log(line('GATEWAY_PUBLIC_JWK', await exportJWK(gateway.publicKey)));
   console.log(line('LINKAGE_SECRET', randomBytes(32).toString('base64url')));
   console.log(line('POSTGRES_PASSWORD', randomBytes(18).toString('base64url')));
+  for (const name of SUBGRAPH_NAMES) {
+    const env = name.toUpperCase().replace(/-/g, '_');
+    console.log(line(`${env}_DB_PASSWORD`, randomBytes(18).toString('base64url')));
+    console.log(line(`${env}_DB_OWNER_PASSWORD`, randomBytes(18).toString('base64url')));
+  }
+  // each department's audit checkpoint pair: AUDIT_SIGNING_JWK_<NAME> to that department only, the public halves to every service
+  for (const name of SUBGRAPH_NAMES) {
+    const pair = generateAuditKeyPair();
+    console.log(line(auditSigningVariable(name), pair.privateJwk));
+    console.log(line(auditPublicVariable(name), pair.publicJwk));
+  }
 }
 main().catch((e) => {
   console.error(e);

@@ -14,7 +14,7 @@ import http from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import {
-  IDENTITY_HEADER, SUBGRAPH_NAMES, loadConfig, loadKeys, signSubgraphIdentity, userTokenVerifier,
+  IDENTITY_HEADER, ProductionConfigError, SUBGRAPH_NAMES, assertProductionReady, loadConfig, loadKeys, signSubgraphIdentity, userTokenVerifier,
   type Config, type Identity, type KeyMaterial,
 } from '@kongchuo/shared';
 import { SUPERGRAPH_FILE } from '@kongchuo/gateway';
@@ -68,6 +68,7 @@ export const transportEntries = (config: Config) => Object.fromEntries(SUBGRAPH_
 
 async function main() {
   const config = loadConfig();
+  assertProductionReady(config, process.env, ['gateway']);
   const keys = await loadKeys(config);
   const gateway = createGatewayRuntime<{ identity: Identity; caller: string }>({
     supergraph: SUPERGRAPH_FILE,
@@ -87,7 +88,7 @@ async function main() {
 
 if (require.main === module) {
   main().catch((e) => {
-    console.error(e);
+    console.error(e instanceof ProductionConfigError ? e.message : e);
     process.exit(1);
   });
 }

@@ -5,26 +5,25 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, exitOnSignals, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
+import { ProductionConfigError, assertProductionReady, createLogger, exitOnSignals, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {
   const name = process.argv[2];
+  const m = SUBGRAPH_MODULES.find((s) => s.name === name);
+  if (name !== 'gateway' && !m) throw new Error(`usage: serve <gateway|${SUBGRAPH_MODULES.map((s) => s.name).join('|')}>`);
   const config = loadConfig();
+  const demo = process.env.DEMO_SEED === 'on';
+  // production: weak or missing secrets, no database URL, no signing key — refused before anything is opened
+  assertProductionReady(config, process.env, [m ? m.name : 'gateway'], { demo });
   const keys = await loadKeys(config);
-  const logger = createLogger(name ?? 'serve', config.logLevel);
-  let service: RunningService;
-  if (name === 'gateway') {
-    service = await startGateway({ config, keys, logger });
-  } else {
-    const m = SUBGRAPH_MODULES.find((s) => s.name === name);
-    if (!m) throw new Error(`usage: serve <gateway|${SUBGRAPH_MODULES.map((s) => s.name).join('|')}>`);
-    service = await m.start({ config, keys, logger, demo: process.env.DEMO_SEED === 'on' });
-  }
+  const logger = createLogger(name, config.logLevel);
+  const service: RunningService = m ? await m.start({ config, keys, logger, demo }) : await startGateway({ config, keys, logger });
   exitOnSignals(() => [service], logger);
 }
 
 main().catch((e) => {
-  console.error(e);
+  // a refusal is its message alone (it names the variables, never their values)
+  console.error(e instanceof ProductionConfigError ? e.message : e);
   process.exit(1);
 });

@@ -4,16 +4,18 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, databaseKind, exitOnSignals, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
+import { ProductionConfigError, assertProductionReady, createLogger, databaseKind, exitOnSignals, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {
   const config = loadConfig();
+  const demo = process.env.DEMO_SEED !== 'off';
+  assertProductionReady(config, process.env, ['gateway', ...SUBGRAPH_MODULES.map((m) => m.name)], { demo });
   const keys = await loadKeys(config);
   const logger = createLogger('start', config.logLevel);
   const running: RunningService[] = [];
   for (const m of SUBGRAPH_MODULES) {
-    const service = await m.start({ config, keys, demo: process.env.DEMO_SEED !== 'off' });
+    const service = await m.start({ config, keys, demo });
     running.push(service);
     logger.info({ subgraph: m.name, database: databaseKind(config.databaseUrl(m.name)) }, 'subgraph ready');
   }
@@ -27,6 +29,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof ProductionConfigError ? e.message : e);
   process.exit(1);
 });

@@ -37,6 +37,8 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
     // and run the 四查三比对 again and again, reading any run they made (cross-check-bounds.test.ts runs its own with the bounds on)
     CROSS_CHECK_MIN_INTERVAL_SECONDS: process.env.CROSS_CHECK_MIN_INTERVAL_SECONDS ?? '0',
     CROSS_CHECK_KEEP_RUNS: process.env.CROSS_CHECK_KEEP_RUNS ?? '1000',
+    // audit checkpoints only when a test takes one (`checkpointAudit`), so none lands in the middle of a test's tampering
+    AUDIT_CHECKPOINT_SECONDS: process.env.AUDIT_CHECKPOINT_SECONDS ?? '0',
   };
   let dropDatabases = async () => {};
   if (usingPostgres()) {

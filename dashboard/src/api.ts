@@ -33,12 +33,23 @@ export const session = {
   },
 };
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+/**
+ * A registered document (src/gql, generated at build time from the `graphql(...)` calls): the
+ * dashboard sends only its id, the SHA-256 of its text, which the gateway looks up among the
+ * trusted documents it was built with.
+ */
+export interface RegisteredDocument {
+  __meta__?: Record<string, unknown>;
+}
+
+export async function gql<T>(document: RegisteredDocument, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
   try {
+    const documentId = document.__meta__?.hash;
+    if (typeof documentId !== 'string') throw new Error('this document was not registered at build time');
     const res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token() ?? ''}` },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ documentId, variables }),
     });
     const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
     if (res.status === 401) session.clear();

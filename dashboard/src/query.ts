@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
-import { gql, type GqlError } from './api';
+import { gql, type GqlError, type RegisteredDocument } from './api';
 
 export interface Loaded<T> { data: T | null; errors: GqlError[]; loading: boolean }
 
-/** One GraphQL read; it runs again when the query, the variables or `refresh` change. */
-export function useQuery<T>(query: string, variables: Record<string, unknown> = {}, refresh = 0): Loaded<T> {
+/** One GraphQL read; it runs again when the document, the variables or `refresh` change; `null` reads nothing. */
+export function useQuery<T>(query: RegisteredDocument | null, variables: Record<string, unknown> = {}, refresh = 0): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ data: null, errors: [], loading: true });
   const key = `${JSON.stringify(variables)}#${refresh}`;
   useEffect(() => {
     let live = true;
+    if (!query) {
+      setState({ data: null, errors: [], loading: false });
+      return;
+    }
     gql<T>(query, variables).then((r) => live && setState({ ...r, loading: false }));
     return () => {
       live = false;

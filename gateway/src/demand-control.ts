@@ -15,12 +15,12 @@
  * is refused, however few the tokens or levels.
  */
 import {
-  GraphQLError, Kind, getNamedType, isCompositeType, isListType, isNonNullType, isObjectType, isInterfaceType, parse, valueFromASTUntyped,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLOutputType, type GraphQLSchema,
+  GraphQLError, Kind, getNamedType, isCompositeType, isObjectType, isInterfaceType, parse, valueFromASTUntyped,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { BULK_PAGE_SIZE, DEFAULT_LIST_SIZE } from '@kongchuo/shared';
+import { BULK_PAGE_SIZE, DEFAULT_LIST_SIZE, isListOutput } from '@kongchuo/shared';
 
 interface ListSize { assumedSize?: number; slicingArguments: string[]; sizedFields: string[] }
 
@@ -47,7 +47,6 @@ export function listSizesOf(supergraphSdl: string): Map<string, ListSize> {
 }
 
 const MUTATION_COST = 10;
-const listed = (t: GraphQLOutputType): boolean => (isNonNullType(t) ? listed(t.ofType) : isListType(t));
 
 /** The estimated cost of one operation of `document` (see the file's comment). */
 export function estimateCost(
@@ -98,7 +97,7 @@ export function estimateCost(
       const ownSize = slice ?? size?.assumedSize;
       let items = 1;
       if (sized?.fields.includes(name)) items = sized.size;
-      else if (listed(field.type) && !size?.sizedFields.length) items = ownSize ?? defaultListSize;
+      else if (isListOutput(field.type) && !size?.sizedFields.length) items = ownSize ?? defaultListSize;
       const each = (isCompositeType(named) ? 1 : 0)
         + (sel.selectionSet && isCompositeType(named)
           ? costOf(sel.selectionSet, named, size?.sizedFields.length ? { fields: size.sizedFields, size: ownSize ?? defaultListSize } : undefined)

@@ -23,8 +23,9 @@ export function serveExports(
       return;
     }
     const authorization = req.headers.authorization!;
-    const read: Reader = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-      const r = await fetch(opts.selfUrl(), { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
+    // the report's registered documents, by id (trusted documents): the same path and checks as the dashboard's
+    const read: Reader = async <T>(document: { id: string }, variables: Record<string, unknown> = {}) => {
+      const r = await fetch(opts.selfUrl(), { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ documentId: document.id, variables }) });
       return (await r.json()) as GraphQLAnswer<T>;
     };
     const params = Object.fromEntries(Object.entries(req.query).filter(([, v]) => typeof v === 'string')) as Record<string, string>;

@@ -5,18 +5,24 @@ import { Pool } from 'undici';
 import { DepartmentBusy, subgraphDeduplicated, subgraphFetch, subgraphResilience } from './operations';
 import { serviceUnavailable } from './errors';
 import {
-  IDENTITY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_NAMES, SpanKind, SpanStatusCode, signSubgraphIdentity, withTraceContext,
-  type Config, type Identity, type KeyMaterial, type ServiceTracing, type SubgraphName,
+  IDENTITY_HEADER, SUBGRAPH_NAMES, SpanKind, SpanStatusCode, signSubgraphIdentity, withTraceContext,
+  type Config, type Identity, type KeyMaterial, type ServiceTracing, type SignedRequest, type SubgraphName,
 } from '@kongchuo/shared';
 
 export interface GatewayContext {
   identity: Identity;
+  /** the gateway's own id of this request */
   requestId: string;
+  /** the operation as the gateway names it (trusted-documents.ts): signed to the departments for their audit logs */
+  operation: string;
+  /** the registered name, if the request sent a trusted document */
+  registeredName?: string;
 }
 
 /** Carry the verified identity and the operation's kind from willSendRequest to the fetcher, which removes them. */
 const PENDING = 'x-kongchuo-pending-identity';
 const PENDING_READ = 'x-kongchuo-pending-read';
+const PENDING_REQUEST = 'x-kongchuo-pending-request';
 
 /** A subgraph answer, read whole inside the timeout, in the shape the gateway's data source reads. */
 function answer(url: string, status: number, headers: Record<string, string | string[] | undefined>, text: string): FetcherResponse {
@@ -58,9 +64,10 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
     return pool;
   };
   type Exchange = { status: number; headers: Record<string, string | string[] | undefined>; text: string };
-  const send = async (url: string, init: FetcherRequestInit, pending: string | undefined, read: boolean, headers: Record<string, string>): Promise<Exchange> => {
+  const send = async (url: string, init: FetcherRequestInit, pending: string | undefined, read: boolean, headers: Record<string, string>, pendingRequest: string | undefined): Promise<Exchange> => {
     const body = String(init.body ?? '');
     const identity = pending ? (JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as Identity) : undefined;
+    const request = pendingRequest ? (JSON.parse(Buffer.from(pendingRequest, 'base64url').toString('utf8')) as SignedRequest) : undefined;
     const target = new URL(url);
     const timer = subgraphFetch.startTimer({ subgraph: serviceName });
     // the department's HTTP exchange as a span under @apollo/gateway's fetch span; its context goes along as `traceparent`
@@ -78,7 +85,7 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
       // the whole exchange, body included, is inside the timeout: the body is read before the policy returns
       // signed in each attempt: a signature is good for one request, so a retried read carries a fresh one
       const res = await resilience.run(read, async (signal) => {
-        const sent = identity ? { ...headers, [IDENTITY_HEADER]: await signSubgraphIdentity(identity, body, service, config, keys) } : headers;
+        const sent = identity ? { ...headers, [IDENTITY_HEADER]: await signSubgraphIdentity(identity, body, service, config, keys, request) } : headers;
         const r = await poolFor(target.origin).request({ path: target.pathname + target.search, method: 'POST', headers: sent, body, signal });
         const text = await r.body.text();
         // 503: the department is up but cannot serve just now (its database is restarting, it cannot check that a
@@ -107,17 +114,20 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
     const headers = { ...(init?.headers as Record<string, string>) };
     const pending = headers[PENDING];
     const read = headers[PENDING_READ] === '1';
+    const pendingRequest = headers[PENDING_REQUEST];
     delete headers[PENDING];
     delete headers[PENDING_READ];
+    delete headers[PENDING_REQUEST];
     if (!read || !pending) {
-      const r = await send(url, init ?? {}, pending, read, headers);
+      const r = await send(url, init ?? {}, pending, read, headers, pendingRequest);
       return answer(url, r.status, r.headers, r.text);
     }
     const key = `${url}\n${pending}\n${String(init?.body ?? '')}`;
     let exchange = inFlight.get(key);
     if (exchange) subgraphDeduplicated.inc({ subgraph: serviceName });
     else {
-      exchange = send(url, init ?? {}, pending, read, headers).finally(() => inFlight.delete(key));
+      // the request's name and id are not part of the key: a read merged with another is audited once, under the first
+      exchange = send(url, init ?? {}, pending, read, headers, pendingRequest).finally(() => inFlight.delete(key));
       inFlight.set(key, exchange);
     }
     const r = await exchange;
@@ -134,7 +144,10 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     // nothing a client sent is forwarded: only what the gateway itself sets here
     const ctx = context as Partial<GatewayContext>;
     if (ctx.identity) headers.set(PENDING, Buffer.from(JSON.stringify(ctx.identity), 'utf8').toString('base64url'));
-    if (ctx.requestId) headers.set(REQUEST_ID_HEADER, ctx.requestId);
+    if (ctx.requestId && ctx.operation) {
+      const request: SignedRequest = { operation: ctx.operation, requestId: ctx.requestId };
+      headers.set(PENDING_REQUEST, Buffer.from(JSON.stringify(request), 'utf8').toString('base64url'));
+    }
     if (isReadOperation(request.query)) headers.set(PENDING_READ, '1');
   }
 }

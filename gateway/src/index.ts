@@ -20,9 +20,11 @@ import { gatewayFormatError } from './errors';
 import { serveExports } from './exports';
 import { bodyErrors, metricsPlugin, operationLimits, operatorRoutes, rateLimiter, requestIds, tokenLimit } from './operations';
 import { SignedIdentityDataSource, signingFetcher, type GatewayContext } from './identity-data-source';
+import { checkTrustedDocument, documentOf, firstPartyDocuments, resolveDocuments } from './trusted-documents';
 
 export { composeSupergraph, readSupergraph, SUPERGRAPH_FILE, type SubgraphDefinition } from './compose';
 export { estimateCost, listSizesOf } from './demand-control';
+export { DASHBOARD_DOCUMENTS_FILE, firstPartyDocuments } from './trusted-documents';
 
 export interface GatewayOptions {
   config?: Config;
@@ -33,6 +35,8 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** subgraph URLs by name; `config.subgraphUrl(name)` by default */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  /** the dashboard's registered documents (codegen's persisted-documents.json); DASHBOARD_DOCUMENTS_FILE by default */
+  dashboardDocumentsFile?: string;
 }
 
 /**
@@ -53,6 +57,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   // endpoints to describe the host): nothing about this system's traffic leaves the district
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const supergraphSdl = opts.supergraphSdl ?? readSupergraph();
+  const documents = firstPartyDocuments(opts.dashboardDocumentsFile);
+  logger.info({ documents: documents.size, trustedDocuments: config.trustedDocuments }, 'trusted documents registered');
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SignedIdentityDataSource({ url: urlOf(name) ?? url, fetcher: signingFetcher(config, keys, name, tracing) }),
@@ -73,6 +79,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     includeStacktraceInErrorResponses: false,
     // one operation per request (batches multiply every limit); CSRF prevention is on by default
     allowBatchedHttpRequests: false,
+    // no automatic persisted queries: a client cannot register documents; first-party ones are trusted documents
+    persistedQueries: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
     formatError: gatewayFormatError(logger),
@@ -87,14 +95,17 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),
+    resolveDocuments(documents),
     tokenLimit(config),
     expressMiddleware(server, {
       context: async ({ req }) => {
-        const requestId = (req as typeof req & { requestId?: string }).requestId ?? randomUUID();
+        const { requestId = randomUUID(), clientRequestId } = req as typeof req & { requestId?: string; clientRequestId?: string };
         const identity = await verifyToken(req.headers.authorization);
+        const document = documentOf(req);
+        checkTrustedDocument(config, identity, document);
         await limiter.consume(identity);
-        logger.debug({ requestId, user: identity.user, dept: identity.department }, 'request');
-        return { identity, requestId };
+        logger.debug({ requestId, clientRequestId, operation: document.operation, user: identity.user, dept: identity.department }, 'request');
+        return { identity, requestId, operation: document.operation, registeredName: document.trusted?.name };
       },
     }),
   );

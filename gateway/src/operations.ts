@@ -53,13 +53,25 @@ export function tokenLimit(config: Config): express.RequestHandler {
   };
 }
 
-/** A client's own request id is kept if it looks like one; otherwise a new one. Echoed in the response. */
+/** The header that echoes a client's own request id, if it sent one that looks like one. */
+export const CLIENT_REQUEST_ID_HEADER = 'x-client-request-id';
+
+/**
+ * Every request gets the gateway's own id (`x-request-id` in the response; the one logs, traces and
+ * the departments' audit entries carry). A client's own `x-request-id`, if it looks like one, is
+ * only echoed back (`x-client-request-id`) and logged beside it: never a fact in any record.
+ */
 export function requestIds(): express.RequestHandler {
   return (req, res, next) => {
     const given = req.header(REQUEST_ID_HEADER);
-    const id = given && /^[A-Za-z0-9._:-]{8,64}$/.test(given) ? given : randomUUID();
-    (req as express.Request & { requestId?: string }).requestId = id;
+    const id = randomUUID();
+    const r = req as express.Request & { requestId?: string; clientRequestId?: string };
+    r.requestId = id;
     res.setHeader(REQUEST_ID_HEADER, id);
+    if (given && /^[A-Za-z0-9._:-]{8,64}$/.test(given)) {
+      r.clientRequestId = given;
+      res.setHeader(CLIENT_REQUEST_ID_HEADER, given);
+    }
     next();
   };
 }
@@ -105,14 +117,17 @@ export function operationLabel(operation: OperationDefinitionNode | undefined): 
   return `${operation.operation} ${first?.name.value ?? '__typename'}`;
 }
 
-/** Counts every operation (by `operationLabel`, never its variables), its outcome and latency, and each error's code. */
-export function metricsPlugin(): ApolloServerPlugin {
+/**
+ * Counts every operation — by its registered name if it is a trusted document (a set fixed at
+ * build time), else by `operationLabel`; never its variables — its outcome and latency, and each error's code.
+ */
+export function metricsPlugin(): ApolloServerPlugin<{ registeredName?: string }> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operation: resolved, errors: errs }) {
-          const operation = operationLabel(resolved);
+        async willSendResponse({ operation: resolved, errors: errs, contextValue }) {
+          const operation = contextValue.registeredName ?? operationLabel(resolved);
           latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           requests.inc({ operation, outcome: errs?.length ? 'error' : 'ok' });
           for (const e of errs ?? []) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });

@@ -5,14 +5,15 @@
  */
 import './exceljs-utf8';
 import ExcelJS from 'exceljs';
-import type { Identity } from '@kongchuo/shared';
-import { addPairs, addTable, selectionOf, visibleColumns, type Column } from './table';
+import { trustedDocument, type Identity, type TrustedDocument } from '@kongchuo/shared';
+import { addPairs, addTable, conditionalSelectionOf, variableDefinitionsOf, includeVariablesFor, selectionOf, visibleColumns, type Column } from './table';
 
 export interface GraphQLAnswer<T> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; serviceName?: string } }[];
 }
-export type Reader = <T>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLAnswer<T>>;
+/** Reads one of the reports' registered documents (REPORT_DOCUMENTS) as the caller. */
+export type Reader = <T>(document: TrustedDocument, variables?: Record<string, unknown>) => Promise<GraphQLAnswer<T>>;
 
 /** A report that cannot be made: the code and field of the first error (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, …). */
 export class ReportError extends Error {
@@ -26,7 +27,7 @@ export class ReportError extends Error {
  * asked for; a FORBIDDEN error on any other field is the gateway fetching a `@requires` input the
  * caller may not see (e.g. the status history behind a timeline), which the report does not show.
  */
-async function must<T>(read: Reader, query: string, variables: Record<string, unknown> = {}, asked?: string[]): Promise<T> {
+async function must<T>(read: Reader, query: TrustedDocument, variables: Record<string, unknown> = {}, asked?: string[]): Promise<T> {
   const r = await read<T>(query, variables);
   const e = r.errors?.find((x) => !(asked && x.extensions?.code === 'FORBIDDEN' && typeof x.path?.[1] === 'string' && !asked.includes(x.path[1] as string)));
   if (e) throw new ReportError(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR', e.message, e.extensions?.field);
@@ -67,8 +68,7 @@ async function monthly(read: Reader, identity: Identity, p: Record<string, strin
   const month = param(p, 'month', /^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
   const columns = visibleColumns(MONTH_COLUMNS, identity);
   const data = await must<{ schoolMonthlyReport: MonthRow[] }>(read,
-    `query($month: String!, $schoolCode: String) { schoolMonthlyReport(month: $month, schoolCode: $schoolCode) { ${selectionOf(columns as Column<unknown>[])} } }`,
-    { month, schoolCode: p.schoolCode ?? null });
+    DOCUMENTS.monthly, { month, schoolCode: p.schoolCode ?? null, ...includeVariablesFor(MONTH_COLUMNS as Column<unknown>[], columns as Column<unknown>[]) });
   const rows = data.schoolMonthlyReport;
   const wb = workbook(identity);
   addTable(wb, '月报', `${month} 学校月报（控辍保学）`, columns, rows, {
@@ -94,7 +94,7 @@ async function weekly(read: Reader, identity: Identity, p: Record<string, string
   const weekEnding = param(p, 'weekEnding', /^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
   const columns = visibleColumns(WEEK_COLUMNS, identity);
   const data = await must<{ weeklyReport: { weekStart: string; weekEnd: string; rows: WeekRow[] } }>(read,
-    `query($weekEnding: String!) { weeklyReport(weekEnding: $weekEnding) { weekStart weekEnd rows { ${selectionOf(columns as Column<unknown>[])} } } }`, { weekEnding });
+    DOCUMENTS.weekly, { weekEnding, ...includeVariablesFor(WEEK_COLUMNS as Column<unknown>[], columns as Column<unknown>[]) });
   const wb = workbook(identity);
   const r = data.weeklyReport;
   addTable(wb, '周报', `劝返工作周报（${r.weekStart} 至 ${r.weekEnd}）`, columns, r.rows);
@@ -105,8 +105,7 @@ async function weekly(read: Reader, identity: Identity, p: Record<string, string
 async function consolidation(read: Reader, identity: Identity, p: Record<string, string | undefined>): Promise<BuiltReport> {
   const year = Number(param(p, 'year', /^\d{4}$/, 'must be a year'));
   const data = await must<{ districtOverview: { dropoutsFound: number; returned: number; stillOut: number; closedOtherwise: number; consolidationRate: number | null; consolidationTarget: number | null; schoolsInterviewed: number; consolidation: { cohortYear: number; cohortEnrolment: number; transfersIn: number; transfersOut: number; graduates: number; formula: string } } }>(read,
-    `query($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut closedOtherwise consolidationRate consolidationTarget schoolsInterviewed
-      consolidation { cohortYear cohortEnrolment transfersIn transfersOut graduates formula } } }`, { year });
+    DOCUMENTS.consolidation, { year });
   const o = data.districtOverview;
   const c = o.consolidation;
   const wb = workbook(identity);
@@ -159,9 +158,7 @@ async function caseBook(read: Reader, identity: Identity, p: Record<string, stri
   let schoolName = schoolCode;
   do {
     const data: { school: { name: string } | null; dropoutCases: { nodes: CaseRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await must(read,
-      `query($schoolCode: String, $code: ID!, $after: String) { school(code: $code) { name } dropoutCases(filter: { schoolCode: $schoolCode }, first: 500, after: $after) {
-        nodes { id ${selectionOf(columns as Column<unknown>[])} records { date kind summary } } pageInfo { hasNextPage endCursor } } }`,
-      { schoolCode, code: schoolCode, after });
+      DOCUMENTS.caseBook, { schoolCode, code: schoolCode, after, ...includeVariablesFor(CASE_COLUMNS as Column<unknown>[], columns as Column<unknown>[]) });
     if (!data.school) throw new ReportError('NOT_FOUND', `no school ${schoolCode}`, 'schoolCode');
     schoolName = data.school.name;
     nodes.push(...data.dropoutCases.nodes);
@@ -210,13 +207,16 @@ const CASE_FILE_PARTS: { field: string; select: string }[] = [
   { field: 'Student.timeline', select: 'timeline { date department summary }' },
 ];
 
+const CASE_FILE_COLUMNS: Column<unknown>[] = CASE_FILE_PARTS.map((x) => ({ header: x.field, field: x.field, select: x.select, value: () => null }));
+
 async function caseFile(read: Reader, identity: Identity, p: Record<string, string | undefined>): Promise<BuiltReport> {
   const id = param(p, 'studentId', /^[A-Za-z0-9_-]{43}$/, 'must be a linkage key');
-  const parts = visibleColumns(CASE_FILE_PARTS.map((x) => ({ header: x.field, field: x.field, select: x.select, value: () => null })), identity);
+  const parts = visibleColumns(CASE_FILE_COLUMNS, identity);
   const root = identity.scope.kind === 'community' || identity.scope.kind === 'subdistrict' ? 'resident' : 'student';
   const selection = selectionOf(parts as Column<unknown>[]);
   const asked = [...selection.matchAll(/(?:^|\}|\s)([a-zA-Z]+)/g)].map((m) => m[1]);
-  const data = await must<Record<string, CaseFileChild | null>>(read, `query($id: ID!) { c: ${root}(id: $id) { ${selection} } }`, { id }, asked);
+  const data = await must<Record<string, CaseFileChild | null>>(read, root === 'resident' ? DOCUMENTS.caseFileOfResident : DOCUMENTS.caseFileOfStudent,
+    { id, ...includeVariablesFor(CASE_FILE_COLUMNS, parts as Column<unknown>[]) }, asked);
   const c = data.c;
   if (!c) throw new ReportError('NOT_FOUND', `no child ${id} that you may see`, 'studentId');
   const has = (field: string) => parts.some((x) => x.field === field);
@@ -283,11 +283,29 @@ const LETTER_COLUMNS: Column<LetterRow>[] = [
 
 async function letters(read: Reader, identity: Identity, _p: Record<string, string | undefined>): Promise<BuiltReport> {
   const columns = visibleColumns(LETTER_COLUMNS, identity);
-  const data = await must<{ letters: LetterRow[] }>(read, `{ letters { ${selectionOf(columns as Column<unknown>[])} } }`);
+  const data = await must<{ letters: LetterRow[] }>(read, DOCUMENTS.letters, includeVariablesFor(LETTER_COLUMNS as Column<unknown>[], columns as Column<unknown>[]));
   const wb = workbook(identity);
   addTable(wb, '发函', '致户籍地教育部门函件（发函登记）', columns, data.letters);
   return { workbook: wb, fileName: '发函登记.xlsx' };
 }
+
+/** Every document the reports send: fixed at build time, registered with the gateway as trusted documents. */
+const DOCUMENTS = (() => {
+  const all = <R>(columns: Column<R>[]) => columns as Column<unknown>[];
+  const childOf = (root: 'student' | 'resident', name: string) =>
+    `query ${name}${variableDefinitionsOf(['$id: ID!'], CASE_FILE_COLUMNS)} { c: ${root}(id: $id) { ${conditionalSelectionOf(CASE_FILE_COLUMNS)} } }`;
+  const texts = {
+    monthly: `query ReportMonthly${variableDefinitionsOf(['$month: String!', '$schoolCode: String'], all(MONTH_COLUMNS))} { schoolMonthlyReport(month: $month, schoolCode: $schoolCode) { ${conditionalSelectionOf(all(MONTH_COLUMNS))} } }`,
+    weekly: `query ReportWeekly${variableDefinitionsOf(['$weekEnding: String!'], all(WEEK_COLUMNS))} { weeklyReport(weekEnding: $weekEnding) { weekStart weekEnd rows { ${conditionalSelectionOf(all(WEEK_COLUMNS))} } } }`,
+    consolidation: `query ReportConsolidation($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut closedOtherwise consolidationRate consolidationTarget schoolsInterviewed consolidation { cohortYear cohortEnrolment transfersIn transfersOut graduates formula } } }`,
+    caseBook: `query ReportCaseBook${variableDefinitionsOf(['$schoolCode: String', '$code: ID!', '$after: String'], all(CASE_COLUMNS))} { school(code: $code) { name } dropoutCases(filter: { schoolCode: $schoolCode }, first: 500, after: $after) { nodes { id ${conditionalSelectionOf(all(CASE_COLUMNS))} records { date kind summary } } pageInfo { hasNextPage endCursor } } }`,
+    caseFileOfStudent: childOf('student', 'ReportCaseFileOfStudent'),
+    caseFileOfResident: childOf('resident', 'ReportCaseFileOfResident'),
+    letters: `query ReportLetters${variableDefinitionsOf([], all(LETTER_COLUMNS))} { letters { ${conditionalSelectionOf(all(LETTER_COLUMNS))} } }`,
+  };
+  return Object.fromEntries(Object.entries(texts).map(([k, body]) => [k, trustedDocument(body)])) as Record<keyof typeof texts, TrustedDocument>;
+})();
+export const REPORT_DOCUMENTS: readonly TrustedDocument[] = Object.values(DOCUMENTS);
 
 export const REPORTS = {
   monthly: { title: '学校月报', params: 'month=YYYY-MM [schoolCode]', build: monthly },

@@ -29,6 +29,30 @@ export function visibleColumns<Row>(columns: Column<Row>[], identity: Identity):
 
 export const selectionOf = (columns: Column<unknown>[]) => [...new Set(columns.map((c) => c.select))].join(' ');
 
+/**
+ * A report's documents are fixed at build time (trusted documents), whoever asks: every column is
+ * in them, and a column that shows a field of the matrix is asked for only if the caller may see it,
+ * `... @include(if: $Student_idNumber) { student { idNumber } }`, its variable set from visibleColumns.
+ */
+const includeVariable = (field: string) => field.replace(/\./g, '_');
+
+/** The selection of every column, those governed by a field under `@include` of that field's variable. */
+export function conditionalSelectionOf(columns: Column<unknown>[]): string {
+  return [...new Set(columns.map((c) => (c.field && c.select ? `... @include(if: $${includeVariable(c.field)}) { ${c.select} }` : c.select)))].filter(Boolean).join(' ');
+}
+
+/** An operation's variable definitions: `fixed` and those conditionalSelectionOf needs, e.g. `($id: ID!, $Student_idNumber: Boolean!)`. */
+export function variableDefinitionsOf(fixed: string[], columns: Column<unknown>[]): string {
+  const all = [...fixed, ...new Set(columns.flatMap((c) => (c.field ? [`$${includeVariable(c.field)}: Boolean!`] : [])))];
+  return all.length ? `(${all.join(', ')})` : '';
+}
+
+/** The include variables for one caller: true for the fields among `visible`. */
+export function includeVariablesFor(columns: Column<unknown>[], visible: Column<unknown>[]): Record<string, boolean> {
+  const shown = new Set(visible.map((c) => c.field));
+  return Object.fromEntries(columns.flatMap((c) => (c.field ? [[includeVariable(c.field), shown.has(c.field)]] : [])));
+}
+
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
 /** Writes one sheet: a title line, the header, the rows and, if any column totals, a 合计 row. */

@@ -2,7 +2,9 @@
  * The audit log every subgraph keeps (PIPL art. 28, 31: minors' data is sensitive personal
  * information): each read of a child's personal fields by a department other than the field's
  * owner, and each write. Append-only and hash-chained: every entry's hash covers its content and
- * the previous entry's hash, so `npm run audit:verify` finds an edited or deleted row.
+ * the previous entry's hash, so `npm run audit:verify` finds an edited or deleted row; against
+ * the signed checkpoints of the chain's head held outside the database (audit-checkpoint.ts), also
+ * a deleted tail or a chain the database's owner recomputed.
  * A request's reads are buffered and written in one statement when it ends; a mutation's WRITE
  * entry goes in the mutation's own transaction (writeTransaction).
  */
@@ -178,7 +180,7 @@ export function scopeMutations(schema: GraphQLSchema): GraphQLSchema {
     const original = field.resolve;
     if (!original) continue;
     field.resolve = (source, args: { input?: { studentId?: unknown } }, ctx: AuditedContext, info) => mutationScope.run({
-      ctx, key: info.path.key as string, field: info.fieldName, operation: info.operation.name?.value ?? '(anonymous)',
+      ctx, key: info.path.key as string, field: info.fieldName, operation: ctx.operation,
       inputStudentId: args.input?.studentId,
     }, () => original(source, args, ctx, info));
   }
@@ -283,6 +285,8 @@ export class AuditRecorder {
 interface AuditedContext {
   identity: Identity;
   requestId: string;
+  /** the operation as the gateway signed it, never the client's operationName */
+  operation: string;
   audit: AuditRecorder;
 }
 
@@ -294,7 +298,7 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<AuditedCont
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, operationName, request, response }) {
+        async willSendResponse({ contextValue, operation, request, response }) {
           if (operation?.operation === 'mutation' && response.body.kind === 'single') {
             const data = (response.body.singleResult.data ?? {}) as Record<string, { id?: unknown } | null>;
             const input = (request.variables?.input ?? {}) as { studentId?: unknown };
@@ -307,7 +311,7 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<AuditedCont
             }
           }
           try {
-            await writer.append(contextValue.audit.drain(contextValue.identity, operationName ?? '(anonymous)', contextValue.requestId));
+            await writer.append(contextValue.audit.drain(contextValue.identity, contextValue.operation, contextValue.requestId));
           } catch {
             // nothing leaves unaudited: the answer is withheld. A mutation's own transaction (and,
             // through writeTransaction, its WRITE entry) has committed by now, so the caller is
@@ -330,31 +334,7 @@ export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<AuditedCont
   };
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** id of the first entry that does not fit the chain */
-  brokenAt?: number;
-  reason?: string;
-}
-
-/** Recomputes the chain from the first entry: an edited entry breaks its hash, a deleted one the next link. */
-export async function verifyAuditChain(em: EntityManager, batch = 5000): Promise<AuditVerification> {
-  let prev = GENESIS_HASH;
-  let lastId = 0;
-  let checked = 0;
-  for (;;) {
-    const rows = await em.fork().find(AuditEntry, { id: { $gt: lastId } }, { orderBy: { id: 'asc' }, limit: batch });
-    for (const r of rows) {
-      if (r.prevHash !== prev) return { ok: false, checked, brokenAt: r.id, reason: 'previous-hash link broken (an entry before it was deleted or altered)' };
-      if (entryHash(r.prevHash, r) !== r.hash) return { ok: false, checked, brokenAt: r.id, reason: 'content does not match its hash (the entry was edited)' };
-      prev = r.hash;
-      lastId = r.id;
-      checked += 1;
-    }
-    if (rows.length < batch) return { ok: true, checked };
-  }
-}
+// the chain is checked by verifyAuditChain (shared/src/audit-verification.ts), against its checkpoints
 
 /** `Query.<name>AuditLog`: one subgraph's audit log, for the joint meeting. */
 export function auditLogResolver(queryName: string) {

@@ -15,6 +15,13 @@ export interface Config {
   production: boolean;
   /** the bearer token `/metrics` asks for (METRICS_TOKEN); without one, `/metrics` is open outside production and off in it */
   metricsToken?: string;
+  /**
+   * TRUSTED_DOCUMENTS: `people` refuses, from people's tokens (browsers), any document but the
+   * registered ones the dashboard and the report exporter were built with; department systems'
+   * service accounts keep sending their own. `off` accepts any document from anyone.
+   * Default `people` in production, `off` otherwise.
+   */
+  trustedDocuments: 'people' | 'off';
   /** where SQLite files and development keys live (`data/` at the repository root by default) */
   dataDir: string;
   gatewayPort: number;
@@ -25,7 +32,7 @@ export interface Config {
   identityMaxAgeSeconds: number;
   subgraphPort(name: SubgraphName): number;
   subgraphUrl(name: SubgraphName): string;
-  /** `postgres://…` for PostgreSQL; otherwise a SQLite file path */
+  /** `postgres://…` for PostgreSQL; otherwise a SQLite file path (`DATA_DIR/<name>.sqlite` when none is set; production throws instead) */
   databaseUrl(name: SubgraphName): string;
   /** the gateway, for services that read the supergraph as themselves (GATEWAY_URL) */
   gatewayUrl(): string;
@@ -49,6 +56,9 @@ export interface Config {
   cache: { redisUrl?: string; ttlSeconds: number; keyPrefix: string };
   /** where a department remembers the gateway signatures it accepted (REDIS_URL, REPLAY_PREFIX; else its PostgreSQL database, else memory) */
   replay: { redisUrl?: string; keyPrefix: string };
+  // ---- audit checkpoints (shared/src/audit-checkpoint.ts)
+  /** seconds between two signed checkpoints of a department's audit chain head, handed to their holder (AUDIT_CHECKPOINT_SECONDS; 0: only when asked) */
+  auditCheckpointSeconds: number;
 }
 
 export interface OperationLimits {
@@ -78,7 +88,7 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, max = 65535)
 
 /**
  * Configuration from the environment, with defaults that run the whole system on one machine.
- * Variables (all optional): NODE_ENV, DATA_DIR, PORT, LOG_LEVEL, DISTRICT_CODE,
+ * Variables (all optional outside production; `productionProblems` says what production needs): NODE_ENV, DATA_DIR, PORT, LOG_LEVEL, DISTRICT_CODE,
  * TOKEN_ISSUER, TOKEN_AUDIENCE, TOKEN_JWKS_URL, TOKEN_PUBLIC_JWK, IDENTITY_MAX_AGE_SECONDS,
  * LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_TOKENS, LIMIT_MAX_COST, LIMIT_MAX_DIRECTIVES, LIMIT_MAX_BODY_BYTES,
  * <NAME>_PORT, <NAME>_URL, <NAME>_DATABASE_URL, and DATABASE_URL with `{service}` in it
@@ -90,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     production: env.NODE_ENV === 'production',
     metricsToken: env.METRICS_TOKEN || undefined,
+    trustedDocuments: trustedDocumentsMode(env.TRUSTED_DOCUMENTS, env.NODE_ENV === 'production'),
     dataDir,
     gatewayPort: int(env, 'PORT', 4000),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
@@ -140,9 +151,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: env.REDIS_URL || undefined,
       keyPrefix: env.REPLAY_PREFIX ?? 'kc-seen',
     },
-    databaseUrl: (name) =>
-      env[`${envName(name)}_DATABASE_URL`] ??
-      env.DATABASE_URL?.replace('{service}', name.replace(/-/g, '_')) ??
-      path.join(dataDir, `${name}.sqlite`),
+    // ---- audit checkpoints
+    auditCheckpointSeconds: int(env, 'AUDIT_CHECKPOINT_SECONDS', 300, 86_400),
+    // an empty variable (docker-compose's `${X:-}`) is no URL; production has no SQLite fallback (shared/src/production.ts)
+    databaseUrl: (name) => {
+      const url = env[`${envName(name)}_DATABASE_URL`] || env.DATABASE_URL?.replace('{service}', name.replace(/-/g, '_'));
+      if (url) return url;
+      if (env.NODE_ENV === 'production') throw new Error(`config: ${envName(name)}_DATABASE_URL (or DATABASE_URL) is not set: production does not fall back to a SQLite file in DATA_DIR`);
+      return path.join(dataDir, `${name}.sqlite`);
+    },
   };
+}
+
+function trustedDocumentsMode(value: string | undefined, production: boolean): Config['trustedDocuments'] {
+  if (value === undefined || value === '') return production ? 'people' : 'off';
+  if (value === 'people' || value === 'off') return value;
+  throw new Error(`TRUSTED_DOCUMENTS must be people or off, not ${JSON.stringify(value.slice(0, 20))}`);
 }

@@ -14,11 +14,14 @@
  * The sizes are written into every subgraph's schema when it is built (`federation.ts`) and
  * composed into the supergraph, where the gateway reads them (`gateway/src/demand-control.ts`).
  */
-import { Kind, type ConstDirectiveNode, type FieldDefinitionNode, type TypeNode } from 'graphql';
+import { Kind, isListType, isNonNullType, type ConstDirectiveNode, type FieldDefinitionNode, type GraphQLOutputType, type TypeNode } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
 /** what a list with no declared size is assumed to hold */
 export const DEFAULT_LIST_SIZE = 10;
+
+/** A field's type is a list (`[T]`, `[T!]!`, …). */
+export const isListOutput = (t: GraphQLOutputType): boolean => (isNonNullType(t) ? isListOutput(t.ofType) : isListType(t));
 
 /** assumed sizes of lists without a slicing argument, by field */
 export const LIST_SIZES: Readonly<Record<string, number>> = {

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
-  Kind, defaultFieldResolver, getNamedType, isListType, isNonNullType, isObjectType, parse, visit,
+  Kind, defaultFieldResolver, getNamedType, isObjectType, parse, visit,
   type ConstDirectiveNode, type DocumentNode, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLSchema,
 } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
@@ -10,7 +10,7 @@ import type { Identity } from './identity';
 import { CHILD_RECORDS, accessFor, applyMask, childOf, ruleFor, type FieldRule } from './permissions';
 import { applyOperationRules, operationRuleFor, type OperationRule } from './operations';
 import type { RowScope } from './row-scope';
-import { listSizeDirective } from './demand';
+import { isListOutput, listSizeDirective } from './demand';
 import { applyTextRules } from './text-rules';
 import { forbidden } from './errors';
 import { scopeMutations, type AuditRecorder } from './audit';
@@ -116,7 +116,6 @@ export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
 }
 
 const isChildRecordType = (t: GraphQLOutputType) => getNamedType(t).name in CHILD_RECORDS;
-const listed = (t: GraphQLOutputType): boolean => (isNonNullType(t) ? listed(t.ofType) : isListType(t));
 
 /**
  * Holds every path to a child's record to the caller's row scope, in the subgraph that resolves
@@ -144,7 +143,7 @@ export function applyRowScopes(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       if (!isChildRecordType(field.type)) continue;
       const target = getNamedType(field.type).name;
-      const many = listed(field.type);
+      const many = isListOutput(field.type);
       const original: GraphQLFieldResolver<unknown, PermissionContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = async (source, args, ctx, info) => {
         const result = await original(source, args, ctx, info);

@@ -117,9 +117,19 @@ export const bodyDigest = (body: string | Uint8Array) => createHash('sha256').up
  * the exact request body (SHA-256), to a short time window and to a random `jti`, so it cannot be
  * used on another query, at another department, later, or a second time.
  */
-export async function signSubgraphIdentity(identity: Identity, body: string, service: SubgraphName, config: Config, keys: KeyMaterial): Promise<string> {
+/**
+ * What the gateway vouches for about the request a signature goes with: the operation as the
+ * gateway named it (a trusted document's registered name, else the SHA-256 of the document text,
+ * never the client's `operationName`) and the gateway's own request id (never the client's).
+ */
+export interface SignedRequest {
+  operation: string;
+  requestId: string;
+}
+
+export async function signSubgraphIdentity(identity: Identity, body: string, service: SubgraphName, config: Config, keys: KeyMaterial, request?: SignedRequest): Promise<string> {
   if (!keys.gatewayPrivateKey) throw new Error('no gateway signing key');
-  return new SignJWT({ ...claimsOf(identity), bdy: bodyDigest(body) })
+  return new SignJWT({ ...claimsOf(identity), bdy: bodyDigest(body), ...(request ? { op: request.operation.slice(0, 200), rid: request.requestId.slice(0, 64) } : {}) })
     .setProtectedHeader({ alg: IDENTITY_ALG })
     .setSubject(identity.user)
     .setIssuer(INTERNAL_ISSUER)
@@ -143,6 +153,18 @@ export async function verifySubgraphIdentity(
   config: Config,
   keys: KeyMaterial,
 ): Promise<Identity> {
+  return (await verifySubgraphRequest(header, rawBody, service, seen, config, keys)).identity;
+}
+
+/** verifySubgraphIdentity, with what the gateway signed about the request (absent from signatures made without it). */
+export async function verifySubgraphRequest(
+  header: string | undefined,
+  rawBody: Uint8Array | undefined,
+  service: SubgraphName,
+  seen: ReplayGuard,
+  config: Config,
+  keys: KeyMaterial,
+): Promise<{ identity: Identity } & Partial<SignedRequest>> {
   if (!header) throw unauthenticated('this service answers only requests signed by the gateway');
   let payload: JWTPayload;
   try {
@@ -164,5 +186,6 @@ export async function verifySubgraphIdentity(
   // the last moment jwtVerify would still accept this signature, plus a second
   const until = (Math.min(exp, iat + config.identityMaxAgeSeconds) + CLOCK_TOLERANCE_SECONDS + 1) * 1000;
   if (!(await seen.firstUse(jti, until))) throw unauthenticated('this signed request was already used');
-  return identity;
+  const { op, rid } = payload as { op?: unknown; rid?: unknown };
+  return { identity, operation: typeof op === 'string' ? op : undefined, requestId: typeof rid === 'string' ? rid : undefined };
 }

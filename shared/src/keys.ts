@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 import type { Config } from './config';
+import { secretWeakness } from './production';
 
 /** Algorithms are pinned: user tokens are ES256, identities the gateway signs for subgraphs are EdDSA. */
 export const USER_TOKEN_ALG = 'ES256';
@@ -63,8 +64,9 @@ const parseJwk = (name: string, text: string): JWK => {
 };
 
 /**
- * Production: GATEWAY_PRIVATE_JWK (gateway only), GATEWAY_PUBLIC_JWK, LINKAGE_SECRET and
- * TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL. Development: the same variables win; what is missing
+ * Production: GATEWAY_PRIVATE_JWK (gateway only), GATEWAY_PUBLIC_JWK, LINKAGE_SECRET (not weak:
+ * `secretWeakness`) and TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL, never generated; the entry points check
+ * them all first (`assertProductionReady`). Development: the same variables win; what is missing
  * comes from the data folder's development keys.
  */
 export async function loadKeys(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<KeyMaterial> {
@@ -72,6 +74,8 @@ export async function loadKeys(config: Config, env: NodeJS.ProcessEnv = process.
   if (config.production && !fromEnv) {
     throw new Error('config: production needs GATEWAY_PUBLIC_JWK and LINKAGE_SECRET (development keys are refused)');
   }
+  const weak = config.production ? secretWeakness(env.LINKAGE_SECRET!) : undefined;
+  if (weak) throw new Error(`config: LINKAGE_SECRET is too weak for production (${weak})`);
   const dev = fromEnv ? undefined : await devKeys(config);
   const jwk = (name: string, fallback?: JWK) => (env[name] ? parseJwk(name, env[name]!) : fallback);
   const imp = async (j: JWK | undefined, alg: string) => (j ? ((await importJWK(j, alg)) as KeyLike) : undefined);

@@ -55,14 +55,38 @@ export function databaseErrorSummary(e: Error): Record<string, unknown> | undefi
   const fromDriver = e instanceof DriverException || x.sql !== undefined || x.sqlState !== undefined
     || (typeof x.code === 'string' && /^(SQLITE_|[0-9A-Z]{5}$)/.test(x.code)) || SQL_MESSAGE.test(e.message ?? '');
   if (!fromDriver) return undefined;
+  const sql = typeof x.sql === 'string' ? x.sql : e.message ?? '';
   return {
     type: e.name,
+    statement: statementOf(sql),
+    reason: reasonOf(e.message ?? ''),
     code: typeof x.code === 'string' || typeof x.code === 'number' ? x.code : undefined,
     sqlState: typeof x.sqlState === 'string' ? x.sqlState : undefined,
     table: typeof x.table === 'string' ? x.table : undefined,
     constraint: typeof x.constraint === 'string' ? x.constraint : undefined,
     message: 'database error (statement and values not logged)',
   };
+}
+
+/** `insert student`, `update dropout_case`, `select` …: the kind of statement and its table, nothing of its values. */
+function statementOf(sql: string): string | undefined {
+  const m = /^\s*(insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+[`"]?([A-Za-z_][\w]*)/i.exec(sql);
+  if (m) return `${m[1].split(/\s+/)[0].toLowerCase()} ${m[2]}`;
+  const verb = SQL_MESSAGE.exec(sql)?.[1];
+  return verb?.toLowerCase();
+}
+
+/**
+ * The database's own reason, as the driver puts it after the statement (`… - UNIQUE constraint
+ * failed: student.resident_id`, `… - refused by a trigger`), with every quoted literal replaced
+ * (PostgreSQL quotes the value it could not take: `invalid input syntax for type integer: "…"`),
+ * ID numbers masked, and cut at 200 characters. Without a statement before it, the whole message.
+ */
+function reasonOf(message: string): string | undefined {
+  const at = message.lastIndexOf(' - ');
+  const reason = at >= 0 && SQL_MESSAGE.test(message) ? message.slice(at + 3) : SQL_MESSAGE.test(message) ? '' : message;
+  const cleaned = scrubText(reason.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`/g, '"…"')).trim().slice(0, 200);
+  return cleaned || undefined;
 }
 
 function scrub(value: unknown, depth = 0): unknown {

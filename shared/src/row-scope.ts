@@ -18,13 +18,14 @@
  * Unknown scope kinds never get this far: the signed identity's scope kind is checked when it is
  * verified, and `covers` here fails closed for any kind it does not know.
  */
-import { createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
 import type { Config, SubgraphName } from './config';
 import { forbidden, serviceUnavailable } from './errors';
 import type { Identity, ScopeKind } from './identity';
+import { sameMac, serviceKey, serviceMac as mac, SERVICE_CALL_MAX_AGE_MS, SERVICE_MAC_HEADER } from './service-mac';
 
 /** Which department keeps the fact each scope kind is about (`null`: nothing to ask). */
 export const SCOPE_OWNERS: Record<ScopeKind, SubgraphName | null> = {
@@ -77,12 +78,10 @@ export interface RowScope {
 }
 
 export const SCOPE_PATH = '/scope';
-const MAC_HEADER = 'x-kongchuo-scope-mac';
-const MAX_AGE_MS = 30_000;
+const MAC_HEADER = SERVICE_MAC_HEADER;
+const MAX_AGE_MS = SERVICE_CALL_MAX_AGE_MS;
 
-const scopeKey = (secret: string) => Buffer.from(hkdfSync('sha256', secret, 'kongchuo', 'row-scope membership v1', 32));
-const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest('base64url');
-const sameMac = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const scopeKey = (secret: string) => serviceKey(secret, 'row-scope membership v1');
 
 interface MembershipQuestion {
   scope: Identity['scope'];

@@ -10,12 +10,19 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config, SubgraphName } from './config';
 import type { KeyMaterial } from './keys';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifySubgraphIdentity, type Identity } from './identity';
+import { IDENTITY_HEADER, verifySubgraphRequest, type Identity } from './identity';
 import type { Logger } from './logger';
 import { metricsAccess, type ServiceMetrics } from './metrics';
 import { httpServerSpans, type ServiceTracing } from './tracing';
 import { errorCodeOf, isDatabaseUnavailable } from './errors';
 import type { ReplayGuard } from './replay-guard';
+import { SERVICE_MAC_HEADER } from './service-mac';
+
+/** A service-to-service route beside /graphql (row-scope membership, audit checkpoints), authenticated by its handler from the body's MAC. */
+export interface InternalRoute {
+  path: string;
+  handler: (body: Buffer | undefined, mac: string | undefined) => Promise<{ status: number; body: string; mac?: string }>;
+}
 
 export interface RunningService {
   name: string;
@@ -26,11 +33,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-type RequestWithBody = Request & { rawBody?: Buffer; identity?: Identity; requestId?: string };
+type RequestWithBody = Request & { rawBody?: Buffer; identity?: Identity; requestId?: string; operation?: string };
 
 /** Codes that are the client's business; anything else is hidden behind "internal error". */
 /** SERVICE_UNAVAILABLE: a service could not read another department it needed (it names which); nothing was written. */
-const CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'COST_ESTIMATED_TOO_EXPENSIVE']);
+const CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_IN_LIST', 'PERSISTED_QUERY_ID_REQUIRED', 'OPERATION_RESOLUTION_FAILURE', 'COST_ESTIMATED_TOO_EXPENSIVE']);
 
 export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -68,9 +75,10 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
   config: Config;
   keys: KeyMaterial;
   logger: Logger;
-  context: (identity: Identity, requestId: string) => Promise<C> | C;
-  /** a service-to-service route beside /graphql (the row-scope membership answer), authenticated by its handler */
-  internal?: { path: string; handler: (body: Buffer | undefined, mac: string | undefined) => Promise<{ status: number; body: string; mac?: string }> };
+  /** `requestId` and `operation` as the gateway signed them (a request signed without them: a new id, `(unnamed)`) */
+  context: (identity: Identity, requestId: string, operation: string) => Promise<C> | C;
+  /** service-to-service routes beside /graphql (the row-scope membership answer, audit checkpoints), each authenticated by its handler */
+  internal?: InternalRoute[];
   ready: () => Promise<void>;
   onStop?: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
@@ -122,8 +130,11 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
   const verifyIdentity = async (req: RequestWithBody, res: Response, next: NextFunction) => {
     requests += 1;
     try {
-      req.identity = await verifySubgraphIdentity(req.header(IDENTITY_HEADER), req.rawBody, opts.name, opts.seen, opts.config, opts.keys);
-      req.requestId = (req.header(REQUEST_ID_HEADER) ?? randomUUID()).slice(0, 64);
+      // the request id and operation name are what the gateway signed, never a header or name a client chose
+      const signed = await verifySubgraphRequest(req.header(IDENTITY_HEADER), req.rawBody, opts.name, opts.seen, opts.config, opts.keys);
+      req.identity = signed.identity;
+      req.requestId = signed.requestId ?? randomUUID();
+      req.operation = signed.operation ?? '(unnamed)';
       next();
     } catch (e) {
       if (errorCodeOf(e) !== 'UNAUTHENTICATED') {
@@ -137,12 +148,11 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
     }
   };
 
-  const internal = opts.internal;
-  if (internal) {
+  for (const internal of opts.internal ?? []) {
     app.post(internal.path, express.raw({ type: '*/*', limit: '4mb' }), async (req, res) => {
       try {
-        const answer = await internal.handler(Buffer.isBuffer(req.body) ? req.body : undefined, req.header('x-kongchuo-scope-mac'));
-        if (answer.mac) res.setHeader('x-kongchuo-scope-mac', answer.mac);
+        const answer = await internal.handler(Buffer.isBuffer(req.body) ? req.body : undefined, req.header(SERVICE_MAC_HEADER));
+        if (answer.mac) res.setHeader(SERVICE_MAC_HEADER, answer.mac);
         res.status(answer.status).type('application/json').send(answer.body);
       } catch (e) {
         opts.logger.warn({ err: e }, 'internal request failed');
@@ -160,7 +170,7 @@ export async function startSubgraphServer<C extends BaseContext>(opts: {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const r = req as RequestWithBody;
-        return opts.context(r.identity!, r.requestId!);
+        return opts.context(r.identity!, r.requestId!, r.operation!);
       },
     }),
   );

@@ -8,7 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { loadConfig } from './config';
 import { loadKeys } from './keys';
 import { buildFederatedSchema } from './federation';
-import { databaseKind, openDatabase, sqlOf, type DatabaseSpec } from './database';
+import { databaseKind, databaseRole, openDatabase, sqlOf, type DatabaseSpec } from './database';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
 import { todayInChina } from './dates';
 import type { DemoWorld } from './demo/liunan-2018';
@@ -22,6 +22,8 @@ import { aggregateCache, invalidateOnWrite, type AggregateCache } from './aggreg
 import { rowScopes, scopeEndpoint, SCOPE_PATH, type RowScope, type ScopeMembers } from './row-scope';
 import type { ScopeKind } from './identity';
 import { replayGuard } from './replay-guard';
+import { AuditCheckpoint, AUDIT_CHECKPOINT_PATH, auditCheckpointer, checkpointEndpoint, checkpointsHeldBy, type CheckpointTaken } from './audit-checkpoint';
+import { auditPublicVariable, auditSigningVariable, loadAuditKeys, type AuditKeys } from './audit-keys';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<L = unknown> {
@@ -30,7 +32,10 @@ export interface SubgraphContext<L = unknown> {
   em: EntityManager;
   /** request-scoped DataLoaders */
   loaders: L;
+  /** the gateway's id of this request (signed by it) */
   requestId: string;
+  /** the operation as the gateway named it: a trusted document's registered name or `sha256:<hex>` of the document (signed by it) */
+  operation: string;
   logger: Logger;
   linkageSecret: string;
   /** GB/T 2260 code of the district this deployment serves */
@@ -51,11 +56,15 @@ export interface SubgraphContext<L = unknown> {
 
 export interface SubgraphService extends RunningService {
   orm: MikroORM;
+  /** signs the audit chain's head now and hands it to its holder (shared/src/audit-checkpoint.ts); null for an empty chain */
+  checkpointAudit(): Promise<CheckpointTaken | null>;
 }
 
 export interface StartOptions {
   config?: Config;
   keys?: KeyMaterial;
+  /** the audit checkpoint keys (default: loadAuditKeys) */
+  auditKeys?: AuditKeys;
   logger?: Logger;
   port?: number;
   /** counts SQL statements (tests, benchmarks) */
@@ -104,14 +113,20 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
   const importResolvers = (def.importers ?? []).map((i) => importResolver(i));
   const resolvers = [...def.resolvers, auditLogResolver(auditQuery), ...importResolvers] as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/ban-types
   const buildSchema = () => buildFederatedSchema({ resolvers, orphanedTypes: def.orphanedTypes, validate: false }, def.referenceResolvers as never);
-  const entities = [...(def.entities as unknown[]), AuditEntry, ...(def.importers?.length ? [ImportBatch, ImportRow] : [])] as DatabaseSpec['entities'];
+  const entities = [...(def.entities as unknown[]), AuditEntry, AuditCheckpoint, ...(def.importers?.length ? [ImportBatch, ImportRow] : [])] as DatabaseSpec['entities'];
   const database = (url: string, extra: Partial<DatabaseSpec> = {}): DatabaseSpec => ({ url, entities, migrations: def.migrations, ...extra });
 
   async function start(opts: StartOptions = {}): Promise<SubgraphService> {
     const config = opts.config ?? loadConfig();
     const keys = opts.keys ?? (await loadKeys(config));
+    const auditKeys = opts.auditKeys ?? loadAuditKeys(config);
+    const holds = checkpointsHeldBy(def.name);
+    if (!auditKeys.signing[def.name]) throw new Error(`config: ${auditSigningVariable(def.name)} is not set: ${def.name} signs its audit checkpoints with it`);
+    for (const other of holds) if (!auditKeys.public[other]) throw new Error(`config: ${auditPublicVariable(other)} is not set: ${def.name} holds ${other}'s audit checkpoints`);
     const logger = (opts.logger ?? createLogger(def.name, config.logLevel)).child({ subgraph: def.name });
-    const orm = await openDatabase(database(config.databaseUrl(def.name), { logger, onQuery: opts.onQuery }));
+    const orm = await openDatabase(database(config.databaseUrl(def.name), { logger, onQuery: opts.onQuery, production: config.production }));
+    const role = config.production ? await databaseRole(orm) : undefined;
+    if (role?.ownsAudit) logger.warn({ role: role.user }, 'this role owns the audit log and could drop its triggers; run the service as a role with only read and write on its tables (README "PostgreSQL and deployment")');
     const metrics = serviceMetrics(def.name);
     const tracing = startTracing(def.name);
     const knex = sqlOf(orm.em).getKnex();
@@ -141,11 +156,18 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
       const members = own[scope.kind];
       return members ? members(scope, ids) : new Set<string>();
     }) : undefined;
+    const checkpoints = auditCheckpointer({ self: def.name, orm, config, secret: keys.linkageSecret, signingKey: auditKeys.signing[def.name], logger });
+    const holdCheckpoints = holds.length
+      ? checkpointEndpoint({ self: def.name, secret: keys.linkageSecret, publicKeys: auditKeys.public, em: () => orm.em.fork(), logger })
+      : undefined;
     const running = await startSubgraphServer<SubgraphContext<L>>({
       plugins: [operationSpans(tracing), auditPlugin(auditWriter), invalidateOnWrite(cache)],
       metrics,
       tracing,
-      internal: answerScope ? { path: SCOPE_PATH, handler: answerScope } : undefined,
+      internal: [
+        ...(answerScope ? [{ path: SCOPE_PATH, handler: answerScope }] : []),
+        ...(holdCheckpoints ? [{ path: AUDIT_CHECKPOINT_PATH, handler: holdCheckpoints }] : []),
+      ],
       name: def.name,
       seen,
       port: opts.port ?? config.subgraphPort(def.name),
@@ -153,10 +175,10 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
       config,
       keys,
       logger,
-      context: (identity, requestId) => {
+      context: (identity, requestId, operation) => {
         const em = orm.em.fork();
         return {
-          identity, em, requestId, linkageSecret: keys.linkageSecret, districtCode: config.districtCode, today: () => todayInChina(),
+          identity, em, requestId, operation, linkageSecret: keys.linkageSecret, districtCode: config.districtCode, today: () => todayInChina(),
           loaders: def.loaders(em, identity),
           audit: new AuditRecorder(),
           supergraph,
@@ -171,13 +193,15 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
       },
       onStop: async () => {
         clearInterval(sweeper);
+        await checkpoints.stop(); // the head as the service leaves it, before the database closes
         await cache.close();
         await seen.close();
         await orm.close();
         await tracing.shutdown();
       },
     });
-    return { ...running, orm };
+    checkpoints.start(config.auditCheckpointSeconds);
+    return { ...running, orm, checkpointAudit: () => checkpoints.take() };
   }
 
   return { name: def.name, buildSchema, database, start, seed: def.seed };

@@ -2,6 +2,9 @@
  * The dashboard in a real browser: Debian's Chromium driven by playwright-core, against the test
  * system's gateway (which serves the built dashboard at `/`). Screenshots go to test-artifacts/.
  *
+ * The dashboard is served by a gateway of the test's own with TRUSTED_DOCUMENTS=people (as in
+ * production): every page works with only the registered documents it was built with.
+ *
  * Without Chromium on the machine these tests are skipped with a warning, unless REQUIRE_BROWSER=1
  * (CI sets it, and installs Chromium), in which case its absence fails them.
  */
@@ -12,6 +15,8 @@ import ExcelJS from 'exceljs';
 import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared';
 import { ok, post, type Account } from '../support/client';
 import { startSystem, type TestSystem } from '../support/system';
+import { gatewayWith } from '../support/instances';
+import type { RunningService } from '@kongchuo/shared';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
@@ -20,7 +25,9 @@ if (!available) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} 
 const describeBrowser = available ? describe : describe.skip;
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const base = () => process.env.KC_GATEWAY_URL!.replace(/\/graphql$/, '/');
+/** the strict gateway in front of the shared system's departments */
+let strict: RunningService | undefined;
+const base = () => strict!.url.replace(/\/graphql$/, '/');
 let browser: Browser | undefined;
 /** what the browser refused under the gateway's Content-Security-Policy, on any page of any test */
 const violations: string[] = [];
@@ -43,11 +50,13 @@ const settled = (page: Page, testId: string) => page.waitForSelector(`[data-test
 describeBrowser('the joint-meeting dashboard in Chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
+    strict = await gatewayWith({}, { TRUSTED_DOCUMENTS: 'people' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   });
   afterAll(async () => {
     await browser?.close();
     browser = undefined;
+    await strict?.stop();
   });
 
   it('is served with a Content-Security-Policy and the other security headers', async () => {

@@ -1,9 +1,14 @@
 /**
  * Docker cannot run here, so docker-compose.yml is checked as data: every service the system has
- * is deployed, with its own database, its port, its health check, and the gateway wired to it.
+ * is deployed, with its own database reached as its own role, its port, its health check, and the
+ * gateway wired to it and published on this host's loopback only; every secret is a required
+ * variable. The PostgreSQL init script is run with a stand-in psql (database-roles.test.ts runs
+ * its SQL against a real server).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { SUBGRAPHS, SUBGRAPH_NAMES } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
@@ -11,28 +16,86 @@ import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 const ROOT = path.resolve(__dirname, '..', '..');
 interface Service {
   command?: string[];
+  restart?: string;
+  volumes?: string[];
   environment?: Record<string, string>;
   ports?: string[];
   expose?: string[];
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
 }
-const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const text = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+const compose = parse(text, { merge: true }) as { services: Record<string, Service> };
 const services = compose.services;
 const envName = (n: string) => n.toUpperCase().replace(/-/g, '_');
+const db = (n: string) => n.replace(/-/g, '_');
+const SUPERUSER = services.postgres.environment!.POSTGRES_USER;
+/** The parts of a `postgres://user:${VAR…}@host:port/database` URL as docker-compose.yml writes it. */
+const urlParts = (url: string | undefined) => /^postgres:\/\/([^:@]+):(\$\{[^}]+\})@postgres:5432\/(\w+)$/.exec(url ?? '')?.slice(1, 4) ?? [];
 
 describe('docker-compose.yml', () => {
-  it('has PostgreSQL, Redis, the gateway and one service per subgraph, each with a health check', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', 'redis', ...SUBGRAPH_MODULES.map((m) => m.name)].sort());
+  it('has PostgreSQL, Redis, the migrations, the gateway and one service per subgraph, each that keeps running with a health check', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'migrate', 'postgres', 'redis', ...SUBGRAPH_MODULES.map((m) => m.name)].sort());
     for (const [name, s] of Object.entries(services)) {
+      if (name === 'migrate') continue; // runs once and exits
       expect({ name, test: s.healthcheck?.test?.length ?? 0 }).toEqual({ name, test: expect.any(Number) });
       expect(s.healthcheck!.test.length).toBeGreaterThan(1);
     }
   });
 
-  it('publishes the gateway on 4000 and checks its /health', () => {
-    expect(services.gateway.ports).toContain('4000:4000');
+  it('publishes the gateway on this host\'s loopback only, and nothing else at all', () => {
+    expect(services.gateway.ports).toEqual(['127.0.0.1:4000:4000']);
     expect(services.gateway.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:4000/health');
+    for (const [name, s] of Object.entries(services)) if (name !== 'gateway') expect({ name, ports: s.ports }).toEqual({ name, ports: undefined });
+  });
+
+  it('makes every secret a required variable: docker compose refuses to start without it', () => {
+    const secrets = ['LINKAGE_SECRET', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'POSTGRES_PASSWORD', 'SERVICE_TOKEN_JOINT_MEETING', ...SUBGRAPH_NAMES.flatMap((n) => [`${envName(n)}_DB_PASSWORD`, `${envName(n)}_DB_OWNER_PASSWORD`, `AUDIT_SIGNING_JWK_${envName(n)}`, `AUDIT_PUBLIC_JWK_${envName(n)}`])];
+    const uses = [...text.matchAll(/\$\{(\w+)(:[?-])?/g)].map((m) => ({ variable: m[1], form: m[2] }));
+    for (const secret of secrets) {
+      const of = uses.filter((u) => u.variable === secret);
+      expect({ secret, used: of.length > 0 }).toEqual({ secret, used: true });
+      for (const u of of) expect(u).toEqual({ variable: secret, form: ':?' });
+    }
+    // and no variable is substituted bare (empty, with only a warning, when unset)
+    for (const u of uses) expect(u).toEqual({ variable: u.variable, form: expect.stringMatching(/^:[?-]$/) });
+    // the optional ones: the IdP key (either of two), the metrics token (empty: /metrics off)
+    expect(uses.filter((u) => u.form === ':-' && /SECRET|PASSWORD|PRIVATE/.test(u.variable))).toEqual([]);
+  });
+
+  it('runs each department as its own role, never the superuser, and the migrations once as each database\'s owner', () => {
+    const users = new Set<string>();
+    for (const name of SUBGRAPH_NAMES) {
+      const [user, password, database] = urlParts(services[name].environment?.[`${envName(name)}_DATABASE_URL`]);
+      expect({ name, user, password, database }).toEqual({ name, user: `kc_${db(name)}`, password: expect.stringMatching(new RegExp(`^\\$\\{${envName(name)}_DB_PASSWORD:\\?`)), database: `kongchuo_${db(name)}` });
+      expect([user]).not.toContain('postgres');
+      expect(user).not.toBe(SUPERUSER);
+      users.add(user);
+      expect(services[name].depends_on?.migrate?.condition).toBe('service_completed_successfully');
+      const [owner, ownerPassword, ownerDatabase] = urlParts(services.migrate.environment?.[`${envName(name)}_DATABASE_URL`]);
+      expect({ name, owner, ownerPassword, ownerDatabase }).toEqual({ name, owner: `kc_${db(name)}_owner`, ownerPassword: expect.stringMatching(new RegExp(`^\\$\\{${envName(name)}_DB_OWNER_PASSWORD:\\?`)), ownerDatabase: `kongchuo_${db(name)}` });
+    }
+    expect(users.size).toBe(SUBGRAPH_NAMES.length);
+    // no service but the migrations holds an owner's password, and nothing holds the superuser's
+    for (const [name, s] of Object.entries(services)) {
+      const values = Object.values(s.environment ?? {}).join(' ');
+      if (name !== 'postgres') expect({ name, superuser: values.includes('POSTGRES_PASSWORD') }).toEqual({ name, superuser: false });
+      if (name !== 'postgres' && name !== 'migrate') expect({ name, owner: /_DB_OWNER_PASSWORD|_owner:/.test(values) }).toEqual({ name, owner: false });
+    }
+    expect(services.migrate.command).toEqual(['node', 'scripts/dist/migrate.js']);
+    expect(services.migrate.restart).toBe('no');
+    expect(services.migrate.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(Object.keys(services.migrate.environment!).filter((k) => /SECRET|JWK|TOKEN/.test(k))).toEqual([]);
+  });
+
+  it('creates the roles and databases on PostgreSQL\'s first start, with the passwords compose gives it', () => {
+    const pg = services.postgres;
+    expect(pg.volumes).toContain('./deploy/postgres/init.sh:/docker-entrypoint-initdb.d/10-kongchuo.sh:ro');
+    expect(pg.volumes).toContain('./deploy/postgres:/kongchuo-init:ro');
+    for (const name of SUBGRAPH_NAMES) {
+      for (const v of [`${envName(name)}_DB_PASSWORD`, `${envName(name)}_DB_OWNER_PASSWORD`]) expect(pg.environment?.[v]).toMatch(new RegExp(`^\\$\\{${v}:\\?`));
+    }
+    expect(fs.statSync(path.join(ROOT, 'deploy/postgres/init.sh')).mode & 0o111).not.toBe(0);
   });
 
   it.each(SUBGRAPH_MODULES.map((m) => m.name))('runs %s on its own port and its own database, ready-checked, wired into the gateway', (name) => {
@@ -42,9 +105,7 @@ describe('docker-compose.yml', () => {
     expect(s.environment?.[`${envName(name)}_PORT`]).toBe(port);
     expect(s.expose).toContain(port);
     expect(s.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${port}/ready`);
-    const db = s.environment?.[`${envName(name)}_DATABASE_URL`];
-    expect(db).toMatch(new RegExp(`@postgres:5432/kongchuo_${name.replace(/-/g, '_')}$`));
-    expect(fs.readFileSync(path.join(ROOT, 'deploy/postgres-init.sql'), 'utf8')).toContain(`CREATE DATABASE kongchuo_${name.replace(/-/g, '_')}`);
+    expect(s.environment?.[`${envName(name)}_DATABASE_URL`]).toMatch(new RegExp(`@postgres:5432/kongchuo_${db(name)}$`));
     expect(s.depends_on?.postgres?.condition).toBe('service_healthy');
     expect(services.gateway.environment?.[`${envName(name)}_URL`]).toBe(`http://${name}:${port}/graphql`);
     // the departments ask each other for row-scope membership, so each finds every other one
@@ -58,13 +119,18 @@ describe('docker-compose.yml', () => {
     expect(services.redis.healthcheck!.test.join(' ')).toContain('redis-cli ping');
   });
 
-  it('gives only the gateway the private signing key, and every service production mode', () => {
+  it('gives only the gateway the private signing key, each department only its own audit key, and every service production mode', () => {
     for (const [name, s] of Object.entries(services)) {
       if (name === 'postgres' || name === 'redis') continue;
       expect(s.environment?.NODE_ENV).toBe('production');
       expect(Boolean(s.environment?.GATEWAY_PRIVATE_JWK)).toBe(name === 'gateway');
+      // each department signs its own audit checkpoints, and nobody else can: its private key only in its own service
+      const signing = Object.keys(s.environment ?? {}).filter((k) => k.startsWith('AUDIT_SIGNING_JWK_'));
+      expect([name, signing]).toEqual([name, (SUBGRAPH_NAMES as readonly string[]).includes(name) ? [`AUDIT_SIGNING_JWK_${envName(name)}`] : []]);
+      // and every department has the public keys, to check the checkpoints it holds
+      if ((SUBGRAPH_NAMES as readonly string[]).includes(name)) for (const d of SUBGRAPH_NAMES) expect(s.environment).toHaveProperty(`AUDIT_PUBLIC_JWK_${envName(d)}`);
       // every service can be pointed at the collector, so a trace is never cut at one service
-      expect(s.environment).toHaveProperty('OTEL_EXPORTER_OTLP_ENDPOINT');
+      if (name !== 'migrate') expect(s.environment).toHaveProperty('OTEL_EXPORTER_OTLP_ENDPOINT');
     }
   });
 
@@ -72,5 +138,49 @@ describe('docker-compose.yml', () => {
     const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     for (const ws of ['shared', 'gateway', 'dashboard', 'reports', ...SUBGRAPH_MODULES.map((m) => `subgraphs/${m.name}`)]) expect(dockerfile).toContain(`COPY ${ws}/package.json ${ws}/`);
     expect(fs.existsSync(path.join(ROOT, 'scripts/serve.ts'))).toBe(true);
+  });
+});
+
+describe('deploy/postgres/init.sh', () => {
+  /** Runs the init script as the postgres image would, with a stand-in psql that records its arguments. */
+  function init(env: Record<string, string>): { status: number | null; stderr: string; calls: string[][] } {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-init-'));
+    try {
+      const log = path.join(bin, 'calls');
+      fs.writeFileSync(path.join(bin, 'psql'), `#!/bin/sh\nfor a in "$@"; do printf '%s\\037' "$a"; done >> "${log}"\necho >> "${log}"\n`, { mode: 0o755 });
+      const r = spawnSync('sh', [path.join(ROOT, 'deploy/postgres/init.sh')], {
+        env: { PATH: `${bin}:${process.env.PATH}`, POSTGRES_USER: 'kongchuo', POSTGRES_DB: 'kongchuo', KONGCHUO_INIT_DIR: path.join(ROOT, 'deploy/postgres'), ...env },
+        encoding: 'utf8',
+      });
+      const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split('\x1f').filter(Boolean)) : [];
+      return { status: r.status, stderr: r.stderr, calls };
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  }
+  const passwords = Object.fromEntries(SUBGRAPH_NAMES.flatMap((n) => [[`${envName(n)}_DB_PASSWORD`, `app-${n}`], [`${envName(n)}_DB_OWNER_PASSWORD`, `owner-${n}`]]));
+
+  it('runs department.sql once per department as the superuser, with the roles and database docker-compose.yml connects to', () => {
+    const { status, calls } = init(passwords);
+    expect(status).toBe(0);
+    const departments = calls.filter((c) => c.includes('-f'));
+    expect(departments).toHaveLength(SUBGRAPH_NAMES.length);
+    for (const [i, name] of SUBGRAPH_NAMES.entries()) {
+      const c = departments[i];
+      expect(c).toEqual(expect.arrayContaining(['--username', 'kongchuo', '-f', path.join(ROOT, 'deploy/postgres/department.sql')]));
+      for (const v of [`database=kongchuo_${db(name)}`, `owner=kc_${db(name)}_owner`, `app=kc_${db(name)}`, `owner_password=owner-${name}`, `app_password=app-${name}`]) expect(c).toContain(v);
+      expect(urlParts(services[name].environment?.[`${envName(name)}_DATABASE_URL`])[0]).toBe(`kc_${db(name)}`);
+    }
+    // and no department role may connect to the databases every server has
+    const revokes = calls.filter((c) => c.some((a) => a.startsWith('REVOKE CONNECT'))).map((c) => c.find((a) => a.startsWith('REVOKE'))!);
+    expect(revokes).toEqual(['postgres', 'template1', 'kongchuo'].map((d) => `REVOKE CONNECT ON DATABASE "${d}" FROM PUBLIC`));
+  });
+
+  it('stops, naming the variable, when a department\'s password is missing', () => {
+    const { status, stderr, calls } = init({ ...passwords, COMMUNITY_DB_OWNER_PASSWORD: '' });
+    expect(status).not.toBe(0);
+    expect(stderr).toContain('COMMUNITY_DB_OWNER_PASSWORD');
+    expect(stderr).not.toContain('app-community');
+    expect(calls.filter((c) => c.includes('-f'))).toHaveLength(SUBGRAPH_NAMES.indexOf('community'));
   });
 });

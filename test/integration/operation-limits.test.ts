@@ -66,7 +66,9 @@ describe('operation limits', () => {
 
   it('in production: no introspection and no field suggestions', async () => {
     const env = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, NODE_ENV: 'production' };
-    const config = { ...loadConfig(env), production: true };
+    // production answers people only with registered documents (trusted-documents.test.ts); here any document, to see the rest
+    expect(loadConfig(env).trustedDocuments).toBe('people');
+    const config = { ...loadConfig(env), production: true, trustedDocuments: 'off' as const };
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n)]));
     const gateway = await startGateway({ config, keys: await testKeys(), port: 0, logger: createLogger('test', 'error'), subgraphUrls });
     try {
@@ -81,11 +83,14 @@ describe('operation limits', () => {
 });
 
 describe('the operator\'s view', () => {
-  it('request ids: the client\'s is kept and echoed, otherwise one is made', async () => {
+  it('request ids: the gateway makes its own; a client\'s well-formed one is only echoed', async () => {
+    // the gateway's own id is the one recorded; a client's, if it looks like one, is only echoed back
     const mine = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'test-req-0001', ...(await auth()) }, body: JSON.stringify({ query: '{ __typename }' }) });
-    expect(mine.headers.get('x-request-id')).toBe('test-req-0001');
+    expect(mine.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mine.headers.get('x-client-request-id')).toBe('test-req-0001');
     const made = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces', ...(await auth()) }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made.headers.get('x-client-request-id')).toBeNull();
   });
 
   it('/health and /ready on the gateway and every subgraph', async () => {

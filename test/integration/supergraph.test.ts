@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import { buildSchema, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
 import { SUPERGRAPH_FILE } from '@kongchuo/gateway';
 import { PERMISSIONS } from '@kongchuo/shared';
-import { composeCurrent } from '../../scripts/compose';
+import { API_SCHEMA_FILE, apiSchemaOf, composeCurrent } from '../../scripts/compose';
 
 describe('the committed supergraph', () => {
   it('is what the subgraphs compose to today (run `npm run compose` when this fails)', async () => {
     expect(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(await composeCurrent());
+  });
+
+  it('and the committed API schema (dashboard/schema.graphql, which the dashboard\'s documents are generated against) is its API schema', () => {
+    expect(fs.readFileSync(API_SCHEMA_FILE, 'utf8')).toBe(apiSchemaOf(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')));
   });
 
   it('keeps the names of DESIGN §6', () => {

@@ -84,16 +84,25 @@ const UNIFIED = `query OneChild($id: ID!) { student(id: $id) { name idNumber enr
 describe('one request, one trace across the gateway and the departments', () => {
   let childId: string;
   let idNumber: string;
+  let requestId: string;
   let trace: Span[];
 
   beforeAll(async () => {
     const list = await ask(`query FirstDropout { students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { id } } }`, {});
     childId = (list.data!.students as { nodes: { id: string }[] }).nodes[0].id;
-    const r = await ask(UNIFIED, { id: childId }, { 'x-request-id': 'trace-test-1' });
+    // the client's own request id is only echoed: the spans carry the gateway's
+    const res = await fetch(system.gatewayUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'trace-test-1' },
+      body: JSON.stringify({ query: UNIFIED, variables: { id: childId } }),
+    });
+    const r = (await res.json()) as { data: Record<string, unknown>; errors?: unknown[] };
     expect(r.errors).toBeUndefined();
+    expect(res.headers.get('x-client-request-id')).toBe('trace-test-1');
+    requestId = res.headers.get('x-request-id')!;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     idNumber = (r.data!.student as { idNumber: string }).idNumber;
     trace = await traceWith(
-      () => spans.find((s) => s.service === 'kongchuo-gateway' && s.kind === 2 && s.attrs['kongchuo.request_id'] === 'trace-test-1')?.traceId,
+      () => spans.find((s) => s.service === 'kongchuo-gateway' && s.kind === 2 && s.attrs['kongchuo.request_id'] === requestId)?.traceId,
       ['kongchuo-gateway', 'kongchuo-education', 'kongchuo-public-security', 'kongchuo-civil-affairs', 'kongchuo-community'],
     );
   });
@@ -124,7 +133,7 @@ describe('one request, one trace across the gateway and the departments', () => 
       expect(call!.attrs['kongchuo.outcome']).toBe('ok');
       const server = trace.find((s) => s.service === `kongchuo-${dept}` && s.kind === 2 && s.parentSpanId === call!.spanId);
       expect(server).toBeDefined();
-      expect(server!.attrs['kongchuo.request_id']).toBe('trace-test-1');
+      expect(server!.attrs['kongchuo.request_id']).toBe(requestId);
       const operation = trace.find((s) => s.service === `kongchuo-${dept}` && s.name.startsWith('graphql query'));
       expect(operation?.parentSpanId).toBe(server!.spanId);
       const sql = trace.filter((s) => s.service === `kongchuo-${dept}` && s.name.startsWith('db '));

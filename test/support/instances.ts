@@ -25,7 +25,7 @@ const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
  * the shared test system's database and keys (`extra` may give it another database and settings),
  * listening on `port`; resolves once its `/ready` answers (within 30 s).
  */
-export async function spawnDepartment(name: SubgraphName, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
+export async function spawnDepartment(name: SubgraphName, port: number, extra: Record<string, string> = {}, onOutput?: (text: string) => void): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, [`${envName(name)}_PORT`]: String(port), LOG_LEVEL: 'fatal', DEMO_SEED: 'off', NODE_ENV: 'test' };
   const database = process.env[`KC_${envName(name)}_DATABASE_URL`];
   if (database) env[`${envName(name)}_DATABASE_URL`] = database;
@@ -34,7 +34,8 @@ export async function spawnDepartment(name: SubgraphName, port: number, extra: R
   // the supergraph, for a department that reads it as itself (the joint meeting's 四查三比对)
   if (process.env.KC_GATEWAY_URL) env.GATEWAY_URL = process.env.KC_GATEWAY_URL;
   Object.assign(env, extra);
-  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore' });
+  if (onOutput) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')));
   for (let i = 0; i < 300; i += 1) {
     if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) return child;
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);

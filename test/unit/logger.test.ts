@@ -84,7 +84,21 @@ describe('ID numbers inside any text, and database errors', () => {
     expect(out).not.toContain('覃小明');
     expect(out).not.toContain('insert into');
     const [first, second] = lines.map((l) => JSON.parse(l));
-    expect(first.err).toMatchObject({ code: '23505', table: 'student', constraint: 'student_pkey' });
-    expect(second.err).toMatchObject({ type: 'DriverException', code: 'SQLITE_CONSTRAINT' });
+    // what an operator needs: the kind of statement, its table, the database's reason (quoted values replaced)
+    expect(first.err).toMatchObject({ code: '23505', table: 'student', constraint: 'student_pkey', statement: 'insert student', reason: 'duplicate key value violates unique constraint "…"' });
+    expect(second.err).toMatchObject({ type: 'DriverException', code: 'SQLITE_CONSTRAINT', statement: 'insert student', reason: 'SQLITE_CONSTRAINT' });
+  });
+
+  it('a database\'s reason loses any value it quotes, and any ID number in it', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('t', 'info', stream);
+    const id = composeResidentId('450204', '2008-05-02', 78);
+    log.error({ err: Object.assign(new Error(`update "student" set "name" = $1 where "id" = $2 - invalid input syntax for type integer: "覃小明 ${id}"`), { code: '22P02' }) }, 'x');
+    log.error({ err: Object.assign(new Error(`select * from student where x = 1 - no such column: G${id}`), { code: 'SQLITE_ERROR' }) }, 'x');
+    const [first, second] = lines.map((l) => JSON.parse(l).err);
+    expect(first).toMatchObject({ statement: 'update student', reason: 'invalid input syntax for type integer: "…"' });
+    expect(second.statement).toBe('select');
+    expect(lines.join('')).not.toContain(id.slice(6, 14));
+    expect(lines.join('')).not.toContain('覃小明');
   });
 });

@@ -2,15 +2,20 @@ import { downloadReport, serviceDown, stateOf, type GqlError, type Identity } fr
 import { Section } from '../ui';
 import { DEPARTMENT, ENROLLMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
 import { useQuery } from '../query';
+import { graphql } from '../gql';
 
-const FIELDS = `id name idNumber gender birthDate
+graphql(`fragment ChildFields on Student {
+  id name idNumber gender birthDate
   enrollment { status grade className school { name } }
   dropoutCase { discoveredOn status reasons }
   hukou { name regionName isLocal registeredAddress } isMigrant guardians { name relation phone }
   poverty { registered } isLeftBehind disability { category grade }
   community { name gridName residentName subdistrict { name } } family { carer parentsWorkingAway address } homeVisits { date outcome notes }
   tasks { id type status assignedDepartment dueDate overdue }
-  timeline { date kind department summary }`;
+  timeline { date kind department summary }
+}`);
+const CHILD_BY_STUDENT = graphql(`query ChildByStudent($id: ID!) { student(id: $id) { ...ChildFields } }`);
+const CHILD_BY_RESIDENT = graphql(`query ChildByResident($id: ID!) { resident(id: $id) { ...ChildFields } }`);
 
 type Child = Record<string, unknown> & {
   id: string; name: string | null; idNumber: string | null; gender: string | null; birthDate: string | null;
@@ -46,7 +51,7 @@ const Row = (p: { k: string; v: unknown; field: string; errors: GqlError[]; root
 
 export function ChildPage(props: { id: string; identity: Identity }) {
   const root = props.identity.scope.kind === 'community' || props.identity.scope.kind === 'subdistrict' ? 'resident' : 'student';
-  const q = useQuery<Record<string, Child | null>>(`query($id: ID!) { ${root}(id: $id) { ${FIELDS} } }`, { id: props.id });
+  const q = useQuery<Record<string, Child | null>>(root === 'resident' ? CHILD_BY_RESIDENT : CHILD_BY_STUDENT, { id: props.id });
   const c = q.data?.[root] ?? null;
   const e = q.errors;
   const top = stateOf(e, root);

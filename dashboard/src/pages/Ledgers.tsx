@@ -3,6 +3,7 @@ import { gql, stateOf, type Identity } from '../api';
 import { Section } from '../ui';
 import { TASK_TYPE, t } from '../i18n';
 import { useQuery } from '../query';
+import { graphql } from '../gql';
 import { inDays } from '../dates';
 
 const FINDING: Record<string, string> = {
@@ -13,25 +14,30 @@ const LEVEL: Record<string, string> = { NONE: '无', LOW: '关注', MEDIUM: '预
 interface Suspected { student: { id: string; name: string | null; enrollment: { school: { name: string }; grade: number } | null; earlyWarning: { level: string; score: number; reasons: { detail: string; department: string }[] } | null }; attendance: { unexcusedDays: number; consecutiveAbsentWeeks: number; treatAsDropout: boolean }; suggestedAction: string }
 interface Finding { id: string; version: number; finding: string; knownTo: string[]; reasons: string[]; suggestedTask: string | null; status: string; student: { id: string; name: string | null; hukou: { name: string } | null; community: { residentName: string } | null } }
 
+const SUSPECTED_DROPOUTS = graphql(`query SuspectedDropouts($asOf: String) { suspectedDropouts(asOf: $asOf, first: 100) { totalCount nodes { student { id name enrollment { school { name } grade } earlyWarning(asOf: $asOf) { level score reasons { detail department } } } attendance { unexcusedDays consecutiveAbsentWeeks treatAsDropout } suggestedAction } } }`);
+const LEDGER_FINDINGS = graphql(`query LedgerFindings { crossCheck { id asOf schoolAge findings } ledger(kind: SCHOOL_AGE, onlyFindings: true, first: 100) { nodes { id version finding knownTo reasons suggestedTask status student { id name hukou { name } community { residentName } } } } }`);
+const RUN_CROSS_CHECK = graphql(`mutation RunCrossCheck($asOf: String) { runCrossCheck(asOf: $asOf) { schoolAge findings } }`);
+const ACT_ON_FINDING = graphql(`mutation ActOnFinding($input: ActOnFindingInput!) { actOnFinding(input: $input) { id } }`);
+
 export function Ledgers(_props: { identity: Identity }) {
   const [asOf, setAsOf] = useState('2018-12-21');
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const suspected = useQuery<{ suspectedDropouts: { totalCount: number; nodes: Suspected[] } }>(
-    `query($asOf: String) { suspectedDropouts(asOf: $asOf, first: 100) { totalCount nodes { student { id name enrollment { school { name } grade } earlyWarning(asOf: $asOf) { level score reasons { detail department } } } attendance { unexcusedDays consecutiveAbsentWeeks treatAsDropout } suggestedAction } } }`,
+    SUSPECTED_DROPOUTS,
     { asOf },
   );
   const findings = useQuery<{ crossCheck: { id: string; asOf: string; schoolAge: number; findings: number } | null; ledger: { nodes: Finding[] } }>(
-    `{ crossCheck { id asOf schoolAge findings } ledger(kind: SCHOOL_AGE, onlyFindings: true, first: 100) { nodes { id version finding knownTo reasons suggestedTask status student { id name hukou { name } community { residentName } } } } }`, {}, version,
+    LEDGER_FINDINGS, {}, version,
   );
   const run = async () => {
     setMessage(t('加载中…'));
-    const r = await gql<{ runCrossCheck: { schoolAge: number; findings: number } }>('mutation($asOf: String) { runCrossCheck(asOf: $asOf) { schoolAge findings } }', { asOf });
+    const r = await gql<{ runCrossCheck: { schoolAge: number; findings: number } }>(RUN_CROSS_CHECK, { asOf });
     setMessage(r.errors.length ? r.errors[0].message : `✓ ${r.data!.runCrossCheck.schoolAge} / ${r.data!.runCrossCheck.findings}`);
     setVersion((v) => v + 1);
   };
   const act = async (f: Finding) => {
-    const r = await gql('mutation($input: ActOnFindingInput!) { actOnFinding(input: $input) { id } }', { input: { entryId: f.id, expectedVersion: f.version, dueDate: inDays(14) } });
+    const r = await gql(ACT_ON_FINDING, { input: { entryId: f.id, expectedVersion: f.version, dueDate: inDays(14) } });
     setMessage(r.errors.length ? r.errors[0].message : '✓');
     setVersion((v) => v + 1);
   };

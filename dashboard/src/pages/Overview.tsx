@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { downloadReport, sectionStateOf, stateOf, type Identity } from '../api';
 import { useQuery } from '../query';
+import { graphql } from '../gql';
+
+const DISTRICT_OVERVIEW = graphql(`query DistrictOverview($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut consolidationRate consolidationTarget } }`);
+const CASE_FIGURES = graphql(`query CaseFigures { dropoutCases(first: 500) { nodes { status outcome closedOn discoveredOn reasons school { name } student { isMigrant hukou { regionName } } } } }`);
+const TASK_FIGURES = graphql(`query TaskFigures { tasks { assignedDepartment status } }`);
 import { Chart, Kpi, Section, countBy } from '../ui';
 import { DEPARTMENT, REASON, TASK_STATUS, t } from '../i18n';
 
@@ -25,11 +30,11 @@ export function Overview(_props: { identity: Identity }) {
   const [exportMessage, setExportMessage] = useState<string | null>(null);
   const [month, setMonth] = useState(`${YEAR}-05`);
   const exportReport = async (report: string, params: Record<string, string>) => setExportMessage((await downloadReport(report, params)) ?? '✓');
-  const kpi = useQuery<OverviewData>(`query($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut consolidationRate consolidationTarget } }`, { year: YEAR });
+  const kpi = useQuery<OverviewData>(DISTRICT_OVERVIEW, { year: YEAR });
   const cases = useQuery<{ dropoutCases: { nodes: CaseNode[] } }>(
-    `{ dropoutCases(first: 500) { nodes { status outcome closedOn discoveredOn reasons school { name } student { isMigrant hukou { regionName } } } } }`,
+    CASE_FIGURES,
   );
-  const tasks = useQuery<{ tasks: { assignedDepartment: string; status: string }[] }>(`{ tasks { assignedDepartment status } }`);
+  const tasks = useQuery<{ tasks: { assignedDepartment: string; status: string }[] }>(TASK_FIGURES);
 
   const o = kpi.data?.districtOverview;
   const kpiState = stateOf(kpi.errors, 'districtOverview');

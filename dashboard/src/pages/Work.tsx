@@ -3,13 +3,23 @@ import { gql, stateOf, type Identity } from '../api';
 import { Section } from '../ui';
 import { DEPARTMENT, EVIDENCE_OF, TASK_DEPARTMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
 import { useQuery } from '../query';
+import { graphql } from '../gql';
 import { inDays, today } from '../dates';
 
 interface Task {
   id: string; type: string; status: string; version: number; assignedDepartment: string; dueDate: string; overdue: boolean; note: string | null; evidenceId: string | null;
   student: { id: string }; history: { date: string; user: string; department: string; action: string; note: string | null }[];
 }
-const TASK_FIELDS = 'id type status version assignedDepartment dueDate overdue note evidenceId student { id } history { date user department action note }';
+graphql(`fragment TaskFields on PersuasionTask { id type status version assignedDepartment dueDate overdue note evidenceId student { id } history { date user department action note } }`);
+const MY_TASKS = graphql(`query MyTasks { myTasks(includeDone: true) { ...TaskFields } }`);
+const ALL_TASKS = graphql(`query AllTasks { tasks { ...TaskFields } }`);
+const REASSIGN_TASK = graphql(`mutation ReassignTask($input: ReassignTaskInput!) { reassignTask(input: $input) { id } }`);
+const COMPLETE_TASK = graphql(`mutation CompleteTask($input: CompleteTaskInput!) { completeTask(input: $input) { id } }`);
+const REJECT_TASK = graphql(`mutation RejectTask($input: RejectTaskInput!) { rejectTask(input: $input) { id } }`);
+const ACCEPT_TASK = graphql(`mutation AcceptTask($input: MoveTaskInput!) { acceptTask(input: $input) { id } }`);
+const START_TASK = graphql(`mutation StartTask($input: MoveTaskInput!) { startTask(input: $input) { id } }`);
+const RECORD_HOME_VISIT = graphql(`mutation RecordHomeVisit($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }`);
+const ASSIGN_TASK = graphql(`mutation AssignTask($input: AssignTaskInput!) { assignTask(input: $input) { id } }`);
 const ACTION: Record<string, string> = { ASSIGN: '派发', ACCEPT: '接收', START: '开始办理', COMPLETE: '办结', REJECT: '退回', REASSIGN: '改派' };
 
 function TaskCard(props: { task: Task; identity: Identity; onChange: () => void }) {
@@ -21,20 +31,19 @@ function TaskCard(props: { task: Task; identity: Identity; onChange: () => void 
   const mine = task.assignedDepartment === identity.department;
   const assigner = identity.department === 'joint_meeting' || identity.department === 'education';
   const [newDue, setNewDue] = useState(inDays(7));
-  const reassign = () => gql('mutation($input: ReassignTaskInput!) { reassignTask(input: $input) { id } }', {
+  const reassign = () => gql(REASSIGN_TASK, {
     input: { taskId: task.id, expectedVersion: task.version, department: task.assignedDepartment, dueDate: newDue },
   }).then((r) => (r.errors.length ? setError(r.errors[0].message) : props.onChange()));
   const run = async (mutation: 'completeTask' | 'rejectTask', input: Record<string, unknown>) => {
-    const inputType = mutation === 'completeTask' ? 'CompleteTaskInput' : 'RejectTaskInput';
-    const r = await gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, { input });
+    const r = await gql(mutation === 'completeTask' ? COMPLETE_TASK : REJECT_TASK, { input });
     if (r.errors.length) setError(r.errors.map((e) => e.message).join('; '));
     else props.onChange();
   };
-  const move = (name: 'acceptTask' | 'startTask') => gql(`mutation($input: MoveTaskInput!) { ${name}(input: $input) { id } }`, { input: { taskId: task.id, expectedVersion: task.version } })
+  const move = (name: 'acceptTask' | 'startTask') => gql(name === 'acceptTask' ? ACCEPT_TASK : START_TASK, { input: { taskId: task.id, expectedVersion: task.version } })
     .then((r) => (r.errors.length ? setError(r.errors[0].message) : props.onChange()));
   const recordVisit = async () => {
     const r = await gql<{ recordHomeVisit: { id: string } }>(
-      'mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }',
+      RECORD_HOME_VISIT,
       { input: { studentId: task.student.id, date: today(), visitorName: identity.name, visitorRole: '网格员', outcome: 'MET_FAMILY', notes: visitNotes || '上门核实，动员入学' } },
     );
     if (r.errors.length) setError(r.errors[0].message);
@@ -91,7 +100,7 @@ function AssignForm(props: { onAssigned: () => void }) {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const submit = async () => {
-    const r = await gql<{ assignTask: { id: string } }>(`mutation($input: AssignTaskInput!) { assignTask(input: $input) { id } }`, {
+    const r = await gql<{ assignTask: { id: string } }>(ASSIGN_TASK, {
       input: { studentId: studentId.trim(), type, department: TASK_DEPARTMENT[type], dueDate, note: note || null },
     });
     if (r.errors.length) setMessage(r.errors.map((e) => `${e.extensions?.field ?? ''} ${e.message}`).join('; '));
@@ -119,9 +128,9 @@ function AssignForm(props: { onAssigned: () => void }) {
 export function Work(props: { identity: Identity }) {
   const [version, setVersion] = useState(0);
   const refresh = () => setVersion((v) => v + 1);
-  const mine = useQuery<{ myTasks: Task[] }>(`{ myTasks(includeDone: true) { ${TASK_FIELDS} } }`, {}, version);
+  const mine = useQuery<{ myTasks: Task[] }>(MY_TASKS, {}, version);
   const assigner = props.identity.department === 'joint_meeting' || props.identity.department === 'education';
-  const all = useQuery<{ tasks: Task[] }>(assigner ? `{ tasks { ${TASK_FIELDS} } }` : '{ __typename }', {}, version);
+  const all = useQuery<{ tasks: Task[] }>(assigner ? ALL_TASKS : null, {}, version);
   const mineState = stateOf(mine.errors, 'myTasks');
   const board = all.data?.tasks ?? [];
   return (

@@ -5,5 +5,6 @@ import { Migration20261129130216 } from './Migration20261129130216';
 import { Migration20261129162000 } from './Migration20261129162000';
 import { Migration20261129210000 } from './Migration20261129210000';
 import { Migration20261130090000 } from './Migration20261130090000';
+import { Migration20261203090000 } from './Migration20261203090000';
 
-export const migrations = [Migration20261129093805, Migration20261129095746, Migration20261129130216, Migration20261129162000, Migration20261129210000, Migration20261130090000];
+export const migrations = [Migration20261129093805, Migration20261129095746, Migration20261129130216, Migration20261129162000, Migration20261129210000, Migration20261130090000, Migration20261203090000];

@@ -3,5 +3,6 @@ import { Migration20261129093805 } from './Migration20261129093805';
 import { Migration20261129095746 } from './Migration20261129095746';
 import { Migration20261129130216 } from './Migration20261129130216';
 import { Migration20261129162000 } from './Migration20261129162000';
+import { Migration20261203090000 } from './Migration20261203090000';
 
-export const migrations = [Migration20261129093805, Migration20261129095746, Migration20261129130216, Migration20261129162000];
+export const migrations = [Migration20261129093805, Migration20261129095746, Migration20261129130216, Migration20261129162000, Migration20261203090000];

@@ -6,5 +6,6 @@ import { Migration20261129115828 } from './Migration20261129115828';
 import { Migration20261129125323 } from './Migration20261129125323';
 import { Migration20261129162000 } from './Migration20261129162000';
 import { Migration20261129175517 } from './Migration20261129175517';
+import { Migration20261203090000 } from './Migration20261203090000';
 
-export const migrations = [Migration20261129092248, Migration20261129095736, Migration20261129103537, Migration20261129115828, Migration20261129125323, Migration20261129162000, Migration20261129175517];
+export const migrations = [Migration20261129092248, Migration20261129095736, Migration20261129103537, Migration20261129115828, Migration20261129125323, Migration20261129162000, Migration20261129175517, Migration20261203090000];

@@ -4,5 +4,6 @@ import { Migration20261129095741 } from './Migration20261129095741';
 import { Migration20261129104623 } from './Migration20261129104623';
 import { Migration20261129130210 } from './Migration20261129130210';
 import { Migration20261129162000 } from './Migration20261129162000';
+import { Migration20261203090000 } from './Migration20261203090000';
 
-export const migrations = [Migration20261129093800, Migration20261129095741, Migration20261129104623, Migration20261129130210, Migration20261129162000];
+export const migrations = [Migration20261129093800, Migration20261129095741, Migration20261129104623, Migration20261129130210, Migration20261129162000, Migration20261203090000];
