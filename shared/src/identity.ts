@@ -145,15 +145,8 @@ export async function signSubgraphIdentity(identity: Identity, body: string, ser
  * service (`service`), and that it was not used before (`seen` remembers accepted jtis until they
  * expire). Anything else is UNAUTHENTICATED; a `seen` that cannot answer throws its own error.
  */
-export async function verifySubgraphIdentity(
-  header: string | undefined,
-  rawBody: Uint8Array | undefined,
-  service: SubgraphName,
-  seen: ReplayGuard,
-  config: Config,
-  keys: KeyMaterial,
-): Promise<Identity> {
-  return (await verifySubgraphRequest(header, rawBody, service, seen, config, keys)).identity;
+export async function verifySubgraphIdentity(...args: Parameters<typeof verifySubgraphRequest>): Promise<Identity> {
+  return (await verifySubgraphRequest(...args)).identity;
 }
 
 /** verifySubgraphIdentity, with what the gateway signed about the request (absent from signatures made without it). */

@@ -11,8 +11,13 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { badInput } from './errors';
 
-/** C0 controls but tab, LF and CR; DEL and C1; zero-width and bidi marks, embeddings, overrides and isolates; BOM; interlinear annotation */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+/**
+ * C0 controls but tab, LF and CR; DEL and C1; the soft hyphen and Mongolian vowel separator
+ * (invisible); zero-width and bidi marks; the Unicode line and paragraph separators (line breaks
+ * that Excel, CSV and JavaScript treat apart from LF); embeddings, overrides and isolates; BOM;
+ * interlinear annotation
+ */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
 /** the longest string any argument may be (a letter's body is the longest real text) */
 export const MAX_TEXT = 10_000;
 

@@ -1,5 +1,6 @@
 /**
- * 四查三比对 runs are bounded: one at a time (a second caller is told one is running), at least
+ * 四查三比对 runs are bounded: one at a time in the district (a second caller, on any instance of
+ * the joint meeting, is told one is running: a lease in the joint meeting's database), at least
  * CROSS_CHECK_MIN_INTERVAL_SECONDS apart, and old runs are removed with their ledger lines — kept
  * are the latest CROSS_CHECK_KEEP_RUNS, the latest of each month, and any run whose findings
  * someone acted on. Each block runs a joint meeting of its own, on a database of its own, behind a
@@ -15,7 +16,7 @@ import { freePort, gatewayWith, spawnDepartment } from '../support/instances';
 import { stopSpawned } from '../support/spawn-system';
 import { post, tokenFor, type GraphQLResponse } from '../support/client';
 
-interface Own { gateway: RunningService; child: ChildProcess; cleanup: () => Promise<void> }
+interface Own { gateway: RunningService; child: ChildProcess; database: string; settings: Record<string, string>; cleanup: () => Promise<void> }
 
 async function ownJointMeeting(settings: Record<string, string>): Promise<Own> {
   let database: string;
@@ -33,7 +34,7 @@ async function ownJointMeeting(settings: Record<string, string>): Promise<Own> {
   const child = await spawnDepartment('joint-meeting', port, { JOINT_MEETING_DATABASE_URL: database, ...settings });
   const gateway = await gatewayWith({ 'joint-meeting': `http://127.0.0.1:${port}/graphql` });
   return {
-    gateway, child,
+    gateway, child, database, settings,
     cleanup: async () => {
       await gateway.stop();
       await stopSpawned(child);
@@ -48,21 +49,27 @@ async function as<T>(own: Own, query: string, variables: Record<string, unknown>
 
 const RUN = 'mutation { runCrossCheck { id } }';
 
+/** Two runs asked at once (of `first` and `second`): the one that ran, and the one refused. */
+async function race(first: Own, second: Own) {
+  const answers = await Promise.all([as<{ runCrossCheck: { id: string } }>(first, RUN), as<{ runCrossCheck: { id: string } }>(second, RUN)]);
+  const done = answers.filter((r) => r.data?.runCrossCheck?.id);
+  const refused = answers.filter((r) => r.errors?.length);
+  expect(done).toHaveLength(1);
+  expect(refused).toHaveLength(1);
+  expect(refused[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'runCrossCheck' });
+  return { ran: done[0].data!.runCrossCheck.id, refused: refused[0] === answers[0] ? first : second, message: refused[0].errors![0].message };
+}
+
 describe('one run at a time, and a minimum interval', () => {
   let own: Own;
   beforeAll(async () => (own = await ownJointMeeting({ CROSS_CHECK_MIN_INTERVAL_SECONDS: '3600' })), 60_000);
   afterAll(() => own?.cleanup());
 
   it('a second call while a check runs is CONFLICT naming the one running; nothing else is written', async () => {
-    const [a, b] = await Promise.all([as<{ runCrossCheck: { id: string } }>(own, RUN), as<{ runCrossCheck: { id: string } }>(own, RUN)]);
-    const done = [a, b].filter((r) => r.data?.runCrossCheck?.id);
-    const refused = [a, b].filter((r) => r.errors?.length);
-    expect(done).toHaveLength(1);
-    expect(refused).toHaveLength(1);
-    expect(refused[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'runCrossCheck' });
-    expect(refused[0].errors![0].message).toMatch(/already running \(started by .+ at \d{4}-/);
+    const { ran, message } = await race(own, own);
+    expect(message).toMatch(/already running \(started by .+ at \d{4}-/);
     const runs = await as<{ crossChecks: { id: string }[] }>(own, '{ crossChecks(first: 50) { id } }');
-    expect(runs.data!.crossChecks.map((r) => r.id)).toEqual([done[0].data!.runCrossCheck.id]);
+    expect(runs.data!.crossChecks.map((r) => r.id)).toEqual([ran]);
   }, 120_000);
 
   it('another run within the interval is CONFLICT saying when the next may run', async () => {
@@ -72,6 +79,39 @@ describe('one run at a time, and a minimum interval', () => {
     const runs = await as<{ crossChecks: { id: string }[] }>(own, '{ crossChecks(first: 50) { id } }');
     expect(runs.data!.crossChecks).toHaveLength(1);
   }, 60_000);
+});
+
+/** A second instance of `own`'s joint meeting, on the same database, behind a gateway of its own. */
+async function secondInstance(own: Own): Promise<Own> {
+  const port = await freePort();
+  const child = await spawnDepartment('joint-meeting', port, { JOINT_MEETING_DATABASE_URL: own.database, ...own.settings });
+  const gateway = await gatewayWith({ 'joint-meeting': `http://127.0.0.1:${port}/graphql` });
+  return { gateway, child, database: own.database, settings: own.settings, cleanup: async () => {
+    await gateway.stop();
+    await stopSpawned(child);
+  } };
+}
+
+describe('one run at a time across instances of the joint meeting', () => {
+  let own: Own;
+  let other: Own;
+  beforeAll(async () => {
+    own = await ownJointMeeting({ CROSS_CHECK_MIN_INTERVAL_SECONDS: '0' });
+    other = await secondInstance(own);
+  }, 90_000);
+  afterAll(async () => {
+    await other?.cleanup();
+    await own?.cleanup();
+  });
+
+  it('two instances on one database asked at once: one runs, the other is CONFLICT naming it; afterwards either may run', async () => {
+    const { refused, message } = await race(own, other);
+    expect(message).toMatch(/already running \(started by joint-meeting at \d{4}-/);
+    // the lease went with the run: the instance refused may run now
+    expect((await as<{ runCrossCheck: { id: string } }>(refused, RUN)).errors).toBeUndefined();
+    const runs = await as<{ crossChecks: { id: string }[] }>(other, '{ crossChecks(first: 50) { id } }');
+    expect(runs.data!.crossChecks).toHaveLength(2);
+  }, 180_000);
 });
 
 describe('old runs are removed with their ledger lines', () => {

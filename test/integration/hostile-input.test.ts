@@ -1,11 +1,13 @@
 /**
  * Hostile input, generated (fast-check): malformed GraphQL, deep, alias and nested-list bombs, bodies
- * that are not JSON or too big, variables of the wrong shape and import files of garbage. For
+ * that are not JSON or too big, variables of the wrong shape, text with control, bidi or zero-width
+ * characters, document ids of any shape and import files of garbage. For
  * every one: no 5xx and no crash (the gateway still answers), every error carries a code, and
  * nothing is written. HOSTILE_RUNS sets the cases per property (CI: the default).
  */
 import fc from 'fast-check';
 import { importFile, type Send } from '@kongchuo/reports';
+import { composeResidentId } from '@kongchuo/shared';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,6 +117,25 @@ describe('hostile input, generated', () => {
       expectCoded(assign);
       expect(assign.errors?.length).toBeGreaterThan(0);
       expectCoded(await gql(VALID, { id } as Record<string, unknown>));
+    }), settings);
+  });
+
+  it('names and text with control, bidi-override or zero-width characters anywhere: BAD_USER_INPUT naming the field, nothing written', async () => {
+    const forbidden = fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u00ad', '\u061c', '\u202e', '\u202d', '\u2066', '\u200b', '\u200d', '\u2060', '\ufeff', '\u2028', '\u2029');
+    const text = fc.tuple(fc.string({ maxLength: 8 }), forbidden, fc.string({ maxLength: 8 })).map(([a, x, b]) => `${a}${x}${b}`);
+    await fc.assert(fc.asyncProperty(text, fc.constantFrom('name', 'className'), async (value, field) => {
+      const input = { idNumber: composeResidentId('450204', '2010-03-03', 612), name: '覃小明', schoolCode: '2145020405', grade: 7, className: '1班', date: '2022-09-01', [field]: value };
+      const r = await gql('mutation($input: EnrollStudentInput!) { enrollStudent(input: $input) { id } }', { input });
+      expectCoded(r);
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
+    }), settings);
+  });
+
+  it('document ids of any shape: a coded refusal, never a 5xx', async () => {
+    await fc.assert(fc.asyncProperty(fc.anything(), async (documentId) => {
+      const r = await raw(JSON.stringify({ documentId, variables: {} }));
+      expectCoded(r);
+      expect(r.errors?.length).toBeGreaterThan(0);
     }), settings);
   });
 

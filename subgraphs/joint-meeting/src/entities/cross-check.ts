@@ -23,6 +23,30 @@ registerEnumType(FindingStatus, {
   valuesConfig: { OPEN: { description: '待处理' }, ACTED: { description: '已派发任务' }, DISMISSED: { description: '核实排除' } },
 });
 
+/**
+ * Who is running the district's 四查三比对 now: one row at most (id `district`), inserted when a
+ * run starts and deleted when it ends, so every instance of the joint meeting on this database
+ * sees it; a row past `until` is a run whose process died, and the next caller clears it.
+ */
+@Entity({ tableName: 'cross_check_lease' })
+export class CrossCheckLease {
+  @PrimaryKey({ type: 'string', length: 20 })
+  id: string;
+
+  /** a random token of the run holding it, so only that run releases it */
+  @Property({ type: 'string', length: 36 })
+  token: string;
+
+  @Property({ type: 'string', length: 64 })
+  startedBy: string;
+
+  @Property({ type: TimestampType })
+  since: Date;
+
+  @Property({ type: TimestampType })
+  until: Date;
+}
+
 /** 四查三比对 run: one cross-department check on a date, with what it counted and how long each step took. */
 @ObjectType({ description: '四查三比对（一次比对）' })
 @Entity({ tableName: 'cross_check_run' })

@@ -1,7 +1,7 @@
 import { Meeting, Resolution } from './meeting';
 import { PersuasionTask, TaskEvent } from './task';
-import { CrossCheckRun, LedgerEntry } from './cross-check';
+import { CrossCheckLease, CrossCheckRun, LedgerEntry } from './cross-check';
 
 export * from './enums';
-export { Meeting, Resolution, PersuasionTask, TaskEvent, CrossCheckRun, LedgerEntry };
-export const entities = [Meeting, Resolution, PersuasionTask, TaskEvent, CrossCheckRun, LedgerEntry];
+export { Meeting, Resolution, PersuasionTask, TaskEvent, CrossCheckLease, CrossCheckRun, LedgerEntry };
+export const entities = [Meeting, Resolution, PersuasionTask, TaskEvent, CrossCheckLease, CrossCheckRun, LedgerEntry];

@@ -3,10 +3,10 @@ import {
   ConnectionType, assertVersion, badInput, calendarDate, conflict, decodeCursor, insertInChunks, pageWithLazyCount, notFound, optionalText, pageSize,
   requiredText, sqlOf, toPage, writeTransaction, type SupergraphReader,
 } from '@kongchuo/shared';
-import type { FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { JointMeetingContext } from '../context';
-import { CrossCheckRun, LedgerEntry, Meeting, PersuasionTask, TaskStatus, TaskType } from '../entities';
+import { CrossCheckLease, CrossCheckRun, LedgerEntry, Meeting, PersuasionTask, TaskStatus, TaskType } from '../entities';
 import { FindingKind, FindingStatus, LedgerKind, crossCheck, type DropoutChild, type SuspectedChild } from '../domain/cross-check';
 import { TASK_RULES } from '../domain/tasks';
 import { Student } from './student.resolver';
@@ -106,8 +106,31 @@ async function latestRun(ctx: JointMeetingContext, runId?: string): Promise<Cros
   return latest ?? null;
 }
 
-/** the run this service is doing now, if any: one at a time (each reads every department's registers) */
-let inProgress: { by: string; since: Date } | null = null;
+/** The longest a run may hold the district's lease; one whose process died blocks the next no longer than this. */
+export const CROSS_CHECK_LEASE_MS = 30 * 60 * 1000;
+const LEASE_ID = 'district';
+
+/**
+ * Takes the district's lease for a run (one at a time across every instance of the joint meeting
+ * on this database: each run reads every department's registers), or answers who holds it.
+ * An expired lease (its process died mid-run) is cleared first.
+ */
+async function takeLease(em: EntityManager, by: string): Promise<{ token: string } | { heldBy: string; since: Date }> {
+  const now = new Date();
+  await em.nativeDelete(CrossCheckLease, { id: LEASE_ID, until: { $lt: now } });
+  const token = randomUUID();
+  try {
+    await em.insert(CrossCheckLease, { id: LEASE_ID, token, startedBy: by, since: now, until: new Date(now.getTime() + CROSS_CHECK_LEASE_MS) });
+    return { token };
+  } catch (e) {
+    if (!(e instanceof UniqueConstraintViolationException)) throw e;
+    const held = await em.findOne(CrossCheckLease, { id: LEASE_ID });
+    // released between the insert and the read: report it as just taken, the caller may ask again
+    return { heldBy: held?.startedBy ?? 'another run', since: held?.since ?? now };
+  }
+}
+
+const releaseLease = (em: EntityManager, token: string) => em.nativeDelete(CrossCheckLease, { id: LEASE_ID, token });
 
 /**
  * Removes the runs no one needs any more, with their ledger lines: kept are the latest `keep`, the
@@ -147,11 +170,10 @@ export class CrossCheckResolver {
     @Arg('asOf', () => String, { nullable: true, description: '比对日期，默认今天' }) asOf?: string,
   ): Promise<CrossCheckRun> {
     const on = asOf ? calendarDate(asOf, 'asOf', { notAfter: ctx.today() }) : ctx.today();
-    if (inProgress) {
-      throw conflict('runCrossCheck', `runCrossCheck: a check is already running (started by ${inProgress.by} at ${inProgress.since.toISOString()}); its result will be the latest run (crossCheck)`);
+    const lease = await takeLease(ctx.em.fork(), ctx.identity.user);
+    if ('heldBy' in lease) {
+      throw conflict('runCrossCheck', `runCrossCheck: a check is already running (started by ${lease.heldBy} at ${lease.since.toISOString()}); its result will be the latest run (crossCheck)`);
     }
-    // taken before anything is awaited: a second call in the meantime is told, not run beside it
-    inProgress = { by: ctx.identity.user, since: new Date() };
     try {
       const { minIntervalSeconds, keepRuns } = ctx.config.crossCheck;
       const last = await latestRun(ctx);
@@ -169,7 +191,7 @@ export class CrossCheckResolver {
       );
       return run;
     } finally {
-      inProgress = null;
+      await releaseLease(ctx.em.fork(), lease.token).catch((e: unknown) => ctx.logger.warn({ err: e }, `releasing the cross-check lease failed; it expires by itself within ${CROSS_CHECK_LEASE_MS / 60000} minutes`));
     }
   }
 
