@@ -6,6 +6,7 @@ COPY shared/package.json shared/
 COPY gateway/package.json gateway/
 COPY dashboard/package.json dashboard/
 COPY reports/package.json reports/
+COPY demo/package.json demo/
 COPY subgraphs/education/package.json subgraphs/education/
 COPY subgraphs/public-security/package.json subgraphs/public-security/
 COPY subgraphs/civil-affairs/package.json subgraphs/civil-affairs/

@@ -18,6 +18,7 @@ module.exports = {
     '^@kongchuo/shared$': '<rootDir>/shared/src',
     '^@kongchuo/gateway$': '<rootDir>/gateway/src',
     '^@kongchuo/reports$': '<rootDir>/reports/src',
+    '^@kongchuo/demo$': '<rootDir>/demo/src',
     '^@kongchuo/(.*)$': '<rootDir>/subgraphs/$1/src',
   },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/{shared,gateway,subgraphs/*}/test/**/*.test.ts'],

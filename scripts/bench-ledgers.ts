@@ -8,7 +8,8 @@
  * gateway and subgraphs, and times the joint meeting's 四查三比对 run through the gateway.
  * A benchmark prints figures; it asserts nothing.
  */
-import { composeResidentId, generateLiunan2018, issueUserToken, serviceIdentity, DEMO_ACCOUNTS, DEMO_LEDGER_DATE, type DemoAbsence } from '@kongchuo/shared';
+import { composeResidentId, issueUserToken, serviceIdentity, DEMO_ACCOUNTS } from '@kongchuo/shared';
+import { generateLiunan2018, DEMO_LEDGER_DATE, type DemoAbsence } from '@kongchuo/demo';
 import { flag } from './cli';
 
 

@@ -34,9 +34,10 @@ import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { readSupergraph } from '@kongchuo/gateway';
 import {
-  DEMO_ACCOUNTS, IDENTITY_HEADER, generateLiunan2018, issueUserToken, loadConfig, loadKeys, openDatabase, serviceIdentity, signSubgraphIdentity,
+  DEMO_ACCOUNTS, IDENTITY_HEADER, issueUserToken, loadConfig, loadKeys, openDatabase, serviceIdentity, signSubgraphIdentity,
   type Config, type Identity, type KeyMaterial, type SubgraphName,
 } from '@kongchuo/shared';
+import { generateLiunan2018 } from '@kongchuo/demo';
 import { DISTRICT_OVERVIEW_SQL, districtOverviewParams } from '@kongchuo/education';
 import { flag } from './cli';
 import { PG_ADMIN_URL, postgresUrl } from './databases';

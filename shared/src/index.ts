@@ -19,7 +19,6 @@ export * from './demand';
 export * from './trusted-documents';
 export * from './text-rules';
 export * from './transactions';
-export * from './demo/liunan-2018';
 export * from './dates';
 export * from './timestamp-type';
 export * from './subgraph';

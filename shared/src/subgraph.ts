@@ -11,7 +11,6 @@ import { buildFederatedSchema } from './federation';
 import { databaseKind, databaseRole, openDatabase, sqlOf, type DatabaseSpec } from './database';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
 import { todayInChina } from './dates';
-import type { DemoWorld } from './demo/liunan-2018';
 import { serviceIdentity, supergraphReader, type SupergraphReader } from './service-client';
 import { SUBGRAPHS } from './config';
 import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin } from './audit';
@@ -85,13 +84,20 @@ export interface SubgraphDefinition<L> {
   /** `{ Student: { __resolveReference } }`: batched through the loaders */
   referenceResolvers: Record<string, { __resolveReference: (ref: never, ctx: SubgraphContext<L>) => unknown }>;
   loaders: (em: EntityManager, identity: Identity) => L;
-  seed: (em: EntityManager, linkageSecret: string, world?: DemoWorld) => Promise<object | null>;
+  /**
+   * Loads this department's demo seeder (`() => import('./seed/liunan-2018')…`): only when a
+   * service seeds the demo, so a production service never loads the demo world (@kongchuo/demo, faker).
+   */
+  seed: () => Promise<DemoSeeder>;
   /** the scope kinds whose facts this department keeps (education: school; community: subdistrict, community), from its own database */
   scopeMembers?: (em: () => EntityManager) => Partial<Record<ScopeKind, ScopeMembers>>;
   /** the files this department takes in (xlsx/CSV bulk imports) */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   importers?: Importer<any>[];
 }
+
+/** Writes a department's share of a demo world (default: the Liunan 2018 demo of @kongchuo/demo) into an empty database. */
+export type DemoSeeder = (em: EntityManager, linkageSecret: string, world?: never) => Promise<object | null>;
 
 /** The module a subgraph exports: the same five things for every department. */
 export interface SubgraphModule {
@@ -100,7 +106,7 @@ export interface SubgraphModule {
   database(url: string, extra?: Partial<DatabaseSpec>): DatabaseSpec;
   start(opts?: StartOptions): Promise<SubgraphService>;
   /** writes this department's share of a demo world (default: the Liunan 2018 demo) into an empty database */
-  seed(em: EntityManager, linkageSecret: string, world?: DemoWorld): Promise<object | null>;
+  seed(em: EntityManager, linkageSecret: string, world?: object): Promise<object | null>;
 }
 
 /**
@@ -133,7 +139,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     knex.on('query', metrics.statement);
     databaseSpans(tracing, knex, databaseKind(config.databaseUrl(def.name)));
     if (opts.demo) {
-      const seeded = await def.seed(orm.em, keys.linkageSecret);
+      const seeded = await (await def.seed())(orm.em, keys.linkageSecret);
       if (seeded) logger.info(seeded, 'demo data seeded');
     }
     let sweeper: NodeJS.Timeout | undefined;
@@ -204,5 +210,5 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     return { ...running, orm, checkpointAudit: () => checkpoints.take() };
   }
 
-  return { name: def.name, buildSchema, database, start, seed: def.seed };
+  return { name: def.name, buildSchema, database, start, seed: async (em, linkageSecret, world) => (await def.seed())(em, linkageSecret, world as never) };
 }

@@ -1,4 +1,4 @@
-import { STILL_OUT_REGIONS } from '@kongchuo/shared';
+import { STILL_OUT_REGIONS } from '@kongchuo/demo';
 import { ok } from '../support/client';
 
 interface Child {

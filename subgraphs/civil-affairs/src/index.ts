@@ -3,7 +3,6 @@ import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchu
 import { entities } from './entities';
 import { importers } from './imports/poverty.importer';
 import { createLoaders, type Loaders } from './loaders';
-import { seedCivilAffairs } from './seed/liunan-2018';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
@@ -23,7 +22,8 @@ export const civilAffairs = defineSubgraph<Loaders>({
     AidGrant: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.aid.load(ref.id) },
   },
   loaders: createLoaders,
-  seed: seedCivilAffairs,
+  // the demo world is loaded only when a service seeds it: never in production
+  seed: () => import('./seed/liunan-2018').then((m) => m.seedCivilAffairs),
   importers,
 });
 

@@ -4,7 +4,6 @@ import { entities } from './entities';
 import { importers } from './imports/residents.importer';
 import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';
-import { seedCommunity } from './seed/liunan-2018';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
@@ -24,7 +23,8 @@ export const community = defineSubgraph<Loaders>({
     HomeVisit: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.homeVisit.load(ref.id) },
   },
   loaders: createLoaders,
-  seed: seedCommunity,
+  // the demo world is loaded only when a service seeds it: never in production
+  seed: () => import('./seed/liunan-2018').then((m) => m.seedCommunity),
   importers,
   scopeMembers,
 });

@@ -4,7 +4,6 @@ import { entities } from './entities';
 import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';
 import { referenceResolvers } from './student.reference';
-import { seedEducation } from './seed/liunan-2018';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { StudentResolver } from './resolvers/student.resolver';
@@ -19,7 +18,6 @@ import { importers } from './imports/students.importer';
 import { EarlyWarningPolicyResolver, EarlyWarningResolver } from './resolvers/early-warning.resolver';
 
 export * from './entities';
-export { seedEducation };
 export { DISTRICT_OVERVIEW_SQL, districtOverviewParams } from './resolvers/overview.resolver';
 
 /** 教育局 subgraph: student status (学籍), schools, dropout cases, screenings, interviews, overview. */
@@ -30,7 +28,8 @@ export const education = defineSubgraph<Loaders>({
   resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver, AttendanceResolver, EarlyWarningResolver, EarlyWarningPolicyResolver, MonthlyReportResolver],
   referenceResolvers,
   loaders: createLoaders,
-  seed: seedEducation,
+  // the demo world is loaded only when a service seeds it: never in production
+  seed: () => import('./seed/liunan-2018').then((m) => m.seedEducation),
   importers,
   scopeMembers,
 });

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { defineSubgraph, studentReference } from '@kongchuo/shared';
 import { entities } from './entities';
 import { createLoaders, type Loaders } from './loaders';
-import { seedJointMeeting } from './seed/liunan-2018';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
@@ -24,7 +23,8 @@ export const jointMeeting = defineSubgraph<Loaders>({
   orphanedTypes: [Student],
   referenceResolvers: studentReference,
   loaders: createLoaders,
-  seed: seedJointMeeting,
+  // the demo world is loaded only when a service seeds it: never in production
+  seed: () => import('./seed/liunan-2018').then((m) => m.seedJointMeeting),
 });
 
 export const listen = (port: number) => jointMeeting.start({ port });

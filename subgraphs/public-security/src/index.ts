@@ -3,7 +3,6 @@ import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchu
 import { entities } from './entities';
 import { importers } from './imports/hukou.importer';
 import { createLoaders, type Loaders } from './loaders';
-import { seedPublicSecurity } from './seed/liunan-2018';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
@@ -24,7 +23,8 @@ export const publicSecurity = defineSubgraph<Loaders>({
     LegalNotice: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.legalNotice.load(ref.id) },
   },
   loaders: createLoaders,
-  seed: seedPublicSecurity,
+  // the demo world is loaded only when a service seeds it: never in production
+  seed: () => import('./seed/liunan-2018').then((m) => m.seedPublicSecurity),
   importers,
 });
 

@@ -10,10 +10,7 @@
  * All people are synthetic: generated names and valid-checksum ID numbers.
  */
 import { Faker, zh_CN, base } from '@faker-js/faker';
-import { composeResidentId } from '../resident-id';
-import { regionShortName } from '../regions';
-import { DEMO_SCOPES } from '../accounts';
-import { addDays } from '../dates';
+import { DEMO_SCOPES, addDays, composeResidentId, regionShortName } from '@kongchuo/shared';
 
 export type DemoSchoolType = 'PRIMARY' | 'JUNIOR' | 'NINE_YEAR';
 export type DemoStatus = 'ENROLLED' | 'SUSPENDED' | 'TRANSFERRED_OUT' | 'DROPPED_OUT' | 'GRADUATED' | 'DECEASED';
