@@ -6,7 +6,7 @@
 import type { RunningService } from '@kongchuo/shared';
 import { gatewayWith } from '../support/instances';
 import { post, tokenFor, type Account } from '../support/client';
-import { REDIS_URL, redisUp } from '../support/redis';
+import { REDIS_URL, itWithRedis } from '../support/redis';
 
 const gateways: RunningService[] = [];
 afterAll(async () => {
@@ -40,12 +40,7 @@ describe('rate limits', () => {
     expect((await ask(g, 'joint-meeting')).status).toBe(200);
   });
 
-  it('in Redis, shared across gateway instances', async () => {
-    if (!(await redisUp())) {
-      if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but no Redis at ${REDIS_URL}`);
-      console.warn(`rate limits in Redis not tested: no Redis at ${REDIS_URL}`);
-      return;
-    }
+  itWithRedis('in Redis, shared across gateway instances', async () => {
     const env = { REDIS_URL, RATE_LIMIT_USER_PER_MINUTE: '4', RATE_LIMIT_DEPARTMENT_PER_MINUTE: '1000', RATE_LIMIT_PREFIX: `t-redis-${Date.now()}` };
     const [a, b] = [await gateway(env), await gateway(env)];
     for (const g of [a, b, a, b]) expect((await ask(g, 'civil-affairs')).status).toBe(200);

@@ -12,7 +12,7 @@ import { decodeJwt } from 'jose';
 import { DEMO_ACCOUNTS, IDENTITY_HEADER, createLogger, loadConfig, redisReplayGuard, signSubgraphIdentity, subgraphAudience, type RunningService } from '@kongchuo/shared';
 import { ok, post, subgraphUrl, testKeys, tokenFor } from '../support/client';
 import { freePort, gatewayWith, spawnDepartment } from '../support/instances';
-import { REDIS_URL, redisUp } from '../support/redis';
+import { REDIS_URL, describeWithRedis } from '../support/redis';
 import { usingPostgres } from '../support/system';
 
 interface Captured { identity: string; body: string }
@@ -146,12 +146,8 @@ describe('a gateway-signed request is good once, at one department', () => {
   });
 });
 
-describe('the memory of used signatures in Redis', () => {
+describeWithRedis('the memory of used signatures in Redis', () => {
   it('is shared by every instance of a department, and kept apart between departments', async () => {
-    if (!(await redisUp())) {
-      if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but no Redis at ${REDIS_URL}`);
-      return console.warn('replay guard in Redis not tested: no Redis');
-    }
     const logger = createLogger('test', 'fatal');
     const prefix = `t-seen-${Date.now()}-${Math.random()}`;
     const [one, two, other] = [redisReplayGuard('civil-affairs', REDIS_URL, prefix, logger), redisReplayGuard('civil-affairs', REDIS_URL, prefix, logger), redisReplayGuard('education', REDIS_URL, prefix, logger)];
