@@ -1,5 +1,4 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
   Kind, defaultFieldResolver, getNamedType, isObjectType, parse, visit,
@@ -167,15 +166,18 @@ export function applyRowScopes(schema: GraphQLSchema): GraphQLSchema {
  * resolvers plus the reference resolvers (`{ Student: { __resolveReference } }`), and the
  * policy is enforced on it.
  */
+/** The resolvers of one schema module, as @apollo/subgraph's public `buildSubgraphSchema` takes them. */
+type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number] extends infer M ? (M extends { resolvers?: infer R } ? R : never) : never>;
+
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
-  referenceResolvers: GraphQLResolverMap<unknown> = {},
+  referenceResolvers: ResolverMap = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
   const typeDefs = annotatePolicy(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`));
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(schema) as ResolverMap;
   for (const [type, extra] of Object.entries(referenceResolvers)) {
-    resolvers[type] = { ...(resolvers[type] as object), ...(extra as object) } as GraphQLResolverMap<unknown>[string];
+    resolvers[type] = { ...(resolvers[type] as object), ...(extra as object) } as ResolverMap[string];
   }
   return scopeMutations(applyOperationRules(applyTextRules(applyRowScopes(applyPermissions(buildSubgraphSchema({ typeDefs, resolvers }))))));
 }
