@@ -2,7 +2,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
 import { Pool } from 'undici';
-import { DepartmentBusy, subgraphDeduplicated, subgraphFetch, subgraphResilience } from './operations';
+import { subgraphDeduplicated, subgraphFetch } from './metrics';
+import { DepartmentBusy, subgraphResilience } from './resilience';
 import { serviceUnavailable } from './errors';
 import {
   IDENTITY_HEADER, SUBGRAPH_NAMES, SpanKind, SpanStatusCode, signSubgraphIdentity, withTraceContext,

@@ -18,7 +18,11 @@ import {
 import { readSupergraph } from './compose';
 import { gatewayFormatError } from './errors';
 import { serveExports } from './exports';
-import { bodyErrors, metricsPlugin, operationLimits, operatorRoutes, rateLimiter, requestIds, tokenLimit } from './operations';
+import { bodyErrors, operationLimits, tokenLimit } from './limits';
+import { metricsPlugin } from './metrics';
+import { operatorRoutes } from './operator-routes';
+import { rateLimiter } from './rate-limits';
+import { requestIds } from './request-ids';
 import { SignedIdentityDataSource, signingFetcher, type GatewayContext } from './identity-data-source';
 import { checkTrustedDocument, documentOf, firstPartyDocuments, resolveDocuments } from './trusted-documents';
 
