@@ -24,12 +24,26 @@ export async function writeTransaction<T>(
       throw conflict('expectedVersion', 'this record was changed by someone else meanwhile; reload it and try again');
     }
     if (e instanceof UniqueConstraintViolationException) {
-      const text = e.message;
+      const text = violatedConstraint(e);
       const hit = Object.entries(uniqueFields).find(([fragment]) => text.includes(fragment));
       throw conflict(hit?.[1] ?? 'input', `a record with this ${hit?.[1] ?? 'key'} already exists`);
     }
     throw e;
   }
+}
+
+/**
+ * Which unique constraint a write broke, as the database names it: PostgreSQL's `constraint`
+ * (`student_resident_id_unique`; `detail` as a fallback: `Key (resident_id)=(…)`), SQLite's
+ * columns after "UNIQUE constraint failed:" (`student.resident_id`) — never the statement, whose
+ * column list names every column of the row.
+ */
+export function violatedConstraint(e: Error & { constraint?: unknown; detail?: unknown }): string {
+  if (typeof e.constraint === 'string') return e.constraint;
+  const sqlite = /UNIQUE constraint failed: ([^\n]+)$/.exec(e.message);
+  if (sqlite) return sqlite[1];
+  if (typeof e.detail === 'string') return /^Key \(([^)]*)\)/.exec(e.detail)?.[1] ?? '';
+  return /PRIMARY KEY/i.test(e.message) ? 'PRIMARY' : '';
 }
 
 /** Refuses a write based on a stale read: the client must send the version it last saw. */
