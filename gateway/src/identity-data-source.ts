@@ -2,6 +2,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
 import { Pool } from 'undici';
+import { LRUCache } from 'lru-cache';
+import { OperationTypeNode, getOperationAST, parse } from 'graphql';
 import { subgraphDeduplicated, subgraphFetch } from './metrics';
 import { DepartmentBusy, subgraphResilience } from './resilience';
 import { serviceUnavailable } from './errors';
@@ -137,7 +139,17 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
 }
 
 /** Only reads are retried: a query can be asked twice, a mutation must not be written twice. */
-export const isReadOperation = (query: string | undefined) => typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
+export function isReadOperation(query: string | undefined): boolean {
+  if (typeof query !== 'string') return false;
+  let read = operationKinds.get(query);
+  if (read === undefined) {
+    // the planner's own documents, a set as finite as the plans: parsed once each
+    read = getOperationAST(parse(query))?.operation === OperationTypeNode.QUERY;
+    operationKinds.set(query, read);
+  }
+  return read;
+}
+const operationKinds = new LRUCache<string, boolean>({ max: 5000 });
 
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
