@@ -16,21 +16,11 @@ import { Entity, PrimaryKey, Property, Unique, UniqueConstraintViolationExceptio
 import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './config';
 import { AuditEntry } from './audit';
 import { TimestampType } from './timestamp-type';
-import { auditSigningVariable } from './audit-keys';
+import { CHECKPOINT_HOLDERS, auditSigningVariable, checkpointsHeldBy } from './audit-keys';
+
+export { CHECKPOINT_HOLDERS, checkpointsHeldBy };
 import { sameMac, serviceKey, serviceMac, SERVICE_CALL_MAX_AGE_MS, SERVICE_MAC_HEADER } from './service-mac';
 import type { Logger } from './logger';
-
-/** Who holds each department's checkpoints: never the department itself. */
-export const CHECKPOINT_HOLDERS: Record<SubgraphName, SubgraphName> = {
-  education: 'joint-meeting',
-  'public-security': 'joint-meeting',
-  'civil-affairs': 'joint-meeting',
-  community: 'joint-meeting',
-  'joint-meeting': 'education',
-};
-
-/** The departments whose checkpoints `holder` keeps. */
-export const checkpointsHeldBy = (holder: SubgraphName): SubgraphName[] => SUBGRAPH_NAMES.filter((n) => CHECKPOINT_HOLDERS[n] === holder);
 
 export const AUDIT_CHECKPOINT_PATH = '/audit-checkpoint';
 

@@ -97,3 +97,15 @@ export function auditKeyProblems(config: Config, env: NodeJS.ProcessEnv, service
   }
   return problems;
 }
+
+/** Who holds each department's checkpoints: never the department itself. */
+export const CHECKPOINT_HOLDERS: Record<SubgraphName, SubgraphName> = {
+  education: 'joint-meeting',
+  'public-security': 'joint-meeting',
+  'civil-affairs': 'joint-meeting',
+  community: 'joint-meeting',
+  'joint-meeting': 'education',
+};
+
+/** The departments whose checkpoints `holder` keeps. */
+export const checkpointsHeldBy = (holder: SubgraphName): SubgraphName[] => SUBGRAPH_NAMES.filter((n) => CHECKPOINT_HOLDERS[n] === holder);

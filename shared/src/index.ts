@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './errors';
 export * from './config';
 export * from './production';
+export * from './secrets';
 export * from './keys';
 export * from './identity';
 export * from './accounts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 import type { Config } from './config';
-import { secretWeakness } from './production';
+import { secretWeakness } from './secrets';
 
 /** Algorithms are pinned: user tokens are ES256, identities the gateway signs for subgraphs are EdDSA. */
 export const USER_TOKEN_ALG = 'ES256';

@@ -11,7 +11,6 @@
  * one process that left `npm start` waiting for ever after its ports were freed.
  */
 import type { Logger } from './logger';
-import type { RunningService } from './subgraph-server';
 
 /** what a server still answering is given to finish, once stopping begins */
 export const DRAIN_GRACE_MS = 5_000;
@@ -19,7 +18,13 @@ export const DRAIN_GRACE_MS = 5_000;
 export const STOP_DEADLINE_MS = 9_000;
 
 /** Stops the services in the order given (each after the one before), within the deadline. */
-export async function stopServices(services: readonly RunningService[], logger: Logger, deadlineMs = STOP_DEADLINE_MS): Promise<boolean> {
+/** What stopServices stops: a service of the system (RunningService has this shape). */
+export interface StoppableService {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export async function stopServices(services: readonly StoppableService[], logger: Logger, deadlineMs = STOP_DEADLINE_MS): Promise<boolean> {
   const pending = new Set(services.map((s) => s.name));
   let failed = false;
   const all = (async () => {
@@ -48,7 +53,7 @@ export async function stopServices(services: readonly RunningService[], logger: 
  * On the first SIGTERM or SIGINT: the services in the order given, then `after` (if any), then
  * the process exits (0 when all stopped in time). A second signal while stopping is ignored.
  */
-export function exitOnSignals(services: () => readonly RunningService[], logger: Logger, after?: () => Promise<void>): void {
+export function exitOnSignals(services: () => readonly StoppableService[], logger: Logger, after?: () => Promise<void>): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
