@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { ProductionConfigError, assertProductionReady, createLogger, databaseKind, exitOnSignals, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
+import { ProductionConfigError, assertProductionReady, createLogger, databaseKind, exitOnSignals, loadConfig, loadKeys, type SubgraphService } from '@kongchuo/shared';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {
@@ -13,19 +13,27 @@ async function main() {
   assertProductionReady(config, process.env, ['gateway', ...SUBGRAPH_MODULES.map((m) => m.name)], { demo });
   const keys = await loadKeys(config);
   const logger = createLogger('start', config.logLevel);
-  const running: RunningService[] = [];
+  const departments: SubgraphService[] = [];
   for (const m of SUBGRAPH_MODULES) {
     const service = await m.start({ config, keys, demo });
-    running.push(service);
+    departments.push(service);
     logger.info({ subgraph: m.name, database: databaseKind(config.databaseUrl(m.name)) }, 'subgraph ready');
   }
   const gateway = await startGateway({ config, keys });
-  running.push(gateway);
   const url = `http://localhost:${gateway.port}/graphql`;
   console.log(`\n控辍保学 gateway ready at ${url}\nget a token:  npm run -s token -- edu-admin\n`);
 
-  // the gateway first: the requests it is finishing still reach the departments
-  exitOnSignals(() => [...running].reverse(), logger);
+  // the gateway first: the requests it is finishing still reach the departments. Then every
+  // department's last audit checkpoint while all of them are up (each holds another's: the joint
+  // meeting the four departments', education the joint meeting's), then the departments
+  const lastCheckpoints = {
+    name: 'audit checkpoints',
+    stop: async () => {
+      const taken = await Promise.allSettled(departments.map((d) => d.checkpointAudit()));
+      taken.forEach((t, i) => t.status === 'rejected' && logger.warn({ subgraph: departments[i].name, reason: (t.reason as Error).message }, 'last audit checkpoint not delivered'));
+    },
+  };
+  exitOnSignals(() => [gateway, lastCheckpoints, ...departments.slice().reverse()], logger);
 }
 
 main().catch((e) => {

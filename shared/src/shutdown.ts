@@ -17,13 +17,13 @@ export const DRAIN_GRACE_MS = 5_000;
 /** when the process gives up on a service that does not stop, and exits 1 */
 export const STOP_DEADLINE_MS = 9_000;
 
-/** Stops the services in the order given (each after the one before), within the deadline. */
 /** What stopServices stops: a service of the system (RunningService has this shape). */
 export interface StoppableService {
   name: string;
   stop(): Promise<void>;
 }
 
+/** Stops the services in the order given (each after the one before), within the deadline. */
 export async function stopServices(services: readonly StoppableService[], logger: Logger, deadlineMs = STOP_DEADLINE_MS): Promise<boolean> {
   const pending = new Set(services.map((s) => s.name));
   let failed = false;

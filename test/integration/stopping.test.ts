@@ -8,6 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { loadConfig } from '@kongchuo/shared';
+import { verifyAll } from '../../scripts/audit-verify';
 import { stopWith, untilAnswers, userEnvironment } from '../support/processes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -51,6 +53,10 @@ describe('npm start', () => {
     expect(stopped!.code).toBe(0);
     expect(stopped!.took).toBeLessThan(10_000);
     for (const [service, port] of Object.entries(ports)) expect({ service, free: await portIsFree(port) }).toEqual({ service, free: true });
+    // every department that wrote to its audit log handed its last head over before stopping (while the holders were up)
+    const chains = await verifyAll(loadConfig({ DATA_DIR: dataDir }), { DATA_DIR: dataDir });
+    expect(chains.filter((c) => c.ok && c.checked > 0 && !/reaching checkpoint/.test(c.line)).map((c) => c.line)).toEqual([]);
+    expect(chains.filter((c) => c.checked > 0).length).toBeGreaterThan(0);
   }, 240_000);
 });
 
