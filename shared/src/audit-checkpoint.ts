@@ -9,8 +9,7 @@
  * the joint meeting holds every department's, and education holds the joint meeting's, so no chain
  * is anchored only in its own database. `verifyAuditChain` then checks each chain against them.
  */
-import { randomUUID, sign, verify, type KeyObject } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
+import { sign, verify, type KeyObject } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { Entity, PrimaryKey, Property, Unique, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './config';
@@ -19,7 +18,7 @@ import { TimestampType } from './timestamp-type';
 import { CHECKPOINT_HOLDERS, auditSigningVariable, checkpointsHeldBy } from './audit-keys';
 
 export { CHECKPOINT_HOLDERS, checkpointsHeldBy };
-import { sameMac, serviceKey, serviceMac, SERVICE_CALL_MAX_AGE_MS, SERVICE_MAC_HEADER } from './service-mac';
+import { callService, serviceEndpoint, serviceKey } from './service-mac';
 import type { Logger } from './logger';
 
 export const AUDIT_CHECKPOINT_PATH = '/audit-checkpoint';
@@ -114,8 +113,6 @@ export async function chainHead(em: EntityManager): Promise<{ lastId: number; ha
 /** A checkpoint delivered in transit: the signed statement, inside a MACed service-to-service question. */
 interface Delivery {
   from: SubgraphName;
-  at: number;
-  nonce: string;
   statement: string;
   signature: string;
 }
@@ -154,41 +151,22 @@ export async function holdCheckpoint(em: EntityManager, s: CheckpointStatement, 
 
 /** The holder's side of `POST /audit-checkpoint`: a department's MACed delivery, its signature checked, then held. */
 export function checkpointEndpoint(opts: { self: SubgraphName; secret: string; publicKeys: Partial<Record<SubgraphName, KeyObject>>; em: () => EntityManager; logger: Logger }) {
-  const key = checkpointKey(opts.secret);
   const held = new Set(checkpointsHeldBy(opts.self));
-  const seen = new LRUCache<string, true>({ max: 10_000, ttl: SERVICE_CALL_MAX_AGE_MS * 2 });
-  const answer = (status: number, body: object) => {
-    const text = JSON.stringify(body);
-    return { status, body: text, mac: serviceMac(key, text) };
-  };
-  return async (raw: Buffer | undefined, header: string | undefined): Promise<{ status: number; body: string; mac?: string }> => {
-    const text = raw?.toString('utf8') ?? '';
-    if (!header || !sameMac(header, serviceMac(key, text))) return { status: 401, body: JSON.stringify({ error: 'not signed by a department' }) };
-    let d: Delivery;
-    try {
-      d = JSON.parse(text) as Delivery;
-    } catch {
-      return answer(400, { error: 'not JSON' });
-    }
-    if (!d || typeof d !== 'object') return answer(400, { error: 'not a checkpoint' });
-    if (typeof d.at !== 'number' || Math.abs(Date.now() - d.at) > SERVICE_CALL_MAX_AGE_MS || typeof d.nonce !== 'string' || seen.has(d.nonce)) {
-      return answer(401, { nonce: d.nonce, error: 'stale or replayed' });
-    }
-    seen.set(d.nonce, true);
-    if (!held.has(d.from)) return answer(400, { nonce: d.nonce, error: `${opts.self} does not hold ${String(d.from)}'s checkpoints` });
+  return serviceEndpoint<Delivery>(checkpointKey(opts.secret), async (d) => {
+    if (!held.has(d.from)) return { status: 400, body: { error: `${opts.self} does not hold ${String(d.from)}'s checkpoints` } };
     const s = readCheckpoint(d.statement, d.signature, opts.publicKeys[d.from], d.from);
     if (!s) {
       opts.logger.warn({ from: d.from }, 'audit checkpoint refused: its signature does not verify with the department\'s public key');
-      return answer(401, { nonce: d.nonce, error: `the checkpoint's signature does not verify with ${d.from}'s public key` });
+      return { status: 401, body: { error: `the checkpoint's signature does not verify with ${d.from}'s public key` } };
     }
     const kept = await holdCheckpoint(opts.em(), s, d.statement, d.signature);
     if ('refused' in kept) {
       opts.logger.warn({ from: d.from, lastId: s.lastId, reason: kept.refused }, 'audit checkpoint refused: the chain does not go on from the one held');
-      return answer(409, { nonce: d.nonce, error: kept.refused });
+      return { status: 409, body: { error: kept.refused } };
     }
     if (kept.stored) opts.logger.debug({ from: d.from, lastId: s.lastId, id: kept.id }, 'audit checkpoint held');
-    return answer(200, { nonce: d.nonce, ...kept });
-  };
+    return { status: 200, body: kept };
+  });
 }
 
 /**
@@ -197,18 +175,13 @@ export function checkpointEndpoint(opts: { self: SubgraphName; secret: string; p
  */
 export async function deliverCheckpoint(opts: { config: Config; secret: string; from: SubgraphName; statement: string; signature: string; timeoutMs?: number }): Promise<{ id: number; stored: boolean }> {
   const holder = CHECKPOINT_HOLDERS[opts.from];
-  const key = checkpointKey(opts.secret);
-  const delivery: Delivery = { from: opts.from, at: Date.now(), nonce: randomUUID(), statement: opts.statement, signature: opts.signature };
-  const body = JSON.stringify(delivery);
-  const res = await fetch(new URL(AUDIT_CHECKPOINT_PATH, opts.config.subgraphUrl(holder)), {
-    method: 'POST', headers: { 'content-type': 'application/json', [SERVICE_MAC_HEADER]: serviceMac(key, body) }, body, signal: AbortSignal.timeout(opts.timeoutMs ?? 5000),
+  const delivery: Delivery = { from: opts.from, statement: opts.statement, signature: opts.signature };
+  const url = new URL(AUDIT_CHECKPOINT_PATH, opts.config.subgraphUrl(holder));
+  const { status, answer } = await callService<{ id: number; stored: boolean }>(url, checkpointKey(opts.secret), delivery, opts.timeoutMs).catch((e: Error) => {
+    throw new Error(`${holder} did not answer the audit checkpoint as a department: ${e.message}`);
   });
-  const text = await res.text();
-  if (!sameMac(res.headers.get(SERVICE_MAC_HEADER) ?? '', serviceMac(key, text))) throw new Error(`${holder} did not answer the audit checkpoint as a department (HTTP ${res.status})`);
-  const answer = JSON.parse(text) as { nonce?: string; id?: number; stored?: boolean; error?: string };
-  if (answer.nonce !== delivery.nonce) throw new Error(`${holder} answered another audit checkpoint`);
-  if (res.status !== 200) throw new Error(`${holder} refused the audit checkpoint: ${answer.error ?? `HTTP ${res.status}`}`);
-  return { id: answer.id!, stored: answer.stored! };
+  if (status !== 200) throw new Error(`${holder} refused the audit checkpoint: ${answer.error ?? `HTTP ${status}`}`);
+  return { id: answer.id, stored: answer.stored };
 }
 
 /** A checkpoint taken and held. */

@@ -18,14 +18,13 @@
  * Unknown scope kinds never get this far: the signed identity's scope kind is checked when it is
  * verified, and `covers` here fails closed for any kind it does not know.
  */
-import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
 import type { Config, SubgraphName } from './config';
 import { forbidden, serviceUnavailable } from './errors';
 import type { Identity, ScopeKind } from './identity';
-import { sameMac, serviceKey, serviceMac as mac, SERVICE_CALL_MAX_AGE_MS, SERVICE_MAC_HEADER } from './service-mac';
+import { callService, serviceEndpoint, serviceKey } from './service-mac';
 
 /** Which department keeps the fact each scope kind is about (`null`: nothing to ask). */
 export const SCOPE_OWNERS: Record<ScopeKind, SubgraphName | null> = {
@@ -78,8 +77,6 @@ export interface RowScope {
 }
 
 export const SCOPE_PATH = '/scope';
-const MAC_HEADER = SERVICE_MAC_HEADER;
-const MAX_AGE_MS = SERVICE_CALL_MAX_AGE_MS;
 
 const scopeKey = (secret: string) => serviceKey(secret, 'row-scope membership v1');
 
@@ -87,34 +84,16 @@ interface MembershipQuestion {
   scope: Identity['scope'];
   ids: string[];
   from: SubgraphName;
-  at: number;
-  nonce: string;
 }
 
 /** The owner's side: answers `POST /scope` from its own records. */
 export function scopeEndpoint(secret: string, members: ScopeMembers) {
-  const key = scopeKey(secret);
-  const seen = new LRUCache<string, true>({ max: 100_000, ttl: MAX_AGE_MS * 2 });
-  return async (raw: Buffer | undefined, header: string | undefined): Promise<{ status: number; body: string; mac?: string }> => {
-    const text = raw?.toString('utf8') ?? '';
-    if (!header || !sameMac(header, mac(key, text))) return { status: 401, body: JSON.stringify({ error: 'not signed by a department' }) };
-    let q: MembershipQuestion;
-    try {
-      q = JSON.parse(text) as MembershipQuestion;
-    } catch {
-      return { status: 400, body: JSON.stringify({ error: 'not JSON' }) };
-    }
-    if (typeof q.at !== 'number' || Math.abs(Date.now() - q.at) > MAX_AGE_MS || typeof q.nonce !== 'string' || seen.has(q.nonce)) {
-      return { status: 401, body: JSON.stringify({ error: 'stale or replayed' }) };
-    }
-    seen.set(q.nonce, true);
+  return serviceEndpoint<MembershipQuestion>(scopeKey(secret), async (q) => {
     if (!q.scope || SCOPE_OWNERS[q.scope.kind] == null || !Array.isArray(q.ids) || q.ids.some((id) => typeof id !== 'string')) {
-      return { status: 400, body: JSON.stringify({ error: 'bad question' }) };
+      return { status: 400, body: { error: 'bad question' } };
     }
-    const inside = [...(await members(q.scope, q.ids))];
-    const body = JSON.stringify({ nonce: q.nonce, inside });
-    return { status: 200, body, mac: mac(key, body) };
-  };
+    return { status: 200, body: { inside: [...(await members(q.scope, q.ids))] } };
+  }, 100_000);
 }
 
 /**
@@ -133,22 +112,15 @@ export function rowScopes(opts: {
   const remembered = new LRUCache<string, boolean>({ max: 200_000, ttl: Math.max(ttl, 1) });
 
   async function ask(owner: SubgraphName, scope: Identity['scope'], ids: string[]): Promise<Set<string>> {
-    const question: MembershipQuestion = { scope, ids, from: opts.self, at: Date.now(), nonce: randomUUID() };
-    const body = JSON.stringify(question);
-    const url = new URL(SCOPE_PATH, opts.config.subgraphUrl(owner));
-    let res: Response;
+    const question: MembershipQuestion = { scope, ids, from: opts.self };
+    let reply: Awaited<ReturnType<typeof callService<{ inside: string[] }>>>;
     try {
-      res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [MAC_HEADER]: mac(key, body) }, body, signal: AbortSignal.timeout(5000) });
+      reply = await callService<{ inside: string[] }>(new URL(SCOPE_PATH, opts.config.subgraphUrl(owner)), key, question);
     } catch (e) {
       throw serviceUnavailable(owner, e);
     }
-    const text = await res.text();
-    if (res.status !== 200 || !sameMac(res.headers.get(MAC_HEADER) ?? '', mac(key, text))) {
-      throw serviceUnavailable(owner, new Error(`scope membership answer refused (HTTP ${res.status})`));
-    }
-    const answer = JSON.parse(text) as { nonce: string; inside: string[] };
-    if (answer.nonce !== question.nonce) throw serviceUnavailable(owner, new Error('scope membership answer for another question'));
-    return new Set(answer.inside);
+    if (reply.status !== 200) throw serviceUnavailable(owner, new Error(`scope membership answer refused (HTTP ${reply.status})`));
+    return new Set(reply.answer.inside);
   }
 
   async function members(scope: Identity['scope'], ids: string[]): Promise<Set<string>> {
