@@ -68,7 +68,7 @@ async function monthly(read: Reader, identity: Identity, p: Record<string, strin
   const month = param(p, 'month', /^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
   const columns = visibleColumns(MONTH_COLUMNS, identity);
   const data = await must<{ schoolMonthlyReport: MonthRow[] }>(read,
-    DOCUMENTS.monthly, { month, schoolCode: p.schoolCode ?? null, ...includeVariablesFor(MONTH_COLUMNS as Column<unknown>[], columns as Column<unknown>[]) });
+    DOCUMENTS.monthly, { month, schoolCode: p.schoolCode ?? null, ...includeVariablesFor(MONTH_COLUMNS, columns) });
   const rows = data.schoolMonthlyReport;
   const wb = workbook(identity);
   addTable(wb, '月报', `${month} 学校月报（控辍保学）`, columns, rows, {
@@ -94,7 +94,7 @@ async function weekly(read: Reader, identity: Identity, p: Record<string, string
   const weekEnding = param(p, 'weekEnding', /^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
   const columns = visibleColumns(WEEK_COLUMNS, identity);
   const data = await must<{ weeklyReport: { weekStart: string; weekEnd: string; rows: WeekRow[] } }>(read,
-    DOCUMENTS.weekly, { weekEnding, ...includeVariablesFor(WEEK_COLUMNS as Column<unknown>[], columns as Column<unknown>[]) });
+    DOCUMENTS.weekly, { weekEnding, ...includeVariablesFor(WEEK_COLUMNS, columns) });
   const wb = workbook(identity);
   const r = data.weeklyReport;
   addTable(wb, '周报', `劝返工作周报（${r.weekStart} 至 ${r.weekEnd}）`, columns, r.rows);
@@ -158,7 +158,7 @@ async function caseBook(read: Reader, identity: Identity, p: Record<string, stri
   let schoolName = schoolCode;
   do {
     const data: { school: { name: string } | null; dropoutCases: { nodes: CaseRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await must(read,
-      DOCUMENTS.caseBook, { schoolCode, code: schoolCode, after, ...includeVariablesFor(CASE_COLUMNS as Column<unknown>[], columns as Column<unknown>[]) });
+      DOCUMENTS.caseBook, { schoolCode, code: schoolCode, after, ...includeVariablesFor(CASE_COLUMNS, columns) });
     if (!data.school) throw new ReportError('NOT_FOUND', `no school ${schoolCode}`, 'schoolCode');
     schoolName = data.school.name;
     nodes.push(...data.dropoutCases.nodes);
@@ -216,7 +216,7 @@ async function caseFile(read: Reader, identity: Identity, p: Record<string, stri
   const selection = selectionOf(parts as Column<unknown>[]);
   const asked = [...selection.matchAll(/(?:^|\}|\s)([a-zA-Z]+)/g)].map((m) => m[1]);
   const data = await must<Record<string, CaseFileChild | null>>(read, root === 'resident' ? DOCUMENTS.caseFileOfResident : DOCUMENTS.caseFileOfStudent,
-    { id, ...includeVariablesFor(CASE_FILE_COLUMNS, parts as Column<unknown>[]) }, asked);
+    { id, ...includeVariablesFor(CASE_FILE_COLUMNS, parts) }, asked);
   const c = data.c;
   if (!c) throw new ReportError('NOT_FOUND', `no child ${id} that you may see`, 'studentId');
   const has = (field: string) => parts.some((x) => x.field === field);
@@ -283,7 +283,7 @@ const LETTER_COLUMNS: Column<LetterRow>[] = [
 
 async function letters(read: Reader, identity: Identity, _p: Record<string, string | undefined>): Promise<BuiltReport> {
   const columns = visibleColumns(LETTER_COLUMNS, identity);
-  const data = await must<{ letters: LetterRow[] }>(read, DOCUMENTS.letters, includeVariablesFor(LETTER_COLUMNS as Column<unknown>[], columns as Column<unknown>[]));
+  const data = await must<{ letters: LetterRow[] }>(read, DOCUMENTS.letters, includeVariablesFor(LETTER_COLUMNS, columns));
   const wb = workbook(identity);
   addTable(wb, '发函', '致户籍地教育部门函件（发函登记）', columns, data.letters);
   return { workbook: wb, fileName: '发函登记.xlsx' };
@@ -291,17 +291,16 @@ async function letters(read: Reader, identity: Identity, _p: Record<string, stri
 
 /** Every document the reports send: fixed at build time, registered with the gateway as trusted documents. */
 const DOCUMENTS = (() => {
-  const all = <R>(columns: Column<R>[]) => columns as Column<unknown>[];
   const childOf = (root: 'student' | 'resident', name: string) =>
     `query ${name}${variableDefinitionsOf(['$id: ID!'], CASE_FILE_COLUMNS)} { c: ${root}(id: $id) { ${conditionalSelectionOf(CASE_FILE_COLUMNS)} } }`;
   const texts = {
-    monthly: `query ReportMonthly${variableDefinitionsOf(['$month: String!', '$schoolCode: String'], all(MONTH_COLUMNS))} { schoolMonthlyReport(month: $month, schoolCode: $schoolCode) { ${conditionalSelectionOf(all(MONTH_COLUMNS))} } }`,
-    weekly: `query ReportWeekly${variableDefinitionsOf(['$weekEnding: String!'], all(WEEK_COLUMNS))} { weeklyReport(weekEnding: $weekEnding) { weekStart weekEnd rows { ${conditionalSelectionOf(all(WEEK_COLUMNS))} } } }`,
+    monthly: `query ReportMonthly${variableDefinitionsOf(['$month: String!', '$schoolCode: String'], MONTH_COLUMNS)} { schoolMonthlyReport(month: $month, schoolCode: $schoolCode) { ${conditionalSelectionOf(MONTH_COLUMNS)} } }`,
+    weekly: `query ReportWeekly${variableDefinitionsOf(['$weekEnding: String!'], WEEK_COLUMNS)} { weeklyReport(weekEnding: $weekEnding) { weekStart weekEnd rows { ${conditionalSelectionOf(WEEK_COLUMNS)} } } }`,
     consolidation: `query ReportConsolidation($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut closedOtherwise consolidationRate consolidationTarget schoolsInterviewed consolidation { cohortYear cohortEnrolment transfersIn transfersOut graduates formula } } }`,
-    caseBook: `query ReportCaseBook${variableDefinitionsOf(['$schoolCode: String', '$code: ID!', '$after: String'], all(CASE_COLUMNS))} { school(code: $code) { name } dropoutCases(filter: { schoolCode: $schoolCode }, first: 500, after: $after) { nodes { id ${conditionalSelectionOf(all(CASE_COLUMNS))} records { date kind summary } } pageInfo { hasNextPage endCursor } } }`,
+    caseBook: `query ReportCaseBook${variableDefinitionsOf(['$schoolCode: String', '$code: ID!', '$after: String'], CASE_COLUMNS)} { school(code: $code) { name } dropoutCases(filter: { schoolCode: $schoolCode }, first: 500, after: $after) { nodes { id ${conditionalSelectionOf(CASE_COLUMNS)} records { date kind summary } } pageInfo { hasNextPage endCursor } } }`,
     caseFileOfStudent: childOf('student', 'ReportCaseFileOfStudent'),
     caseFileOfResident: childOf('resident', 'ReportCaseFileOfResident'),
-    letters: `query ReportLetters${variableDefinitionsOf([], all(LETTER_COLUMNS))} { letters { ${conditionalSelectionOf(all(LETTER_COLUMNS))} } }`,
+    letters: `query ReportLetters${variableDefinitionsOf([], LETTER_COLUMNS)} { letters { ${conditionalSelectionOf(LETTER_COLUMNS)} } }`,
   };
   return Object.fromEntries(Object.entries(texts).map(([k, body]) => [k, trustedDocument(body)])) as Record<keyof typeof texts, TrustedDocument>;
 })();

@@ -37,18 +37,18 @@ export const selectionOf = (columns: Column<unknown>[]) => [...new Set(columns.m
 const includeVariable = (field: string) => field.replace(/\./g, '_');
 
 /** The selection of every column, those governed by a field under `@include` of that field's variable. */
-export function conditionalSelectionOf(columns: Column<unknown>[]): string {
+export function conditionalSelectionOf<Row>(columns: Column<Row>[]): string {
   return [...new Set(columns.map((c) => (c.field && c.select ? `... @include(if: $${includeVariable(c.field)}) { ${c.select} }` : c.select)))].filter(Boolean).join(' ');
 }
 
 /** An operation's variable definitions: `fixed` and those conditionalSelectionOf needs, e.g. `($id: ID!, $Student_idNumber: Boolean!)`. */
-export function variableDefinitionsOf(fixed: string[], columns: Column<unknown>[]): string {
+export function variableDefinitionsOf<Row>(fixed: string[], columns: Column<Row>[]): string {
   const all = [...fixed, ...new Set(columns.flatMap((c) => (c.field ? [`$${includeVariable(c.field)}: Boolean!`] : [])))];
   return all.length ? `(${all.join(', ')})` : '';
 }
 
 /** The include variables for one caller: true for the fields among `visible`. */
-export function includeVariablesFor(columns: Column<unknown>[], visible: Column<unknown>[]): Record<string, boolean> {
+export function includeVariablesFor<Row>(columns: Column<Row>[], visible: Column<Row>[]): Record<string, boolean> {
   const shown = new Set(visible.map((c) => c.field));
   return Object.fromEntries(columns.flatMap((c) => (c.field ? [[includeVariable(c.field), shown.has(c.field)]] : [])));
 }
