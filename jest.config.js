@@ -15,7 +15,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@kongchuo/shared$': '<rootDir>/shared/src',
+    '^@kongchuo/shared/(.*)$': '<rootDir>/shared/src/$1',
     '^@kongchuo/gateway$': '<rootDir>/gateway/src',
     '^@kongchuo/reports$': '<rootDir>/reports/src',
     '^@kongchuo/demo$': '<rootDir>/demo/src',

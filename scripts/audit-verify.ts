@@ -8,10 +8,8 @@
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
-import {
-  AuditCheckpoint, CHECKPOINT_HOLDERS, loadAuditKeys, loadConfig, ormOptions, verificationLine, verifyAuditChain,
-  type AuditVerification, type Config, type SubgraphName,
-} from '@kongchuo/shared';
+import { loadConfig, ormOptions, type Config, type SubgraphName } from '@kongchuo/shared/core';
+import { AuditCheckpoint, CHECKPOINT_HOLDERS, loadAuditKeys, verificationLine, verifyAuditChain, type AuditVerification } from '@kongchuo/shared/audit';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 export type ChainResult = AuditVerification & { subgraph: SubgraphName; line: string };

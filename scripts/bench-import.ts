@@ -12,7 +12,8 @@ import v8 from 'node:v8';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { DEMO_ACCOUNTS, composeResidentId, issueUserToken } from '@kongchuo/shared';
+import { composeResidentId } from '@kongchuo/shared/domain';
+import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
 import { importFile, type Send } from '@kongchuo/reports';
 import { flag } from './cli';
 

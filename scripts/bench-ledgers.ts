@@ -8,7 +8,9 @@
  * gateway and subgraphs, and times the joint meeting's 四查三比对 run through the gateway.
  * A benchmark prints figures; it asserts nothing.
  */
-import { composeResidentId, issueUserToken, serviceIdentity, DEMO_ACCOUNTS } from '@kongchuo/shared';
+import { composeResidentId } from '@kongchuo/shared/domain';
+import { issueUserToken, DEMO_ACCOUNTS } from '@kongchuo/shared/identity';
+import { serviceIdentity } from '@kongchuo/shared/server';
 import { generateLiunan2018, DEMO_LEDGER_DATE, type DemoAbsence } from '@kongchuo/demo';
 import { flag } from './cli';
 

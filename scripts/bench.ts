@@ -33,10 +33,9 @@ import { parse } from 'graphql';
 import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { readSupergraph } from '@kongchuo/gateway';
-import {
-  DEMO_ACCOUNTS, IDENTITY_HEADER, issueUserToken, loadConfig, loadKeys, openDatabase, serviceIdentity, signSubgraphIdentity,
-  type Config, type Identity, type KeyMaterial, type SubgraphName,
-} from '@kongchuo/shared';
+import { loadConfig, openDatabase, type Config, type SubgraphName } from '@kongchuo/shared/core';
+import { DEMO_ACCOUNTS, IDENTITY_HEADER, issueUserToken, loadKeys, signSubgraphIdentity, type Identity, type KeyMaterial } from '@kongchuo/shared/identity';
+import { serviceIdentity } from '@kongchuo/shared/server';
 import { generateLiunan2018 } from '@kongchuo/demo';
 import { DISTRICT_OVERVIEW_SQL, districtOverviewParams } from '@kongchuo/education';
 import { flag } from './cli';

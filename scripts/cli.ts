@@ -1,5 +1,6 @@
 /** What the command-line scripts share: `--name value` flags, and the bearer token a CLI sends. */
-import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys, type Config } from '@kongchuo/shared';
+import { loadConfig, type Config } from '@kongchuo/shared/core';
+import { DEMO_ACCOUNTS, issueUserToken, loadKeys } from '@kongchuo/shared/identity';
 
 /** `--name value` (or a bare `--name`, which reads as 'true'); `fallback` when absent. */
 export function flag(name: string, fallback: string): string {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { printSchema } from 'graphql';
 import { composeSupergraph, SUPERGRAPH_FILE } from '@kongchuo/gateway';
-import { loadConfig } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
 import { SUBGRAPH_MODULES, subgraphSdl } from './subgraphs';
 
 /** The committed API schema (no join__/link machinery, no @inaccessible parts), checked for staleness by a test. */

@@ -8,8 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
-import { IDENTITY_ALG, SUBGRAPH_NAMES } from '@kongchuo/shared';
-import { auditPublicVariable, auditSigningVariable, generateAuditKeyPair } from '@kongchuo/shared';
+import { SUBGRAPH_NAMES } from '@kongchuo/shared/core';
+import { IDENTITY_ALG } from '@kongchuo/shared/identity';
+import { auditPublicVariable, auditSigningVariable, generateAuditKeyPair } from '@kongchuo/shared/audit';
 
 async function main() {
   const gateway = await generateKeyPair(IDENTITY_ALG, { crv: 'Ed25519', extractable: true });

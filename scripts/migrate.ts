@@ -6,7 +6,9 @@
  * <NAME>_DATABASE_URL / DATABASE_URL as for the services; production refuses a missing one.
  */
 import 'reflect-metadata';
-import { ProductionConfigError, createLogger, databaseProblems, loadConfig, openDatabase, type SubgraphName } from '@kongchuo/shared';
+import { loadConfig, openDatabase, type SubgraphName } from '@kongchuo/shared/core';
+import { createLogger } from '@kongchuo/shared/observability';
+import { ProductionConfigError, databaseProblems } from '@kongchuo/shared/server';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {

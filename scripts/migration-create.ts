@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { ormOptions, type DatabaseKind } from '@kongchuo/shared';
+import { ormOptions, type DatabaseKind } from '@kongchuo/shared/core';
 import { withScratchDatabase } from './databases';
 import { SUBGRAPH_MODULES } from './subgraphs';
 

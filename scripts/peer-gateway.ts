@@ -13,10 +13,9 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
-import {
-  IDENTITY_HEADER, ProductionConfigError, SUBGRAPH_NAMES, assertProductionReady, loadConfig, loadKeys, signSubgraphIdentity, userTokenVerifier,
-  type Config, type Identity, type KeyMaterial,
-} from '@kongchuo/shared';
+import { SUBGRAPH_NAMES, loadConfig, type Config } from '@kongchuo/shared/core';
+import { IDENTITY_HEADER, loadKeys, signSubgraphIdentity, userTokenVerifier, type Identity, type KeyMaterial } from '@kongchuo/shared/identity';
+import { ProductionConfigError, assertProductionReady } from '@kongchuo/shared/server';
 import { SUPERGRAPH_FILE } from '@kongchuo/gateway';
 
 /**

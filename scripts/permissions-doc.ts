@@ -1,7 +1,7 @@
 /** `npm run permissions:doc`: renders the permission matrix as docs/permissions.md. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderPermissionsDoc } from '@kongchuo/shared';
+import { renderPermissionsDoc } from '@kongchuo/shared/policy';
 
 // scripts/dist/ when built, scripts/ under jest
 export const PERMISSIONS_DOC = path.resolve(__dirname, path.basename(__dirname) === 'dist' ? '../..' : '..', 'docs', 'permissions.md');

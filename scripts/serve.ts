@@ -5,7 +5,10 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { ProductionConfigError, assertProductionReady, createLogger, exitOnSignals, loadConfig, loadKeys, type RunningService } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { createLogger } from '@kongchuo/shared/observability';
+import { loadKeys } from '@kongchuo/shared/identity';
+import { ProductionConfigError, assertProductionReady, exitOnSignals, type RunningService } from '@kongchuo/shared/server';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {

@@ -11,7 +11,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { DEMO_ACCOUNTS, issueUserToken, loadKeys } from '@kongchuo/shared/identity';
 import { flag } from './cli';
 
 const MINUTES = Number(flag('minutes', '10'));

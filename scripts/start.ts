@@ -4,7 +4,10 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { ProductionConfigError, assertProductionReady, createLogger, databaseKind, exitOnSignals, loadConfig, loadKeys, type SubgraphService } from '@kongchuo/shared';
+import { databaseKind, loadConfig } from '@kongchuo/shared/core';
+import { createLogger } from '@kongchuo/shared/observability';
+import { loadKeys } from '@kongchuo/shared/identity';
+import { ProductionConfigError, assertProductionReady, exitOnSignals, type SubgraphService } from '@kongchuo/shared/server';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {

@@ -1,6 +1,6 @@
 /** Every subgraph of the system, for scripts and tests: schema, database, start, seed. */
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { SubgraphModule } from '@kongchuo/shared';
+import type { SubgraphModule } from '@kongchuo/shared/server';
 import { education } from '@kongchuo/education';
 import { publicSecurity } from '@kongchuo/public-security';
 import { civilAffairs } from '@kongchuo/civil-affairs';

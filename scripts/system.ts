@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, loadKeys, type Config, type KeyMaterial, type SubgraphName, type SubgraphService } from '@kongchuo/shared';
+import { loadConfig, type Config, type SubgraphName } from '@kongchuo/shared/core';
+import { createLogger } from '@kongchuo/shared/observability';
+import { loadKeys, type KeyMaterial } from '@kongchuo/shared/identity';
+import { type SubgraphService } from '@kongchuo/shared/server';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 export { PG_ADMIN_URL } from './databases';

@@ -1,5 +1,6 @@
 /** `npm run -s token -- <account>`: prints a bearer token for a demo account of the running demo. */
-import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { DEMO_ACCOUNTS, issueUserToken, loadKeys } from '@kongchuo/shared/identity';
 
 async function main() {
   const account = process.argv[2];

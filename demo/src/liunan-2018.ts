@@ -10,7 +10,8 @@
  * All people are synthetic: generated names and valid-checksum ID numbers.
  */
 import { Faker, zh_CN, base } from '@faker-js/faker';
-import { DEMO_SCOPES, addDays, composeResidentId, regionShortName } from '@kongchuo/shared';
+import { addDays, composeResidentId, regionShortName } from '@kongchuo/shared/domain';
+import { DEMO_SCOPES } from '@kongchuo/shared/identity';
 
 export type DemoSchoolType = 'PRIMARY' | 'JUNIOR' | 'NINE_YEAR';
 export type DemoStatus = 'ENROLLED' | 'SUSPENDED' | 'TRANSFERRED_OUT' | 'DROPPED_OUT' | 'GRADUATED' | 'DECEASED';

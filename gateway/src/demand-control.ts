@@ -1,7 +1,7 @@
 /**
  * Demand control: the estimated cost of an operation, checked before it is planned or run, the
  * way Apollo Router's static estimate and Hive Gateway's cost plugin read the cost spec
- * (`@listSize`, composed into the supergraph from `shared/src/demand.ts`):
+ * (`@listSize`, composed into the supergraph from `shared/src/server/demand.ts`):
  *
  * - every object (or interface, union) in the answer costs 1, a scalar or enum 0;
  * - a list multiplies what each of its items costs by its size: the value of its slicing argument
@@ -20,7 +20,8 @@ import {
   type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { BULK_PAGE_SIZE, DEFAULT_LIST_SIZE, isListOutput } from '@kongchuo/shared';
+import { BULK_PAGE_SIZE } from '@kongchuo/shared/core';
+import { DEFAULT_LIST_SIZE, isListOutput } from '@kongchuo/shared/server';
 
 interface ListSize { assumedSize?: number; slicingArguments: string[]; sizedFields: string[] }
 

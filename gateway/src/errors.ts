@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { formatErrorFor, type Logger } from '@kongchuo/shared';
+import { type Logger } from '@kongchuo/shared/observability';
+import { formatErrorFor } from '@kongchuo/shared/server';
 
 /** Codes a subgraph sends on purpose; they pass through with the subgraph's name. */
 const SUBGRAPH_CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);

@@ -6,7 +6,9 @@
  */
 import type express from 'express';
 import { buildReport, ReportError, type GraphQLAnswer, type Reader } from '@kongchuo/reports';
-import { httpStatusOf, type Identity, type Logger } from '@kongchuo/shared';
+import { httpStatusOf } from '@kongchuo/shared/core';
+import { type Logger } from '@kongchuo/shared/observability';
+import { type Identity } from '@kongchuo/shared/identity';
 
 export function serveExports(
   app: express.Express,

@@ -7,10 +7,9 @@ import { OperationTypeNode, getOperationAST, parse } from 'graphql';
 import { subgraphDeduplicated, subgraphFetch } from './metrics';
 import { DepartmentBusy, subgraphResilience } from './resilience';
 import { serviceUnavailable } from './errors';
-import {
-  IDENTITY_HEADER, SUBGRAPH_NAMES, SpanKind, SpanStatusCode, signSubgraphIdentity, withTraceContext,
-  type Config, type Identity, type KeyMaterial, type ServiceTracing, type SignedRequest, type SubgraphName,
-} from '@kongchuo/shared';
+import { SUBGRAPH_NAMES, type Config, type SubgraphName } from '@kongchuo/shared/core';
+import { SpanKind, SpanStatusCode, withTraceContext, type ServiceTracing } from '@kongchuo/shared/observability';
+import { IDENTITY_HEADER, signSubgraphIdentity, type Identity, type KeyMaterial, type SignedRequest } from '@kongchuo/shared/identity';
 
 export interface GatewayContext {
   identity: Identity;

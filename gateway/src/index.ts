@@ -11,10 +11,10 @@ import { securityHeaders } from './security-headers';
 import { ApolloGateway } from '@apollo/gateway';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  DEMO_ACCOUNTS, DRAIN_GRACE_MS, SUBGRAPH_NAMES, createLogger, httpServerSpans, startTracing, issueUserToken, loadConfig, loadKeys, userTokenVerifier,
-  type Config, type KeyMaterial, type Logger, type RunningService, type SubgraphName,
-} from '@kongchuo/shared';
+import { SUBGRAPH_NAMES, loadConfig, type Config, type SubgraphName } from '@kongchuo/shared/core';
+import { createLogger, httpServerSpans, startTracing, type Logger } from '@kongchuo/shared/observability';
+import { DEMO_ACCOUNTS, issueUserToken, loadKeys, userTokenVerifier, type KeyMaterial } from '@kongchuo/shared/identity';
+import { DRAIN_GRACE_MS, type RunningService } from '@kongchuo/shared/server';
 import { readSupergraph } from './compose';
 import { gatewayFormatError } from './errors';
 import { serveExports } from './exports';
@@ -77,7 +77,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   await limiter.ready();
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    // the process stops its services itself, in order and within a deadline (shared/src/shutdown.ts)
+    // the process stops its services itself, in order and within a deadline (shared/src/server/shutdown.ts)
     stopOnTerminationSignals: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,

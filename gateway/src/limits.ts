@@ -6,7 +6,7 @@
 import type express from 'express';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Lexer, Source, TokenKind } from 'graphql';
-import type { Config } from '@kongchuo/shared';
+import type { Config } from '@kongchuo/shared/core';
 
 /** graphql-armor: depth, aliases, tokens and directives per operation; no field suggestions in production. */
 export function operationLimits(config: Config) {

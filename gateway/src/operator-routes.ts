@@ -1,6 +1,7 @@
 /** What an operator asks the gateway: `/health`, `/ready` (every department, checked now), `/metrics`. */
 import type express from 'express';
-import { SUBGRAPH_NAMES, metricsAccess, type Config, type SubgraphName } from '@kongchuo/shared';
+import { SUBGRAPH_NAMES, type Config, type SubgraphName } from '@kongchuo/shared/core';
+import { metricsAccess } from '@kongchuo/shared/observability';
 import { registry } from './metrics';
 
 /** `/health` (alive), `/ready` (every department's service ready, checked now), `/metrics` (Prometheus). */

@@ -2,7 +2,9 @@
 import { GraphQLError } from 'graphql';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Config, Identity, Logger } from '@kongchuo/shared';
+import type { Config } from '@kongchuo/shared/core';
+import type { Logger } from '@kongchuo/shared/observability';
+import type { Identity } from '@kongchuo/shared/identity';
 
 /**
  * Requests per minute per user and per department. With REDIS_URL the counts live in Redis, so

@@ -1,7 +1,7 @@
 /** The gateway's own id for every request (trusted: the one the departments record), and the client's, only echoed. */
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
-import { REQUEST_ID_HEADER } from '@kongchuo/shared';
+import { REQUEST_ID_HEADER } from '@kongchuo/shared/identity';
 
 /** The header that echoes a client's own request id, if it sent one that looks like one. */
 export const CLIENT_REQUEST_ID_HEADER = 'x-client-request-id';

@@ -2,7 +2,7 @@
 import {
   ConsecutiveBreaker, ConstantBackoff, TaskCancelledError, TimeoutStrategy, circuitBreaker, handleWhen, retry, timeout, wrap,
 } from 'cockatiel';
-import type { Config } from '@kongchuo/shared';
+import type { Config } from '@kongchuo/shared/core';
 
 /** A department that answered 503: reachable and quick, but unable to serve the request just now (its database is restarting). */
 export class DepartmentBusy extends Error {

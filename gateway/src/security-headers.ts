@@ -8,7 +8,7 @@
  */
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
-import type { Config } from '@kongchuo/shared';
+import type { Config } from '@kongchuo/shared/core';
 
 export function securityHeaders(config: Config): RequestHandler {
   return helmet({

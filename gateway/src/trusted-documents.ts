@@ -15,7 +15,9 @@ import path from 'node:path';
 import type express from 'express';
 import { GraphQLError } from 'graphql';
 import { REPORT_DOCUMENTS } from '@kongchuo/reports';
-import { documentIdOf, TrustedDocuments, type Config, type Identity, type TrustedDocument } from '@kongchuo/shared';
+import { type Config } from '@kongchuo/shared/core';
+import { type Identity } from '@kongchuo/shared/identity';
+import { documentIdOf, TrustedDocuments, type TrustedDocument } from '@kongchuo/shared/policy';
 
 /** The dashboard's registered documents, written by its build (`dashboard/codegen.ts`). */
 export const DASHBOARD_DOCUMENTS_FILE = path.resolve(__dirname, '../../dashboard/src/gql/persisted-documents.json');

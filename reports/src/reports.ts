@@ -5,7 +5,8 @@
  */
 import './exceljs-utf8';
 import ExcelJS from 'exceljs';
-import { trustedDocument, type Identity, type TrustedDocument } from '@kongchuo/shared';
+import { type Identity } from '@kongchuo/shared/identity';
+import { trustedDocument, type TrustedDocument } from '@kongchuo/shared/policy';
 import { addPairs, addTable, conditionalSelectionOf, variableDefinitionsOf, includeVariablesFor, selectionOf, visibleColumns, type Column } from './table';
 
 export interface GraphQLAnswer<T> {

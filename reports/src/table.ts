@@ -6,7 +6,8 @@
  */
 import './exceljs-utf8';
 import ExcelJS from 'exceljs';
-import { accessFor, ruleFor, type Identity } from '@kongchuo/shared';
+import { type Identity } from '@kongchuo/shared/identity';
+import { accessFor, ruleFor } from '@kongchuo/shared/policy';
 
 export interface Column<Row> {
   header: string;

@@ -12,11 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared';
+import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
 import { ok, post, type Account } from '../support/client';
 import { startSystem, type TestSystem } from '../support/system';
 import { gatewayWith } from '../support/instances';
-import type { RunningService } from '@kongchuo/shared';
+import type { RunningService } from '@kongchuo/shared/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);

@@ -4,7 +4,8 @@
  * Committed imports and imports still being uploaded are left alone. On a database of its own.
  */
 import { randomUUID } from 'node:crypto';
-import { ImportBatch, ImportRow, ImportStatus, openDatabase, sweepAbandonedImports } from '@kongchuo/shared';
+import { openDatabase } from '@kongchuo/shared/core';
+import { ImportBatch, ImportRow, ImportStatus, sweepAbandonedImports } from '@kongchuo/shared/imports';
 import { education } from '@kongchuo/education';
 import { usingPostgres } from '../support/system';
 import { withScratchDatabase } from '../../scripts/databases';

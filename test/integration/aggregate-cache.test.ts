@@ -4,7 +4,10 @@
  * shared by two instances of a service (Redis runs on this machine and in CI; elsewhere that
  * part is skipped unless REQUIRE_REDIS=1). Through the gateway: the overview follows a write.
  */
-import { aggregateCache, composeResidentId, createLogger, loadConfig, type AggregateCache } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { composeResidentId } from '@kongchuo/shared/domain';
+import { createLogger } from '@kongchuo/shared/observability';
+import { aggregateCache, type AggregateCache } from '@kongchuo/shared/server';
 import { ok } from '../support/client';
 import { REDIS_AVAILABLE, REDIS_URL } from '../support/redis';
 

@@ -10,10 +10,10 @@ import { execFile, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { promisify } from 'node:util';
 import { MikroORM } from '@mikro-orm/core';
-import {
-  AuditCheckpoint, AuditEntry, AuditWriter, createLogger, deliverCheckpoint, DEMO_ACCOUNTS, entryHash, issueUserToken, loadAuditKeys,
-  ormOptions, signCheckpoint, verifyAuditChain, type CheckpointStatement, type SubgraphName,
-} from '@kongchuo/shared';
+import { ormOptions, type SubgraphName } from '@kongchuo/shared/core';
+import { createLogger } from '@kongchuo/shared/observability';
+import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
+import { AuditCheckpoint, AuditEntry, AuditWriter, deliverCheckpoint, entryHash, loadAuditKeys, signCheckpoint, verifyAuditChain, type CheckpointStatement } from '@kongchuo/shared/audit';
 import { gql, post } from '../support/client';
 import { freePort, spawnDepartment } from '../support/instances';
 import { startSystem, usingPostgres, type TestSystem } from '../support/system';

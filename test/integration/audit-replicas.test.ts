@@ -10,7 +10,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { MikroORM } from '@mikro-orm/core';
-import { ormOptions, verifyAuditChain, type RunningService } from '@kongchuo/shared';
+import { ormOptions } from '@kongchuo/shared/core';
+import { verifyAuditChain } from '@kongchuo/shared/audit';
+import { type RunningService } from '@kongchuo/shared/server';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 import { gatewayUrl, post, tokenFor } from '../support/client';
 import { freePort, gatewayWith, spawnDepartment } from '../support/instances';

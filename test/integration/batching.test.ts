@@ -3,7 +3,7 @@
  * of N students is loaded by one batched query (DataLoader), never one per child.
  * This file starts its own system so that it can count the statements its queries cause.
  */
-import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared';
+import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
 import { post } from '../support/client';
 import { startSystem, type TestSystem } from '../support/system';
 

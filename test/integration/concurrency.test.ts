@@ -5,7 +5,7 @@
  * landed. Appends (case records, import chunks) all land, none lost.
  */
 import { createHash } from 'node:crypto';
-import { composeResidentId, linkageKey } from '@kongchuo/shared';
+import { composeResidentId, linkageKey } from '@kongchuo/shared/domain';
 import { gql, ok, testKeys, type GraphQLResponse } from '../support/client';
 
 const N = Number(process.env.CONCURRENCY_CLIENTS ?? 12);

@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunningService } from '@kongchuo/shared';
+import type { RunningService } from '@kongchuo/shared/server';
 import { createPostgresDatabases, postgresUrl, scratchName } from '../../scripts/databases';
 import { freePort, gatewayWith, spawnDepartment } from '../support/instances';
 import { stopSpawned } from '../support/spawn-system';

@@ -7,7 +7,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { MikroORM } from '@mikro-orm/core';
-import { composeResidentId, ormOptions, usesPostgres, type RunningService } from '@kongchuo/shared';
+import { ormOptions, usesPostgres } from '@kongchuo/shared/core';
+import { composeResidentId } from '@kongchuo/shared/domain';
+import { type RunningService } from '@kongchuo/shared/server';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 import { post, tokenFor } from '../support/client';
 import { freePort, gatewayWith, spawnDepartment } from '../support/instances';

@@ -1,4 +1,4 @@
-import { composeResidentId, linkageKey } from '@kongchuo/shared';
+import { composeResidentId, linkageKey } from '@kongchuo/shared/domain';
 import { codeOf, gql, ok, testKeys } from '../support/client';
 
 let seq = 0;

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
-import { SUBGRAPHS, SUBGRAPH_NAMES } from '@kongchuo/shared';
+import { SUBGRAPHS, SUBGRAPH_NAMES } from '@kongchuo/shared/core';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -1,4 +1,4 @@
-import { composeResidentId } from '@kongchuo/shared';
+import { composeResidentId } from '@kongchuo/shared/domain';
 import { gql, ok, codeOf } from '../support/client';
 
 /** This file's records are dated 2024 so that no other test's counts move with them. */

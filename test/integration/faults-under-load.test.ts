@@ -16,7 +16,7 @@
 import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import type { RunningService } from '@kongchuo/shared';
+import type { RunningService } from '@kongchuo/shared/server';
 import { gatewayUrl, post, tokenFor, type GraphQLResponse } from '../support/client';
 import { freePort, gatewayWith, spawnDepartment } from '../support/instances';
 import { usingPostgres } from '../support/system';

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RunningService } from '@kongchuo/shared';
+import type { RunningService } from '@kongchuo/shared/server';
 import { gatewayWith } from '../support/instances';
 import { post, subgraphUrl, tokenFor } from '../support/client';
 

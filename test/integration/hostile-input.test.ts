@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { importFile, type Send } from '@kongchuo/reports';
-import { composeResidentId } from '@kongchuo/shared';
+import { composeResidentId } from '@kongchuo/shared/domain';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

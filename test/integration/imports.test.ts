@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { DEMO_ACCOUNTS, composeResidentId, issueUserToken, linkageKey, loadConfig, outsideScope, recordedOutsideScope } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { composeResidentId, linkageKey } from '@kongchuo/shared/domain';
+import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
+import { outsideScope, recordedOutsideScope } from '@kongchuo/shared/imports';
 import { ImportRejected, importFile, type Send } from '@kongchuo/reports';
 import { gql, ok, testKeys, tokenFor, gatewayUrl, codeOf, type Account } from '../support/client';
 

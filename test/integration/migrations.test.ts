@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { openDatabase } from '@kongchuo/shared';
+import { openDatabase } from '@kongchuo/shared/core';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 import { usingPostgres } from '../support/system';
 import { withScratchDatabase } from '../../scripts/databases';

@@ -7,7 +7,9 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, metricsAccess, SUBGRAPH_NAMES, type RunningService } from '@kongchuo/shared';
+import { loadConfig, SUBGRAPH_NAMES } from '@kongchuo/shared/core';
+import { createLogger, metricsAccess } from '@kongchuo/shared/observability';
+import { type RunningService } from '@kongchuo/shared/server';
 import { gatewayUrl, gql, post, subgraphUrl, testKeys, tokenFor } from '../support/client';
 import { gatewayWith } from '../support/instances';
 

@@ -4,7 +4,8 @@
  * supergraph. This file starts its own system so that it can stop a subgraph.
  */
 import { startGateway } from '@kongchuo/gateway';
-import { DEMO_ACCOUNTS, createLogger, issueUserToken } from '@kongchuo/shared';
+import { createLogger } from '@kongchuo/shared/observability';
+import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
 import { post } from '../support/client';
 import { startSystem, type TestSystem } from '../support/system';
 

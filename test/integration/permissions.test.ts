@@ -4,7 +4,8 @@
  * back in full, masked, or forbidden, and which children are visible.
  */
 import fs from 'node:fs';
-import { DEMO_SCOPES, renderPermissionsDoc } from '@kongchuo/shared';
+import { DEMO_SCOPES } from '@kongchuo/shared/identity';
+import { renderPermissionsDoc } from '@kongchuo/shared/policy';
 import { PERMISSIONS_DOC } from '../../scripts/permissions-doc';
 import { codeOf, gql, ok, type Account, type GraphQLResponse } from '../support/client';
 

@@ -1,4 +1,4 @@
-import { composeResidentId } from '@kongchuo/shared';
+import { composeResidentId } from '@kongchuo/shared/domain';
 import { codeOf, gql, ok, type Account } from '../support/client';
 
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);

@@ -3,7 +3,7 @@
  * gateway instance (Redis runs on this machine and in CI; elsewhere that part is skipped unless
  * REQUIRE_REDIS=1). Each test starts its own gateways with low limits and its own key prefix.
  */
-import type { RunningService } from '@kongchuo/shared';
+import type { RunningService } from '@kongchuo/shared/server';
 import { gatewayWith } from '../support/instances';
 import { post, tokenFor, type Account } from '../support/client';
 import { REDIS_URL, itWithRedis } from '../support/redis';

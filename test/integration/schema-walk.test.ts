@@ -17,10 +17,11 @@ import {
   Lexer, Source, TokenKind, buildASTSchema, getNamedType, isEnumType, isInterfaceType, isLeafType, isNonNullType, isObjectType, isUnionType, parse,
   type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
 } from 'graphql';
-import { CHILD_RECORDS, DEMO_ACCOUNTS, OPERATION_RULES, PERMISSIONS, accessFor, applyMask, mayCall, ruleFor, type Identity } from '@kongchuo/shared';
+import { DEMO_ACCOUNTS, type Identity } from '@kongchuo/shared/identity';
+import { CHILD_RECORDS, OPERATION_RULES, PERMISSIONS, accessFor, applyMask, mayCall, ruleFor } from '@kongchuo/shared/policy';
 import { gql as gqlThrough, ok as okThrough, type Account } from '../support/client';
 import { gatewayWith } from '../support/instances';
-import type { RunningService } from '@kongchuo/shared';
+import type { RunningService } from '@kongchuo/shared/server';
 
 // The walk sends whole subtrees of the schema at once — lists inside lists, which demand control
 // refuses any client (LIMIT_MAX_COST) — so it runs through a gateway of its own with that one
@@ -174,7 +175,7 @@ function inScope(identity: Identity, place: Place | undefined): boolean {
 const ACCOUNTS = Object.keys(DEMO_ACCOUNTS) as Account[];
 
 /**
- * The floor this walk holds the system to whatever shared/src/permissions.ts says (DESIGN §3 and the
+ * The floor this walk holds the system to whatever shared/src/policy/permissions.ts says (DESIGN §3 and the
  * leaks this policy was built against): the departments that may read each field as stored. Written
  * here, apart from the declaration, so that removing or widening one of these rules there fails the walk.
  */

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { loadConfig } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
 import { verifyAll } from '../../scripts/audit-verify';
 import { stopWith, untilAnswers, userEnvironment } from '../support/processes';
 

@@ -1,4 +1,4 @@
-import { composeResidentId, linkageKey, parseResidentId } from '@kongchuo/shared';
+import { composeResidentId, linkageKey, parseResidentId } from '@kongchuo/shared/domain';
 import { gql, ok, codeOf, testKeys } from '../support/client';
 
 const ENROL = `mutation($input: EnrollStudentInput!) { enrollStudent(input: $input) { id studentNumber version enrollment { status grade school { code } } statusChanges { code grade toStatus } } }`;

@@ -1,4 +1,4 @@
-import { DEMO_SCOPES } from '@kongchuo/shared';
+import { DEMO_SCOPES } from '@kongchuo/shared/identity';
 import { gql, ok, codeOf } from '../support/client';
 
 interface Page {

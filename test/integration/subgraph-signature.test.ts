@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
-import { DEMO_ACCOUNTS, IDENTITY_HEADER, loadConfig, signSubgraphIdentity, subgraphAudience } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { DEMO_ACCOUNTS, IDENTITY_HEADER, signSubgraphIdentity, subgraphAudience } from '@kongchuo/shared/identity';
 import { gql, post, subgraphUrl, testKeys } from '../support/client';
 
 const body = JSON.stringify({ query: '{ students(first: 1) { totalCount nodes { name idNumber } } }' });

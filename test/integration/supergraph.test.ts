@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { buildSchema, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
 import { SUPERGRAPH_FILE } from '@kongchuo/gateway';
-import { PERMISSIONS } from '@kongchuo/shared';
+import { PERMISSIONS } from '@kongchuo/shared/policy';
 import { API_SCHEMA_FILE, apiSchemaOf, composeCurrent } from '../../scripts/compose';
 
 describe('the committed supergraph', () => {

@@ -10,7 +10,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
-import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { DEMO_ACCOUNTS, issueUserToken, loadKeys } from '@kongchuo/shared/identity';
 import { post } from '../support/client';
 import { spawnSystem, stopSpawned, type SystemReady } from '../support/spawn-system';
 

@@ -10,7 +10,10 @@ import { parse, validate, type OperationDefinitionNode } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { DASHBOARD_DOCUMENTS_FILE, estimateCost, firstPartyDocuments, listSizesOf, readSupergraph } from '@kongchuo/gateway';
 import { REPORT_DOCUMENTS } from '@kongchuo/reports';
-import { TrustedDocuments, documentIdOf, issueUserToken, loadConfig, serviceIdentity, type RunningService, type TrustedDocument } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { issueUserToken } from '@kongchuo/shared/identity';
+import { TrustedDocuments, documentIdOf, type TrustedDocument } from '@kongchuo/shared/policy';
+import { serviceIdentity, type RunningService } from '@kongchuo/shared/server';
 import { ok, post, testKeys, tokenFor, type Account } from '../support/client';
 import { gatewayWith } from '../support/instances';
 

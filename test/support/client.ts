@@ -1,5 +1,6 @@
 /** A tiny typed GraphQL client for tests: every call is real HTTP to the gateway (or a subgraph). */
-import { DEMO_ACCOUNTS, issueUserToken, loadConfig, loadKeys, type KeyMaterial } from '@kongchuo/shared';
+import { loadConfig } from '@kongchuo/shared/core';
+import { DEMO_ACCOUNTS, issueUserToken, loadKeys, type KeyMaterial } from '@kongchuo/shared/identity';
 
 export type Account = keyof typeof DEMO_ACCOUNTS & string;
 

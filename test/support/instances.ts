@@ -6,7 +6,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startGateway } from '@kongchuo/gateway';
-import { createLogger, loadConfig, SUBGRAPH_NAMES, type RunningService, type SubgraphName } from '@kongchuo/shared';
+import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '@kongchuo/shared/core';
+import { createLogger } from '@kongchuo/shared/observability';
+import { type RunningService } from '@kongchuo/shared/server';
 import { subgraphUrl, testKeys } from './client';
 
 /** A TCP port free at the moment of asking (for a process that must come back on the same port). */

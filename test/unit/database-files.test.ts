@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@kongchuo/shared';
+import { openDatabase } from '@kongchuo/shared/core';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 
 const education = SUBGRAPH_MODULES.find((m) => m.name === 'education')!;

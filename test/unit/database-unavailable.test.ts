@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from '@kongchuo/shared';
+import { isDatabaseUnavailable } from '@kongchuo/shared/core';
 
 const wrapped = (inner: Error) => new GraphQLError('wrapped', { originalError: Object.assign(new Error('DriverException'), { cause: inner }) });
 

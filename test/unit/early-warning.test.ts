@@ -1,4 +1,4 @@
-import { compulsoryAgeBirthRange, mondayOf } from '@kongchuo/shared';
+import { compulsoryAgeBirthRange, mondayOf } from '@kongchuo/shared/domain';
 import {
   AbsencePortion as P, DEFAULT_RULES, RiskLevel, assessRisk, attendanceSignal, isInTerm, portionsOverlap, rulesProblems,
   type AbsenceFact, type OtherDepartmentsFacts,

@@ -3,10 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
-import {
-  DEMO_ACCOUNTS, SUBGRAPH_NAMES, bodyDigest, issueUserToken, loadConfig, loadKeys, memoryReplayGuard, signSubgraphIdentity, subgraphAudience,
-  userTokenVerifier, verifySubgraphIdentity, type Config, type KeyMaterial, type ReplayGuard, type SubgraphName,
-} from '@kongchuo/shared';
+import { SUBGRAPH_NAMES, loadConfig, type Config, type SubgraphName } from '@kongchuo/shared/core';
+import { DEMO_ACCOUNTS, bodyDigest, issueUserToken, loadKeys, memoryReplayGuard, signSubgraphIdentity, subgraphAudience, userTokenVerifier, verifySubgraphIdentity, type KeyMaterial, type ReplayGuard } from '@kongchuo/shared/identity';
 
 let config: Config;
 let keys: KeyMaterial;

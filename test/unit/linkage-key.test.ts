@@ -1,4 +1,4 @@
-import { composeResidentId, linkageKey, LINKAGE_KEY_PATTERN } from '@kongchuo/shared';
+import { composeResidentId, linkageKey, LINKAGE_KEY_PATTERN } from '@kongchuo/shared/domain';
 
 describe('linkage key (pseudonymous person key)', () => {
   const id = composeResidentId('451302', '2004-11-02', 77);

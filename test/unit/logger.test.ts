@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { composeResidentId, createLogger, scrubText, startTracing } from '@kongchuo/shared';
+import { composeResidentId } from '@kongchuo/shared/domain';
+import { createLogger, scrubText, startTracing } from '@kongchuo/shared/observability';
 
 function capture() {
   const lines: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * What production refuses to start with (shared/src/production.ts): each refusal names its
+ * What production refuses to start with (shared/src/server/production.ts): each refusal names its
  * variable and never its value; outside production nothing is checked and the development
  * defaults (SQLite files and keys in DATA_DIR) are what they were.
  */
@@ -9,9 +9,9 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
-import {
-  ProductionConfigError, SUBGRAPH_NAMES, assertProductionReady, loadConfig, loadKeys, productionProblems, secretWeakness, type ServiceName,
-} from '@kongchuo/shared';
+import { SUBGRAPH_NAMES, loadConfig, secretWeakness } from '@kongchuo/shared/core';
+import { loadKeys } from '@kongchuo/shared/identity';
+import { ProductionConfigError, assertProductionReady, productionProblems, type ServiceName } from '@kongchuo/shared/server';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ALL: ServiceName[] = ['gateway', ...SUBGRAPH_NAMES];

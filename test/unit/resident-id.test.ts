@@ -1,4 +1,5 @@
-import { ageOn, checkCharacter, composeResidentId, maskIdNumber, normaliseIdNumber, parseResidentId } from '@kongchuo/shared';
+import { ageOn, checkCharacter, composeResidentId, normaliseIdNumber, parseResidentId } from '@kongchuo/shared/domain';
+import { maskIdNumber } from '@kongchuo/shared/policy';
 
 const TODAY = new Date('2026-11-29T00:00:00Z');
 

@@ -3,7 +3,7 @@
  * statement: SQLite's message repeats the whole insert, whose column list names every column, so
  * matching field fragments against it named the first column listed, not the one that clashed.
  */
-import { violatedConstraint } from '@kongchuo/shared';
+import { violatedConstraint } from '@kongchuo/shared/server';
 
 const SQLITE = "insert into `student` (`id`, `student_number`, `resident_id`, `name`) values ('k', 'G1', '4502', 'x') - UNIQUE constraint failed: student.resident_id";
 

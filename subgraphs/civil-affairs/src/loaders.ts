@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
+import { groupByKey, oneByKey } from '@kongchuo/shared/core';
+import { type Identity } from '@kongchuo/shared/identity';
 import { AidGrant, DisabilityRecord, LeftBehindChild, PoorHouseholdMember } from './entities';
 
 /** One query per registry per batch of children. */

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@kongchuo/shared';
+import type { SubgraphContext } from '@kongchuo/shared/server';
 import type { Loaders } from './loaders';
 
 export type CommunityContext = SubgraphContext<Loaders>;

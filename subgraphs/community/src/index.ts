@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared';
+import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { importers } from './imports/residents.importer';
 import { scopeMembers } from './scope';

@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
-import { groupByKey, oneByKey, sqlOf, type Identity } from '@kongchuo/shared';
+import { groupByKey, oneByKey, sqlOf } from '@kongchuo/shared/core';
+import { type Identity } from '@kongchuo/shared/identity';
 import { HomeVisit, Resident } from './entities';
 
 /**

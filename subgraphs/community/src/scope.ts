@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { membersFrom, type ScopeMembers, type ScopeKind } from '@kongchuo/shared';
+import { type ScopeKind } from '@kongchuo/shared/identity';
+import { membersFrom, type ScopeMembers } from '@kongchuo/shared/policy';
 import { Resident } from './entities';
 import { residentScope } from './loaders';
 

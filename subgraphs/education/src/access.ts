@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { forbidden, type Identity } from '@kongchuo/shared';
+import { forbidden } from '@kongchuo/shared/core';
+import { type Identity } from '@kongchuo/shared/identity';
 import type { Student } from './entities';
 
 /**

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defineSubgraph } from '@kongchuo/shared';
+import { defineSubgraph } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';

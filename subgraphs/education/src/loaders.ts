@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { groupByKey, oneByKey, type Identity } from '@kongchuo/shared';
+import { groupByKey, oneByKey } from '@kongchuo/shared/core';
+import { type Identity } from '@kongchuo/shared/identity';
 import { Absence, CaseRecord, DropoutCase, EarlyWarningPolicy, Letter, School, StatusChange, Student } from './entities';
 import { schoolRowFilter, studentRowFilter } from './access';
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { membersFrom, type ScopeMembers, type ScopeKind } from '@kongchuo/shared';
+import { type ScopeKind } from '@kongchuo/shared/identity';
+import { membersFrom, type ScopeMembers } from '@kongchuo/shared/policy';
 import { Student } from './entities';
 
 /** Education keeps which school a pupil is on the register of: the fact a school scope is about. */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference } from '@kongchuo/shared';
+import { defineSubgraph, studentReference } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { createLoaders, type Loaders } from './loaders';
 import { migrations as sqlite } from './migrations/sqlite';

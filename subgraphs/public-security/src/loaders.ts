@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { groupByKey, oneByKey, sqlOf, type Identity } from '@kongchuo/shared';
+import { groupByKey, oneByKey, sqlOf } from '@kongchuo/shared/core';
+import { type Identity } from '@kongchuo/shared/identity';
 import { EmployerViolation, LegalNotice, LocateRequest, ResidencePermit } from './entities';
 
 /** A registered child as the unified view reads it, with the household's registration. */

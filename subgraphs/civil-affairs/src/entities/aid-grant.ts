@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
-import { TimestampType } from '@kongchuo/shared';
+import { TimestampType } from '@kongchuo/shared/core';
 import { AidProgramme } from './enums';
 
 /** 资助发放: one grant of an aid programme to a child or their household. */

@@ -4,7 +4,9 @@
  * member already on record the same way is unchanged; one on record differently is refused for
  * that row (status changes such as 脱贫 go through the registry).
  */
-import { CellReader, householdsByHead, insertInChunks, linkageKeyOfValid, type ImportProblem, type Importer } from '@kongchuo/shared';
+import { insertInChunks } from '@kongchuo/shared/core';
+import { linkageKeyOfValid } from '@kongchuo/shared/domain';
+import { CellReader, householdsByHead, type ImportProblem, type Importer } from '@kongchuo/shared/imports';
 import { PoorHousehold, PoorHouseholdMember, PovertyStatus } from '../entities';
 
 export interface PovertyRow {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import {
-  badInput, calendarDate, conflict, linkageKeyOfValid, optionalText, regionCode, requiredText, residentId, writeTransaction,
-} from '@kongchuo/shared';
+import { badInput, conflict } from '@kongchuo/shared/core';
+import { calendarDate, linkageKeyOfValid, optionalText, regionCode, requiredText, residentId } from '@kongchuo/shared/domain';
+import { writeTransaction } from '@kongchuo/shared/server';
 import type { CivilAffairsContext } from '../context';
 import { AidGrant, AidProgramme, DisabilityCategory, DisabilityRecord, LeftBehindChild, PoorHousehold, PoorHouseholdMember, PovertyStatus } from '../entities';
 

@@ -1,5 +1,6 @@
 import { Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { StudentKey, regionName } from '@kongchuo/shared';
+import { regionName } from '@kongchuo/shared/domain';
+import { StudentKey } from '@kongchuo/shared/server';
 import type { CivilAffairsContext } from '../context';
 import { AidGrant, DisabilityRecord, LeftBehindChild, PovertyStatus } from '../entities';
 

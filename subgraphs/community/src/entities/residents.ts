@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TimestampType } from '@kongchuo/shared';
+import { TimestampType } from '@kongchuo/shared/core';
 import { Community, GridArea } from './places';
 
 /** 居民户: a household living in a community, with its family situation. */

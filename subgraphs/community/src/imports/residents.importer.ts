@@ -10,7 +10,10 @@
  * registered elsewhere is neither revealed nor written to).
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { CellReader, insertInChunks, linkageKeyOfValid, outsideScope, recordedOutsideScope, stableUuid, yesNo, type Identity, type ImportProblem, type Importer } from '@kongchuo/shared';
+import { insertInChunks } from '@kongchuo/shared/core';
+import { linkageKeyOfValid } from '@kongchuo/shared/domain';
+import { type Identity } from '@kongchuo/shared/identity';
+import { CellReader, outsideScope, recordedOutsideScope, stableUuid, yesNo, type ImportProblem, type Importer } from '@kongchuo/shared/imports';
 import { Community, GridArea, Resident, ResidentHousehold } from '../entities';
 
 export interface ResidentRow {

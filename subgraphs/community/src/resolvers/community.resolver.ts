@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import {
-  ConnectionType, badInput, calendarDate, compulsoryAgeBirthRange, decodeCursor, pageWithLazyCount, forbidden, pageSizeFor, requiredText, toPage, writeTransaction, type Identity,
-} from '@kongchuo/shared';
+import { ConnectionType, badInput, decodeCursor, pageWithLazyCount, forbidden, pageSizeFor, toPage } from '@kongchuo/shared/core';
+import { calendarDate, compulsoryAgeBirthRange, requiredText } from '@kongchuo/shared/domain';
+import { type Identity } from '@kongchuo/shared/identity';
+import { writeTransaction } from '@kongchuo/shared/server';
 import { residentScope } from '../loaders';
 import { Student } from './student.resolver';
 import type { CommunityContext } from '../context';

@@ -1,5 +1,5 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { StudentKey } from '@kongchuo/shared';
+import { StudentKey } from '@kongchuo/shared/server';
 import type { CommunityContext } from '../context';
 import { HomeVisit, Subdistrict } from '../entities';
 

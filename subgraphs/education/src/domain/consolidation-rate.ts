@@ -28,4 +28,4 @@ export function consolidationRate(c: CohortCounts): number | null {
 export const cohortYearOfGraduates = (year: number) => year - 9;
 
 /** School year of a date: a school year starts on 1 September. */
-export { schoolYearOf } from '@kongchuo/shared';
+export { schoolYearOf } from '@kongchuo/shared/domain';

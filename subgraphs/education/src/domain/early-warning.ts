@@ -5,7 +5,7 @@
  * Everything here is explainable by construction: a level is the sum of named factors with the
  * weights in the province's policy, and every factor that counted comes back as a reason.
  */
-import { addDays, mondayOf } from '@kongchuo/shared';
+import { addDays, mondayOf } from '@kongchuo/shared/domain';
 
 export enum AbsencePortion {
   FULL_DAY = 'FULL_DAY',

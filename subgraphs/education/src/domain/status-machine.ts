@@ -1,4 +1,4 @@
-import { ageOn, isCalendarDate } from '@kongchuo/shared';
+import { ageOn, isCalendarDate } from '@kongchuo/shared/domain';
 import { EnrollmentStatus as S, StatusChangeCode as C, STATUS_CHANGE_LABEL } from './enums';
 
 /** Compulsory education covers grades 1–9; a child under 16 is of compulsory age (义务教育法). */

@@ -1,4 +1,4 @@
-import { TimestampType } from '@kongchuo/shared';
+import { TimestampType } from '@kongchuo/shared/core';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AbsencePortion, DEFAULT_RULES, RiskFactor, RiskLevel, type EarlyWarningRules, type Term } from '../domain/early-warning';

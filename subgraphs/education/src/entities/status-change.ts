@@ -1,4 +1,4 @@
-import { TimestampType } from '@kongchuo/shared';
+import { TimestampType } from '@kongchuo/shared/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';

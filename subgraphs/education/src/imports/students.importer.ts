@@ -10,7 +10,9 @@
  * (`recordedOutsideScope`).
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { CellReader, insertInChunks, isCalendarDate, linkageKeyOfValid, outsideScope, recordedOutsideScope, type ImportContext, type ImportProblem, type Importer } from '@kongchuo/shared';
+import { insertInChunks } from '@kongchuo/shared/core';
+import { isCalendarDate, linkageKeyOfValid } from '@kongchuo/shared/domain';
+import { CellReader, outsideScope, recordedOutsideScope, type ImportContext, type ImportProblem, type Importer } from '@kongchuo/shared/imports';
 import { canSeeSchool } from '../access';
 import { School, StatusChange, Student } from '../entities';
 import { EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';

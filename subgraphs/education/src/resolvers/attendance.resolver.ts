@@ -1,5 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { badInput, badRows, calendarDate, optionalText, writeTransaction, type RowProblem } from '@kongchuo/shared';
+import { badInput, badRows, type RowProblem } from '@kongchuo/shared/core';
+import { calendarDate, optionalText } from '@kongchuo/shared/domain';
+import { writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { Absence, School, Student } from '../entities';
 import { AbsencePortion, isInTerm, portionsOverlap } from '../domain/early-warning';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, assertVersion, badInput, calendarDate, conflict, decodeCursor, notFound, pageSize, pageWithLazyCount, toPage, writeTransaction } from '@kongchuo/shared';
+import { ConnectionType, badInput, conflict, decodeCursor, notFound, pageSize, pageWithLazyCount, toPage } from '@kongchuo/shared/core';
+import { calendarDate } from '@kongchuo/shared/domain';
+import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, Letter, School, Screening, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, EnrollmentStatus, ResponsibilityLevel } from '../domain/enums';

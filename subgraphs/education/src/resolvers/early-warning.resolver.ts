@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import {
-  ConnectionType, addDays, assertVersion, badRows, calendarDate, decodeCursor, encodeCursor, forbidden, pageSizeFor, writeTransaction,
-} from '@kongchuo/shared';
+import { ConnectionType, badRows, decodeCursor, encodeCursor, forbidden, pageSizeFor } from '@kongchuo/shared/core';
+import { addDays, calendarDate } from '@kongchuo/shared/domain';
+import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { Absence, EarlyWarningPolicy, FactorWeight, Student } from '../entities';
 import {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import {
-  assertVersion, badInput, calendarDate, conflict, notFound, optionalText, regionCode, regionShortName, requiredText, writeTransaction,
-} from '@kongchuo/shared';
+import { badInput, conflict, notFound } from '@kongchuo/shared/core';
+import { calendarDate, optionalText, regionCode, regionShortName, requiredText } from '@kongchuo/shared/domain';
+import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, Letter, LetterStatus } from '../entities';
 import { CaseRecordKind, CaseStatus } from '../domain/enums';

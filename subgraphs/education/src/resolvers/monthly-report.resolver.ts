@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { addDays, badInput, forbidden, sqlOf } from '@kongchuo/shared';
+import { badInput, forbidden, sqlOf } from '@kongchuo/shared/core';
+import { addDays } from '@kongchuo/shared/domain';
 import type { EducationContext } from '../context';
 import { School } from '../entities';
 import { EnrollmentStatus, StatusChangeCode as C } from '../domain/enums';

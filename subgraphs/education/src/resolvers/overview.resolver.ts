@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { badInput } from '@kongchuo/shared';
+import { badInput } from '@kongchuo/shared/core';
 import type { EducationContext } from '../context';
 import { CaseOutcome, StatusChangeCode as C } from '../domain/enums';
 import { cohortYearOfGraduates, consolidationRate } from '../domain/consolidation-rate';

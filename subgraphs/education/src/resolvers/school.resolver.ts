@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, conflict, writeTransaction } from '@kongchuo/shared';
+import { badInput, conflict } from '@kongchuo/shared/core';
+import { writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { School } from '../entities';
 import { SchoolType } from '../domain/enums';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVersion, badInput, calendarDate, notFound, requiredText, writeTransaction } from '@kongchuo/shared';
+import { badInput, notFound } from '@kongchuo/shared/core';
+import { calendarDate, requiredText } from '@kongchuo/shared/domain';
+import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { DropoutCase, School, SchoolInterview, Screening } from '../entities';
 import { Interviewee } from '../entities/school-interview';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import {
-  ConnectionType, assertVersion, badInput, conflict, decodeCursor, linkageKey, pageWithLazyCount, notFound, pageSizeFor,
-  parseResidentId, requiredText, toPage, writeTransaction,
-} from '@kongchuo/shared';
+import { ConnectionType, badInput, conflict, decodeCursor, pageWithLazyCount, notFound, pageSizeFor, toPage } from '@kongchuo/shared/core';
+import { linkageKey, parseResidentId, requiredText } from '@kongchuo/shared/domain';
+import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, School, StatusChange, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, DropoutReason, EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';

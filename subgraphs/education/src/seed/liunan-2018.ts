@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { insertInChunks, linkageKeyOfValid, regionShortName } from '@kongchuo/shared';
+import { insertInChunks } from '@kongchuo/shared/core';
+import { linkageKeyOfValid, regionShortName } from '@kongchuo/shared/domain';
 import { generateLiunan2018, type DemoWorld } from '@kongchuo/demo';
 import { Absence, CaseRecord, ConsolidationTarget, DropoutCase, Letter, LetterStatus, School, SchoolInterview, Screening, StatusChange, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, EnrollmentStatus, Gender, SchoolType, StatusChangeCode } from '../domain/enums';

@@ -11,7 +11,7 @@
  *   TREAT_AS_DROPOUT after the province's consecutive weeks);
  * - 辍学 ↔ 贫困: a dropout from a registered-poor household (POOR_DROPOUT: aid first).
  */
-import type { Department } from '@kongchuo/shared';
+import type { Department } from '@kongchuo/shared/identity';
 import { TaskType } from './tasks';
 
 export enum LedgerKind {

@@ -1,4 +1,5 @@
-import { badInput, type SupergraphReader } from '@kongchuo/shared';
+import { badInput } from '@kongchuo/shared/core';
+import { type SupergraphReader } from '@kongchuo/shared/server';
 import { EvidenceKind } from '../entities';
 
 /**

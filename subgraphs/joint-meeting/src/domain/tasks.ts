@@ -9,7 +9,7 @@
  * Only the assigned department moves a task; only the joint meeting and education assign and
  * reassign. A task is overdue when its due date has passed and it is not done.
  */
-import type { Department } from '@kongchuo/shared';
+import type { Department } from '@kongchuo/shared/identity';
 
 export enum TaskType {
   HOME_VISIT = 'HOME_VISIT',

@@ -1,6 +1,6 @@
 import { Collection, Entity, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { TimestampType } from '@kongchuo/shared';
+import { TimestampType } from '@kongchuo/shared/core';
 
 /** 联席会议: a joint meeting of the departments, chaired by a district leader. */
 @Directive('@key(fields: "id")')

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import {
-  ConnectionType, assertVersion, badInput, calendarDate, conflict, decodeCursor, insertInChunks, pageWithLazyCount, notFound, optionalText, pageSize,
-  requiredText, sqlOf, toPage, writeTransaction, type SupergraphReader,
-} from '@kongchuo/shared';
+import { ConnectionType, badInput, conflict, decodeCursor, insertInChunks, pageWithLazyCount, notFound, pageSize, sqlOf, toPage } from '@kongchuo/shared/core';
+import { calendarDate, optionalText, requiredText } from '@kongchuo/shared/domain';
+import { assertVersion, writeTransaction, type SupergraphReader } from '@kongchuo/shared/server';
 import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { JointMeetingContext } from '../context';

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DEPARTMENTS, badInput, calendarDate, optionalText, requiredText, writeTransaction, type Department } from '@kongchuo/shared';
+import { badInput } from '@kongchuo/shared/core';
+import { calendarDate, optionalText, requiredText } from '@kongchuo/shared/domain';
+import { DEPARTMENTS, type Department } from '@kongchuo/shared/identity';
+import { writeTransaction } from '@kongchuo/shared/server';
 import type { JointMeetingContext } from '../context';
 import { Meeting, PersuasionTask, Resolution } from '../entities';
 

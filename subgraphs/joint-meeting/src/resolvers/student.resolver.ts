@@ -2,7 +2,7 @@ import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from
 import { DropoutCaseRef, HomeVisitRef } from './evidence';
 import { RequiredStatusChange, TimelineEntry } from './timeline';
 import { TASK_RULES } from '../domain/tasks';
-import { StudentKey } from '@kongchuo/shared';
+import { StudentKey } from '@kongchuo/shared/server';
 import type { JointMeetingContext } from '../context';
 import { PersuasionTask } from '../entities';
 

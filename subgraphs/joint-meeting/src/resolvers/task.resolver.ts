@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Field, ObjectType, Int } from 'type-graphql';
-import {
-  DEPARTMENTS, LINKAGE_KEY_PATTERN, assertVersion, badInput, calendarDate, forbidden, notFound, optionalText,
-  requiredText, todayInChina, writeTransaction, type Department, type Identity,
-} from '@kongchuo/shared';
+import { badInput, forbidden, notFound } from '@kongchuo/shared/core';
+import { LINKAGE_KEY_PATTERN, calendarDate, optionalText, requiredText, todayInChina } from '@kongchuo/shared/domain';
+import { DEPARTMENTS, type Department, type Identity } from '@kongchuo/shared/identity';
+import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { JointMeetingContext } from '../context';
 import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus, TaskType } from '../entities';
 import { TASK_RULES, canDo, decideMove, isOverdue } from '../domain/tasks';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { insertInChunks, linkageKeyOfValid } from '@kongchuo/shared';
+import { insertInChunks } from '@kongchuo/shared/core';
+import { linkageKeyOfValid } from '@kongchuo/shared/domain';
 import { generateLiunan2018, type DemoWorld } from '@kongchuo/demo';
 import { EvidenceKind, Meeting, PersuasionTask, Resolution, TaskAction, TaskEvent, TaskStatus, TaskType } from '../entities';
 

@@ -1,6 +1,6 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { TimestampType } from '@kongchuo/shared';
+import { TimestampType } from '@kongchuo/shared/core';
 
 /** 违法招用: an employer found employing a child of compulsory-school age, and what was done. */
 @ObjectType({ description: '违法招用义务教育阶段学生记录' })

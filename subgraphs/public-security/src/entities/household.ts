@@ -1,5 +1,5 @@
 import { Collection, Entity, Index, OneToMany, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import { TimestampType } from '@kongchuo/shared';
+import { TimestampType } from '@kongchuo/shared/core';
 import type { Person } from './person';
 import type { ResidencePermit } from './residence-permit';
 

@@ -4,7 +4,9 @@
  * is unchanged; one registered differently is refused for that row (a move of 户籍 is a police
  * procedure, not an import).
  */
-import { CellReader, insertInChunks, linkageKeyOfValid, type ImportProblem, type Importer } from '@kongchuo/shared';
+import { insertInChunks } from '@kongchuo/shared/core';
+import { linkageKeyOfValid } from '@kongchuo/shared/domain';
+import { CellReader, type ImportProblem, type Importer } from '@kongchuo/shared/imports';
 import { Household, Person } from '../entities';
 
 export interface HukouRow {

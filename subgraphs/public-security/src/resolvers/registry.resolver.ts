@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import {
-  assertVersion, badInput, calendarDate, conflict, linkageKeyOfValid, mobilePhone, notFound, regionCode,
-  requiredText, residentId, writeTransaction,
-} from '@kongchuo/shared';
+import { badInput, conflict, notFound } from '@kongchuo/shared/core';
+import { calendarDate, linkageKeyOfValid, mobilePhone, regionCode, requiredText, residentId } from '@kongchuo/shared/domain';
+import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { PublicSecurityContext } from '../context';
 import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, ResidencePermit } from '../entities';
 import { Student } from './student.resolver';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import {
-  ConnectionType, StudentKey, calendarDate, sqlOf, compulsoryAgeBirthRange, decodeCursor, findRegion, pageWithLazyCount, pageSizeFor, toPage,
-} from '@kongchuo/shared';
+import { ConnectionType, sqlOf, decodeCursor, pageWithLazyCount, pageSizeFor, toPage } from '@kongchuo/shared/core';
+import { calendarDate, compulsoryAgeBirthRange, findRegion } from '@kongchuo/shared/domain';
+import { StudentKey } from '@kongchuo/shared/server';
 import type { PublicSecurityContext } from '../context';
 import { EmployerViolation, LegalNotice, LocateRequest, Person, ResidencePermit } from '../entities';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { insertInChunks, linkageKeyOfValid } from '@kongchuo/shared';
+import { insertInChunks } from '@kongchuo/shared/core';
+import { linkageKeyOfValid } from '@kongchuo/shared/domain';
 import { generateLiunan2018, type DemoChild, type DemoWorld } from '@kongchuo/demo';
 import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, ResidencePermit } from '../entities';
 

@@ -1,4 +1,4 @@
-import { AuditRetentionPostgres } from '@kongchuo/shared';
+import { AuditRetentionPostgres } from '@kongchuo/shared/audit';
 
-/** Audit retention triggers: the same in every department (shared/src/audit-retention.ts). */
+/** Audit retention triggers: the same in every department (shared/src/audit/retention.ts). */
 export class Migration20261129162000 extends AuditRetentionPostgres {}

@@ -1,0 +1,148 @@
+/**
+ * What production (`NODE_ENV=production`) refuses to start with: missing or weak secrets, a
+ * department without a database URL (no SQLite file made up in `DATA_DIR`), a gateway without its
+ * signing key, keys that are not what their variable says. Every problem names its variable and
+ * never its value; outside production nothing is checked and the development defaults apply.
+ */
+import { SUBGRAPH_NAMES, type Config, type SubgraphName, MIN_SECRET_LENGTH, secretWeakness } from '../core';
+import { auditKeyProblems, checkpointsHeldBy } from '../audit';
+
+/** A process of the system: the gateway or one department. */
+export type ServiceName = 'gateway' | SubgraphName;
+
+const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
+const set = (env: NodeJS.ProcessEnv, key: string) => (env[key] ?? '') !== '';
+
+type Jwk = Record<string, unknown>;
+function parseJwk(text: string): Jwk | undefined {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Jwk) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Problems with the gateway's Ed25519 identity keys; `withPrivate` for the gateway itself. */
+function gatewayKeyProblems(env: NodeJS.ProcessEnv, withPrivate: boolean): string[] {
+  const problems: string[] = [];
+  let publicX: unknown;
+  if (!set(env, 'GATEWAY_PUBLIC_JWK')) {
+    problems.push('GATEWAY_PUBLIC_JWK is not set: every service checks the gateway\'s signatures with it (`npm run -s keys` makes the pair)');
+  } else {
+    const jwk = parseJwk(env.GATEWAY_PUBLIC_JWK!);
+    if (!jwk || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') problems.push('GATEWAY_PUBLIC_JWK is not an Ed25519 JSON Web Key');
+    else if ('d' in jwk) problems.push('GATEWAY_PUBLIC_JWK holds a private key: with it any service could sign identities; give it the public half only');
+    else publicX = jwk.x;
+  }
+  if (!withPrivate) return problems;
+  if (!set(env, 'GATEWAY_PRIVATE_JWK')) {
+    problems.push('GATEWAY_PRIVATE_JWK is not set: the gateway cannot sign identities for the departments, and production never generates one');
+  } else {
+    const jwk = parseJwk(env.GATEWAY_PRIVATE_JWK!);
+    if (!jwk || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.d !== 'string') problems.push('GATEWAY_PRIVATE_JWK is not an Ed25519 private JSON Web Key');
+    else if (publicX !== undefined && jwk.x !== publicX) problems.push('GATEWAY_PRIVATE_JWK does not match GATEWAY_PUBLIC_JWK: the departments would refuse every signature');
+  }
+  return problems;
+}
+
+/** Problems with how the gateway checks user tokens: the IdP's ES256 public key, or a JWKS fetched over HTTPS. */
+function tokenKeyProblems(config: Config): string[] {
+  const { issuerPublicJwk, jwksUrl } = config.token;
+  if (!issuerPublicJwk && !jwksUrl) return ['TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL must be set: the identity provider\'s key (the development issuer is off in production)'];
+  const problems: string[] = [];
+  if (jwksUrl) {
+    let url: URL | undefined;
+    try {
+      url = new URL(jwksUrl);
+    } catch {
+      problems.push('TOKEN_JWKS_URL is not a URL');
+    }
+    if (url && url.protocol !== 'https:') problems.push('TOKEN_JWKS_URL must be https: keys fetched in the clear could be replaced on the way');
+  } else {
+    const jwk = parseJwk(issuerPublicJwk!);
+    if (!jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256') problems.push('TOKEN_PUBLIC_JWK is not an ES256 (P-256) JSON Web Key');
+    else if ('d' in jwk) problems.push('TOKEN_PUBLIC_JWK holds a private key: give the gateway the identity provider\'s public key only');
+  }
+  return problems;
+}
+
+/** The user name in a `postgres://` URL, or undefined (none given, or not PostgreSQL). */
+function postgresUser(url: string): string | undefined {
+  if (!/^postgres(ql)?:\/\//.test(url)) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).username) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Problems with the departments' databases in production: each must be named (no SQLite file
+ * made up in DATA_DIR), none reached as the `postgres` superuser, no two the same database.
+ * Empty outside production.
+ */
+export function databaseProblems(config: Config, env: NodeJS.ProcessEnv, names: readonly SubgraphName[]): string[] {
+  if (!config.production) return [];
+  const problems: string[] = [];
+  for (const name of names) {
+    const own = `${envName(name)}_DATABASE_URL`;
+    if (!set(env, own) && !set(env, 'DATABASE_URL')) problems.push(`${own} (or DATABASE_URL) is not set: production does not fall back to a SQLite file in DATA_DIR`);
+    else if (postgresUser(config.databaseUrl(name)) === 'postgres') problems.push(`${set(env, own) ? own : 'DATABASE_URL'} connects as postgres: a department connects as its own role, never a superuser (deploy/postgres/init.sh)`);
+  }
+  if (!problems.length && new Set(names.map((n) => config.databaseUrl(n))).size < names.length) {
+    problems.push('DATABASE_URL has no {service} in it: the departments would share one database');
+  }
+  return problems;
+}
+
+export interface ProductionCheckOptions {
+  /** the demo world would be seeded (`npm start` without DEMO_SEED=off, `serve.js` with DEMO_SEED=on) */
+  demo?: boolean;
+}
+
+/**
+ * Everything that keeps `services` from starting in production, one line per problem, each naming
+ * its variable and never its value; empty outside production (`config.production` false).
+ */
+export function productionProblems(config: Config, env: NodeJS.ProcessEnv, services: readonly ServiceName[], opts: ProductionCheckOptions = {}): string[] {
+  if (!config.production) return [];
+  const problems: string[] = [];
+  const linkage = env.LINKAGE_SECRET ?? '';
+  if (!linkage) problems.push('LINKAGE_SECRET is not set: the district\'s secret for linkage keys (`npm run -s keys` makes one)');
+  else {
+    const weak = secretWeakness(linkage);
+    if (weak) problems.push(`LINKAGE_SECRET is too weak (${weak}): use at least ${MIN_SECRET_LENGTH} random characters, as \`npm run -s keys\` makes`);
+  }
+  problems.push(...gatewayKeyProblems(env, services.includes('gateway')));
+  if (services.includes('gateway')) problems.push(...tokenKeyProblems(config));
+  if (config.metricsToken) {
+    const weak = secretWeakness(config.metricsToken);
+    if (weak) problems.push(`METRICS_TOKEN is too weak (${weak}): use at least ${MIN_SECRET_LENGTH} random characters, or unset it to turn /metrics off`);
+  }
+  const departments = SUBGRAPH_NAMES.filter((n) => services.includes(n));
+  problems.push(...databaseProblems(config, env, departments));
+  // each department signs its audit checkpoints with its own key and checks those it holds (audit-keys.ts)
+  for (const d of departments) problems.push(...auditKeyProblems(config, env, d, checkpointsHeldBy(d)));
+  if (departments.includes('joint-meeting')) {
+    const token = env.SERVICE_TOKEN_JOINT_MEETING ?? '';
+    if (!token) problems.push('SERVICE_TOKEN_JOINT_MEETING is not set: the joint meeting reads the supergraph as its own service account (the development issuer is off in production)');
+    else if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) problems.push('SERVICE_TOKEN_JOINT_MEETING is not a JWT from the identity provider');
+  }
+  if (opts.demo && departments.length) problems.push('DEMO_SEED: the demo world would be written into production databases; set DEMO_SEED=off');
+  return problems;
+}
+
+/** Refuses to start in production: thrown with every problem, so one start shows them all. */
+export class ProductionConfigError extends Error {
+  constructor(readonly problems: string[], services: readonly ServiceName[]) {
+    super(`production: refusing to start ${services.join(', ')}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ProductionConfigError';
+  }
+}
+
+/** Throws a ProductionConfigError when `productionProblems` finds any; does nothing outside production. */
+export function assertProductionReady(config: Config, env: NodeJS.ProcessEnv, services: readonly ServiceName[], opts: ProductionCheckOptions = {}): void {
+  const problems = productionProblems(config, env, services, opts);
+  if (problems.length) throw new ProductionConfigError(problems, services);
+}
