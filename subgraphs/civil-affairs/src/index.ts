@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared/server';
+import { defineSubgraph } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { importers } from './imports/poverty.importer';
 import { createLoaders, type Loaders } from './loaders';
+import { referenceResolvers } from './resolvers/references';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
@@ -17,10 +18,7 @@ export const civilAffairs = defineSubgraph<Loaders>({
   migrations: { sqlite, postgresql },
   resolvers: [StudentResolver, RegistryResolver],
   orphanedTypes: [Student],
-  referenceResolvers: {
-    ...studentReference,
-    AidGrant: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.aid.load(ref.id) },
-  },
+  referenceResolvers,
   loaders: createLoaders,
   // the demo world is loaded only when a service seeds it: never in production
   seed: () => import('./seed/liunan-2018').then((m) => m.seedCivilAffairs),

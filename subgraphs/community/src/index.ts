@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared/server';
+import { defineSubgraph } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { importers } from './imports/residents.importer';
 import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';
+import { referenceResolvers } from './resolvers/references';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
@@ -18,10 +19,7 @@ export const community = defineSubgraph<Loaders>({
   migrations: { sqlite, postgresql },
   resolvers: [StudentResolver, CommunityResolver],
   orphanedTypes: [Student],
-  referenceResolvers: {
-    ...studentReference,
-    HomeVisit: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.homeVisit.load(ref.id) },
-  },
+  referenceResolvers,
   loaders: createLoaders,
   // the demo world is loaded only when a service seeds it: never in production
   seed: () => import('./seed/liunan-2018').then((m) => m.seedCommunity),

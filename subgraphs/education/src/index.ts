@@ -3,7 +3,7 @@ import { defineSubgraph } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';
-import { referenceResolvers } from './student.reference';
+import { referenceResolvers } from './resolvers/references';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { StudentResolver } from './resolvers/student.resolver';

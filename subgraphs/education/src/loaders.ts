@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey } from '@kongchuo/shared/core';
 import { type Identity } from '@kongchuo/shared/identity';
 import { Absence, CaseRecord, DropoutCase, EarlyWarningPolicy, Letter, School, StatusChange, Student } from './entities';
-import { schoolRowFilter, studentRowFilter } from './access';
+import { schoolRowFilter, studentRowFilter } from './domain/access';
 
 /** Groups rows by a key, in the order of the keys asked for. */
 /**

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference } from '@kongchuo/shared/server';
+import { defineSubgraph } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { createLoaders, type Loaders } from './loaders';
+import { referenceResolvers } from './resolvers/references';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
@@ -21,7 +22,7 @@ export const jointMeeting = defineSubgraph<Loaders>({
   migrations: { sqlite, postgresql },
   resolvers: [StudentResolver, TaskResolver, MeetingResolver, CrossCheckResolver, LedgerEntryResolver],
   orphanedTypes: [Student],
-  referenceResolvers: studentReference,
+  referenceResolvers,
   loaders: createLoaders,
   // the demo world is loaded only when a service seeds it: never in production
   seed: () => import('./seed/liunan-2018').then((m) => m.seedJointMeeting),

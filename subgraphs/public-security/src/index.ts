@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { defineSubgraph, studentReference, type SubgraphContext } from '@kongchuo/shared/server';
+import { defineSubgraph } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { importers } from './imports/hukou.importer';
 import { createLoaders, type Loaders } from './loaders';
+import { referenceResolvers } from './resolvers/references';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
@@ -17,11 +18,7 @@ export const publicSecurity = defineSubgraph<Loaders>({
   migrations: { sqlite, postgresql },
   resolvers: [StudentResolver, RegistryResolver],
   orphanedTypes: [Student],
-  referenceResolvers: {
-    ...studentReference,
-    LocateRequest: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.locateRequest.load(ref.id) },
-    LegalNotice: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>) => ctx.loaders.legalNotice.load(ref.id) },
-  },
+  referenceResolvers,
   loaders: createLoaders,
   // the demo world is loaded only when a service seeds it: never in production
   seed: () => import('./seed/liunan-2018').then((m) => m.seedPublicSecurity),

@@ -1,21 +1,14 @@
+/**
+ * The department's enums as the API names them: each declared in domain/ (plain TypeScript, used by
+ * the rules there) and registered here for GraphQL, with the names and Chinese descriptions clients see.
+ */
 import { registerEnumType } from 'type-graphql';
+import { PovertyStatus, AidProgramme, DisabilityCategory } from '../domain/enums';
 
-export enum PovertyStatus {
-  REGISTERED = 'REGISTERED',
-  MONITORED = 'MONITORED',
-  LIFTED = 'LIFTED',
-}
 registerEnumType(PovertyStatus, {
   name: 'PovertyStatus',
   valuesConfig: { REGISTERED: { description: '建档立卡在册' }, MONITORED: { description: '防返贫监测对象' }, LIFTED: { description: '已脱贫' } },
 });
-
-export enum AidProgramme {
-  TWO_EXEMPTIONS_ONE_SUBSIDY = 'TWO_EXEMPTIONS_ONE_SUBSIDY',
-  NUTRITION = 'NUTRITION',
-  STUDENT_GRANT = 'STUDENT_GRANT',
-  MINIMUM_LIVING = 'MINIMUM_LIVING',
-}
 registerEnumType(AidProgramme, {
   name: 'AidProgramme',
   valuesConfig: {
@@ -23,16 +16,6 @@ registerEnumType(AidProgramme, {
     STUDENT_GRANT: { description: '助学金' }, MINIMUM_LIVING: { description: '低保' },
   },
 });
-
-export enum DisabilityCategory {
-  VISUAL = 'VISUAL',
-  HEARING = 'HEARING',
-  SPEECH = 'SPEECH',
-  PHYSICAL = 'PHYSICAL',
-  INTELLECTUAL = 'INTELLECTUAL',
-  MENTAL = 'MENTAL',
-  MULTIPLE = 'MULTIPLE',
-}
 registerEnumType(DisabilityCategory, {
   name: 'DisabilityCategory',
   valuesConfig: {
@@ -40,3 +23,5 @@ registerEnumType(DisabilityCategory, {
     INTELLECTUAL: { description: '智力残疾' }, MENTAL: { description: '精神残疾' }, MULTIPLE: { description: '多重残疾' },
   },
 });
+
+export { PovertyStatus, AidProgramme, DisabilityCategory };

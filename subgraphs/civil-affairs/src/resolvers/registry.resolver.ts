@@ -1,103 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput, conflict } from '@kongchuo/shared/core';
 import { calendarDate, linkageKeyOfValid, optionalText, regionCode, requiredText, residentId } from '@kongchuo/shared/domain';
 import { writeTransaction } from '@kongchuo/shared/server';
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CivilAffairsContext } from '../context';
-import { AidGrant, AidProgramme, DisabilityCategory, DisabilityRecord, LeftBehindChild, PoorHousehold, PoorHouseholdMember, PovertyStatus } from '../entities';
-
-@InputType({ description: '建档立卡户登记' })
-export class RegisterPoorHouseholdInput {
-  @Field()
-  regionCode: string;
-
-  @Field()
-  headName: string;
-
-  @Field(() => Int)
-  registeredYear: number;
-
-  @Field(() => PovertyStatus)
-  status: PovertyStatus;
-}
-
-@InputType({ description: '贫困户成员' })
-export class AddPoorHouseholdMemberInput {
-  @Field(() => ID)
-  householdId: string;
-
-  @Field()
-  idNumber: string;
-
-  @Field()
-  name: string;
-
-  @Field()
-  relation: string;
-}
-
-@InputType({ description: '资助发放' })
-export class GrantAidInput {
-  @Field(() => ID, { description: '学生（人员关联键）' })
-  studentId: string;
-
-  @Field(() => AidProgramme)
-  programme: AidProgramme;
-
-  @Field(() => Float, { description: '金额（元），大于 0，精确到分' })
-  amount: number;
-
-  @Field()
-  periodStart: string;
-
-  @Field()
-  periodEnd: string;
-
-  @Field()
-  grantedOn: string;
-}
-
-@InputType({ description: '留守儿童登记' })
-export class RegisterLeftBehindChildInput {
-  @Field()
-  idNumber: string;
-
-  @Field()
-  name: string;
-
-  @Field()
-  carerName: string;
-
-  @Field()
-  carerRelation: string;
-
-  @Field(() => String, { nullable: true })
-  parentsWorkplace?: string;
-
-  @Field()
-  registeredOn: string;
-}
-
-@InputType({ description: '残疾信息登记' })
-export class RecordDisabilityInput {
-  @Field()
-  idNumber: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => DisabilityCategory)
-  category: DisabilityCategory;
-
-  @Field(() => Int)
-  grade: number;
-
-  @Field(() => String, { nullable: true })
-  certificateNumber?: string;
-
-  @Field()
-  recordedOn: string;
-}
+import { AidGrant, DisabilityRecord, LeftBehindChild, PoorHousehold, PoorHouseholdMember } from '../entities';
+import { AddPoorHouseholdMemberInput, GrantAidInput, RecordDisabilityInput, RegisterLeftBehindChildInput, RegisterPoorHouseholdInput } from './registry.inputs';
 
 const MAX_AID_YUAN = 100_000;
 

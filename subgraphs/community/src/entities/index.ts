@@ -1,5 +1,6 @@
 import { Community, GridArea, GridWorker, Subdistrict } from './places';
-import { HomeVisit, Resident, ResidentHousehold, VisitOutcome } from './residents';
+import { HomeVisit, Resident, ResidentHousehold } from './residents';
 
-export { Subdistrict, Community, GridArea, GridWorker, ResidentHousehold, Resident, HomeVisit, VisitOutcome };
+export * from './enums';
+export { Subdistrict, Community, GridArea, GridWorker, ResidentHousehold, Resident, HomeVisit };
 export const entities = [Subdistrict, Community, GridWorker, GridArea, ResidentHousehold, Resident, HomeVisit];

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared/core';
+import { VisitOutcome } from '../domain/enums';
 import { Community, GridArea } from './places';
 
 /** 居民户: a household living in a community, with its family situation. */
@@ -56,21 +57,6 @@ export class Resident {
   @Property({ type: 'string', length: 20 })
   relation: string;
 }
-
-export enum VisitOutcome {
-  MET_FAMILY = 'MET_FAMILY',
-  CHILD_PERSUADED = 'CHILD_PERSUADED',
-  REFUSED = 'REFUSED',
-  NOT_HOME = 'NOT_HOME',
-  MOVED_AWAY = 'MOVED_AWAY',
-}
-registerEnumType(VisitOutcome, {
-  name: 'VisitOutcome',
-  valuesConfig: {
-    MET_FAMILY: { description: '见到家长' }, CHILD_PERSUADED: { description: '动员成功' }, REFUSED: { description: '拒绝' },
-    NOT_HOME: { description: '未遇' }, MOVED_AWAY: { description: '已搬离' },
-  },
-});
 
 /** 家访: a visit to a child's home (by a grid worker, community cadre or teacher). */
 @Directive('@key(fields: "id")')

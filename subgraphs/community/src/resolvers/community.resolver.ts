@@ -1,35 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { raw, type FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { ConnectionType, badInput, decodeCursor, pageWithLazyCount, forbidden, pageSizeFor, toPage } from '@kongchuo/shared/core';
+import { badInput, ConnectionType, decodeCursor, forbidden, pageSizeFor, pageWithLazyCount, toPage } from '@kongchuo/shared/core';
 import { calendarDate, compulsoryAgeBirthRange, requiredText } from '@kongchuo/shared/domain';
 import { type Identity } from '@kongchuo/shared/identity';
 import { writeTransaction } from '@kongchuo/shared/server';
-import { residentScope } from '../loaders';
-import { Student } from './student.resolver';
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { CommunityContext } from '../context';
-import { Community, HomeVisit, Resident, Subdistrict, VisitOutcome } from '../entities';
-
-@InputType({ description: '登记家访' })
-export class RecordHomeVisitInput {
-  @Field(() => ID, { description: '学生（人员关联键）' })
-  studentId: string;
-
-  @Field({ description: '家访日期 YYYY-MM-DD（不晚于今天）' })
-  date: string;
-
-  @Field()
-  visitorName: string;
-
-  @Field({ description: '网格员、社区干部、班主任…' })
-  visitorRole: string;
-
-  @Field(() => VisitOutcome)
-  outcome: VisitOutcome;
-
-  @Field()
-  notes: string;
-}
+import { Community, HomeVisit, Resident, Subdistrict } from '../entities';
+import { residentScope } from '../loaders';
+import { RecordHomeVisitInput } from './community.inputs';
+import { Student } from './student.resolver';
 
 /** A community worker acts within their subdistrict or community only. */
 function assertInScope(identity: Identity, resident: Resident, field: string) {

@@ -1,29 +1,8 @@
 import { TimestampType } from '@kongchuo/shared/core';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AbsencePortion, DEFAULT_RULES, RiskFactor, RiskLevel, type EarlyWarningRules, type Term } from '../domain/early-warning';
 import { Student } from './student';
-
-registerEnumType(AbsencePortion, {
-  name: 'AbsencePortion',
-  description: '缺课时段',
-  valuesConfig: { FULL_DAY: { description: '全天' }, MORNING: { description: '上午' }, AFTERNOON: { description: '下午' } },
-});
-registerEnumType(RiskLevel, {
-  name: 'RiskLevel',
-  description: '辍学倾向预警等级',
-  valuesConfig: { NONE: { description: '无' }, LOW: { description: '关注' }, MEDIUM: { description: '预警' }, HIGH: { description: '高危' } },
-});
-registerEnumType(RiskFactor, {
-  name: 'RiskFactor',
-  description: '预警因素（来源部门见 RiskReason.department）',
-  valuesConfig: {
-    ABSENCE_CONSECUTIVE_WEEKS: { description: '连续数周无故缺课（教育）' }, ABSENCE_OVER_REPORT_LINE: { description: '无故缺课达到报告线（教育）' },
-    ABSENCE_SOME: { description: '有无故缺课（教育）' }, PREVIOUS_DROPOUT: { description: '曾辍学（教育）' }, REPEATED_GRADE: { description: '留级（教育）' },
-    RECENT_TRANSFER: { description: '新转入（教育）' }, REGISTERED_POOR: { description: '建档立卡贫困户（民政/扶贫）' }, LEFT_BEHIND: { description: '留守儿童（民政）' },
-    DISABILITY: { description: '残疾（民政）' }, MIGRANT: { description: '随迁子女（公安）' }, PARENTS_AWAY: { description: '父母均外出务工（社区）' },
-  },
-});
 
 /**
  * 缺勤记录: one absence of one child on one school day (the whole day, or a half), recorded by the

@@ -1,17 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared/core';
+import { LetterStatus } from '../domain/enums';
 import { DropoutCase } from './dropout-case';
-
-export enum LetterStatus {
-  SENT = 'SENT',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  REPLIED = 'REPLIED',
-}
-registerEnumType(LetterStatus, {
-  name: 'LetterStatus',
-  valuesConfig: { SENT: { description: '已发函' }, ACKNOWLEDGED: { description: '对方已签收' }, REPLIED: { description: '对方已回函' } },
-});
 
 /** 发函: the bureau's formal letter to a still-out child's origin-region education bureau. */
 @Directive('@key(fields: "id")')

@@ -13,7 +13,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { insertInChunks } from '@kongchuo/shared/core';
 import { isCalendarDate, linkageKeyOfValid } from '@kongchuo/shared/domain';
 import { CellReader, outsideScope, recordedOutsideScope, type ImportContext, type ImportProblem, type Importer } from '@kongchuo/shared/imports';
-import { canSeeSchool } from '../access';
+import { canSeeSchool } from '../domain/access';
 import { School, StatusChange, Student } from '../entities';
 import { EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';
 import { applyStatusChange } from '../domain/status-machine';

@@ -6,7 +6,7 @@ import type { EducationContext } from '../context';
 import { Absence, School, Student } from '../entities';
 import { AbsencePortion, isInTerm, portionsOverlap } from '../domain/early-warning';
 import { EnrollmentStatus } from '../domain/enums';
-import { assertCanRecordFor, studentRowFilter } from '../access';
+import { assertCanRecordFor, studentRowFilter } from '../domain/access';
 import { RecordAbsencesInput } from './attendance.inputs';
 
 export const MAX_ABSENCES_PER_CALL = 5000;

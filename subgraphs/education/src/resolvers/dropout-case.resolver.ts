@@ -7,7 +7,7 @@ import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, Letter, School, Screening, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, EnrollmentStatus, ResponsibilityLevel } from '../domain/enums';
-import { assertCanRecordFor, schoolRowFilter, studentListScope } from '../access';
+import { assertCanRecordFor, schoolRowFilter, studentListScope } from '../domain/access';
 import { AddCaseRecordInput, AssignResponsibilityInput, CloseDropoutCaseInput, DropoutCaseFilter, OpenDropoutCaseInput, ResponsibilityInput } from './dropout-case.inputs';
 
 @ObjectType()

@@ -9,7 +9,7 @@ import {
   type AbsenceFact, type AttendanceSignal, type EarlyWarningRules, type EducationFacts,
 } from '../domain/early-warning';
 import { EnrollmentStatus, StatusChangeCode } from '../domain/enums';
-import { schoolRowFilter } from '../access';
+import { schoolRowFilter } from '../domain/access';
 import { UpdateEarlyWarningPolicyInput } from './attendance.inputs';
 
 @ObjectType({ description: '出勤情况（预警读数）' })

@@ -1,44 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, conflict, notFound } from '@kongchuo/shared/core';
 import { calendarDate, optionalText, regionCode, regionShortName, requiredText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context';
-import { CaseRecord, DropoutCase, Letter, LetterStatus } from '../entities';
 import { CaseRecordKind, CaseStatus } from '../domain/enums';
-
-@InputType({ description: '发函至户籍地教育部门' })
-export class IssueLetterInput {
-  @Field(() => ID)
-  caseId: string;
-
-  @Field({ description: '户籍地行政区划代码（取自统一视图中的户籍）' })
-  originRegionCode: string;
-
-  @Field(() => String, { nullable: true, description: '收函单位；缺省为“<户籍地>教育局”' })
-  recipient?: string;
-
-  @Field()
-  sentOn: string;
-
-  @Field(() => String, { nullable: true, description: '函件内容；缺省用标准函文' })
-  body?: string;
-}
-
-@InputType({ description: '登记对方签收或回函' })
-export class LetterProgressInput {
-  @Field(() => ID)
-  letterId: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
-  @Field()
-  date: string;
-
-  @Field(() => String, { nullable: true, description: '回函内容（登记回函时必填）' })
-  reply?: string;
-}
+import { CaseRecord, DropoutCase, Letter, LetterStatus } from '../entities';
+import { IssueLetterInput, LetterProgressInput } from './letter.inputs';
 
 const standardBody = (recipient: string) =>
   `${recipient}：经我区大排查，贵地户籍的一名义务教育阶段适龄儿童已辍学。根据《义务教育法》及控辍保学工作要求，特此函告，请协助核实学生现状，落实劝返复学，并及时报告当地政府扶贫部门。`;

@@ -4,7 +4,7 @@ import { addDays } from '@kongchuo/shared/domain';
 import type { EducationContext } from '../context';
 import { School } from '../entities';
 import { EnrollmentStatus, StatusChangeCode as C } from '../domain/enums';
-import { schoolRowFilter } from '../access';
+import { schoolRowFilter } from '../domain/access';
 
 @ObjectType({ description: '学校月报的一行（一所学校一个月的学籍变动）' })
 export class SchoolMonthRow {

@@ -1,27 +1,9 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput, conflict } from '@kongchuo/shared/core';
 import { writeTransaction } from '@kongchuo/shared/server';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { EducationContext } from '../context';
 import { School } from '../entities';
-import { SchoolType } from '../domain/enums';
-
-@InputType({ description: '新建学校' })
-export class CreateSchoolInput {
-  @Field(() => ID, { description: '学校标识码（10 位数字）' })
-  code: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => SchoolType)
-  type: SchoolType;
-
-  @Field({ description: '所在街道代码（9 位）' })
-  subdistrictCode: string;
-
-  @Field()
-  subdistrictName: string;
-}
+import { CreateSchoolInput } from './school.inputs';
 
 @Resolver(() => School)
 export class SchoolResolver {

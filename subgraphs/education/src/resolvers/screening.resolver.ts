@@ -1,59 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, notFound } from '@kongchuo/shared/core';
 import { calendarDate, requiredText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context';
 import { DropoutCase, School, SchoolInterview, Screening } from '../entities';
 import { Interviewee } from '../entities/school-interview';
-
-@InputType()
-export class RecordScreeningInput {
-  @Field()
-  title: string;
-
-  @Field()
-  startedOn: string;
-
-  @Field()
-  endedOn: string;
-
-  @Field()
-  organiser: string;
-
-  @Field()
-  findings: string;
-}
-
-@InputType()
-export class IntervieweeInput {
-  @Field()
-  name: string;
-
-  @Field()
-  title: string;
-}
-
-@InputType({ description: '登记约谈' })
-export class RecordSchoolInterviewInput {
-  @Field()
-  schoolCode: string;
-
-  @Field()
-  date: string;
-
-  @Field(() => [IntervieweeInput])
-  interviewees: IntervieweeInput[];
-
-  @Field()
-  findings: string;
-
-  @Field()
-  responsibilityLetterSigned: boolean;
-
-  @Field()
-  rectificationDeadline: string;
-}
+import { RecordSchoolInterviewInput, RecordScreeningInput } from './screening.inputs';
 
 @Resolver(() => Screening)
 export class ScreeningResolver {

@@ -9,7 +9,7 @@ import { CaseRecord, DropoutCase, School, StatusChange, Student } from '../entit
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, DropoutReason, EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';
 import { applyStatusChange, type Transition } from '../domain/status-machine';
 import { schoolYearOf } from '../domain/consolidation-rate';
-import { assertCanRecordFor, studentListScope } from '../access';
+import { assertCanRecordFor, studentListScope } from '../domain/access';
 import { EnrollStudentInput, RecordStatusChangeInput, StudentFilter } from './student.inputs';
 
 @ObjectType({ description: '在籍情况' })

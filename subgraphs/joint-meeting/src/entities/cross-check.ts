@@ -1,27 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared/core';
 import { FindingKind, FindingStatus, LedgerKind } from '../domain/cross-check';
 import { TaskType } from './enums';
-
-registerEnumType(LedgerKind, {
-  name: 'LedgerKind',
-  description: '三本台账',
-  valuesConfig: { SCHOOL_AGE: { description: '适龄儿童台账' }, SUSPECTED_DROPOUT: { description: '疑似辍学台账' }, DROPOUT: { description: '辍学台账' } },
-});
-registerEnumType(FindingKind, {
-  name: 'FindingKind',
-  description: '比对发现',
-  valuesConfig: {
-    NEVER_ENROLLED: { description: '有户籍/居住登记、无学籍（未入学）' }, LEFT_SCHOOL: { description: '学籍转出但仍在本区（去向待核）' },
-    NOT_ATTENDING: { description: '在籍未在校（缺课达到报告线）' }, TREAT_AS_DROPOUT: { description: '连续缺课达到规定周数，视为辍学' },
-    POOR_DROPOUT: { description: '辍学学生属建档立卡贫困户' },
-  },
-});
-registerEnumType(FindingStatus, {
-  name: 'FindingStatus',
-  valuesConfig: { OPEN: { description: '待处理' }, ACTED: { description: '已派发任务' }, DISMISSED: { description: '核实排除' } },
-});
 
 /**
  * Who is running the district's 四查三比对 now: one row at most (id `district`), inserted when a

@@ -1,13 +1,14 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, badInput, conflict, decodeCursor, insertInChunks, pageWithLazyCount, notFound, pageSize, sqlOf, toPage } from '@kongchuo/shared/core';
+import { badInput, conflict, ConnectionType, decodeCursor, insertInChunks, notFound, pageSize, pageWithLazyCount, sqlOf, toPage } from '@kongchuo/shared/core';
 import { calendarDate, optionalText, requiredText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction, type SupergraphReader } from '@kongchuo/shared/server';
 import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { JointMeetingContext } from '../context';
-import { CrossCheckLease, CrossCheckRun, LedgerEntry, Meeting, PersuasionTask, TaskStatus, TaskType } from '../entities';
-import { FindingKind, FindingStatus, LedgerKind, crossCheck, type DropoutChild, type SuspectedChild } from '../domain/cross-check';
+import { crossCheck, FindingKind, FindingStatus, LedgerKind, type DropoutChild, type SuspectedChild } from '../domain/cross-check';
 import { TASK_RULES } from '../domain/tasks';
+import { CrossCheckLease, CrossCheckRun, LedgerEntry, Meeting, PersuasionTask, TaskStatus } from '../entities';
+import { ActOnFindingInput, DismissFindingInput } from './cross-check.inputs';
 import { Student } from './student.resolver';
 import { createTask } from './task.resolver';
 
@@ -36,39 +37,6 @@ export class CrossCheckTiming {
 
   @Field(() => Int)
   ms: number;
-}
-
-@InputType({ description: '处理一条发现：派发一项任务（默认为建议的任务）' })
-export class ActOnFindingInput {
-  @Field(() => ID)
-  entryId: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
-  @Field({ description: '办结期限 YYYY-MM-DD' })
-  dueDate: string;
-
-  @Field(() => TaskType, { nullable: true, description: '默认：建议的任务' })
-  type?: TaskType;
-
-  @Field(() => ID, { nullable: true, description: '依据的联席会议' })
-  meetingId?: string;
-
-  @Field(() => String, { nullable: true })
-  note?: string;
-}
-
-@InputType({ description: '核实后排除一条发现（须写明理由，如“已在区外学校就读，已核实学籍”）' })
-export class DismissFindingInput {
-  @Field(() => ID)
-  entryId: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
-  @Field()
-  reason: string;
 }
 
 const PAGE = 5000;

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, createUnionType } from 'type-graphql';
 import { EvidenceKind } from '../entities';
-import { TimelineVisitOutcome } from './timeline';
+import { TimelineVisitOutcome } from '../domain/enums';
 
 /**
  * The records that evidence a task live with the department that made them; the joint meeting

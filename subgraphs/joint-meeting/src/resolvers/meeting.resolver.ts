@@ -1,35 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '@kongchuo/shared/core';
 import { calendarDate, optionalText, requiredText } from '@kongchuo/shared/domain';
 import { DEPARTMENTS, type Department } from '@kongchuo/shared/identity';
 import { writeTransaction } from '@kongchuo/shared/server';
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { JointMeetingContext } from '../context';
 import { Meeting, PersuasionTask, Resolution } from '../entities';
-
-@InputType({ description: '登记联席会议' })
-export class RecordMeetingInput {
-  @Field()
-  date: string;
-
-  @Field()
-  title: string;
-
-  @Field({ description: '主持（职务）' })
-  chair: string;
-
-  @Field(() => [String], { description: '出席部门' })
-  departmentsPresent: string[];
-
-  @Field()
-  agenda: string;
-
-  @Field(() => String, { nullable: true })
-  minutes?: string;
-
-  @Field(() => [String], { defaultValue: [], description: '决议（按序）' })
-  resolutions: string[];
-}
+import { RecordMeetingInput } from './meeting.inputs';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {

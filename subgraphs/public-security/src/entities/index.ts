@@ -1,9 +1,10 @@
 import { Household } from './household';
 import { Person } from './person';
 import { ResidencePermit } from './residence-permit';
-import { LocateReport, LocateRequest, LocateStatus } from './locate-request';
+import { LocateReport, LocateRequest } from './locate-request';
 import { EmployerViolation } from './employer-violation';
-import { LegalNotice, NoticeRecipient } from './legal-notice';
+import { LegalNotice } from './legal-notice';
 
-export { Household, Person, ResidencePermit, LocateRequest, LocateReport, LocateStatus, EmployerViolation, LegalNotice, NoticeRecipient };
+export * from './enums';
+export { Household, Person, ResidencePermit, LocateRequest, LocateReport, EmployerViolation, LegalNotice };
 export const entities = [Household, Person, ResidencePermit, LocateRequest, LocateReport, EmployerViolation, LegalNotice];

@@ -1,12 +1,7 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared/core';
-
-export enum NoticeRecipient {
-  GUARDIAN = 'GUARDIAN',
-  EMPLOYER = 'EMPLOYER',
-}
-registerEnumType(NoticeRecipient, { name: 'NoticeRecipient', valuesConfig: { GUARDIAN: { description: '监护人' }, EMPLOYER: { description: '用人单位' } } });
+import { NoticeRecipient } from '../domain/enums';
 
 /** 法律告知书: a notice served on a guardian (义务教育法 art. 5, 58) or an employer (art. 59). */
 @Directive('@key(fields: "id")')

@@ -1,12 +1,7 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared/core';
-
-export enum LocateStatus {
-  OPEN = 'OPEN',
-  REPORTED = 'REPORTED',
-}
-registerEnumType(LocateStatus, { name: 'LocateStatus', valuesConfig: { OPEN: { description: '协查中' }, REPORTED: { description: '已反馈' } } });
+import { LocateStatus } from '../domain/enums';
 
 /** 协查: a request to public security to find where a child's family is. */
 @Directive('@key(fields: "id")')

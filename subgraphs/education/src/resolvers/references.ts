@@ -1,5 +1,5 @@
-import type { EducationContext } from './context';
-import { REQUIRED_BY_EARLY_WARNING, type Student } from './entities/student';
+import type { EducationContext } from '../context';
+import { REQUIRED_BY_EARLY_WARNING, type Student } from '../entities/student';
 
 /** Keeps what other subgraphs provided for a `@requires` (e.g. `earlyWarning`) on the loaded record. */
 async function resolveStudent(ref: Record<string, unknown> & { id: string }, ctx: EducationContext): Promise<Student | null> {

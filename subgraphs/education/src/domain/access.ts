@@ -1,15 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { forbidden } from '@kongchuo/shared/core';
 import { type Identity } from '@kongchuo/shared/identity';
-import type { Student } from './entities';
+import type { Student } from '../entities';
 
 /**
- * Education's access rules, in one place. (The cross-department permission matrix of
- * DESIGN §3 will replace these with rules declared in `shared`.)
+ * Which of education's rows a caller's scope covers. The rules every department shares — who may
+ * call each operation, see each field, reach each child — are the one policy in
+ * `@kongchuo/shared/policy` (docs/permissions.md); these apply it to education's own tables.
  *
  * - Writes: the education department only; school staff only for their own school.
  * - Rows: school staff see their school's students; everyone else the district.
- * - Fields: the permission matrix in shared (applied to the whole schema).
  */
 /** School staff's rows: records (students, case files) of their own school; everyone else's: all. */
 export function schoolRowFilter(identity: Identity): { school?: string } {

@@ -1,0 +1,7 @@
+export enum VisitOutcome {
+  MET_FAMILY = 'MET_FAMILY',
+  CHILD_PERSUADED = 'CHILD_PERSUADED',
+  REFUSED = 'REFUSED',
+  NOT_HOME = 'NOT_HOME',
+  MOVED_AWAY = 'MOVED_AWAY',
+}

@@ -1,0 +1,9 @@
+export enum NoticeRecipient {
+  GUARDIAN = 'GUARDIAN',
+  EMPLOYER = 'EMPLOYER',
+}
+
+export enum LocateStatus {
+  OPEN = 'OPEN',
+  REPORTED = 'REPORTED',
+}
