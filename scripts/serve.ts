@@ -1,27 +1,31 @@
 /**
  * `node scripts/dist/serve.js <service>`: runs one service of the system in its own process, as
- * docker-compose.yml deploys them (`gateway`, or a subgraph name). Configuration comes from the
+ * docker-compose.yml deploys them (`gateway`, a subgraph name, or a department's worker: `cross-check`). Configuration comes from the
  * environment (see README, "Configuration").
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { loadConfig } from '@kongchuo/shared/core';
+import { loadConfig, type WorkerName } from '@kongchuo/shared/core';
 import { createLogger } from '@kongchuo/shared/observability';
 import { loadKeys } from '@kongchuo/shared/identity';
-import { ProductionConfigError, assertProductionReady, exitOnSignals, type RunningService } from '@kongchuo/shared/server';
+import { ProductionConfigError, assertProductionReady, exitOnSignals, type StoppableService } from '@kongchuo/shared/server';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 async function main() {
   const name = process.argv[2];
   const m = SUBGRAPH_MODULES.find((s) => s.name === name);
-  if (name !== 'gateway' && !m) throw new Error(`usage: serve <gateway|${SUBGRAPH_MODULES.map((s) => s.name).join('|')}>`);
+  // a department's worker (the joint meeting's cross-check) runs in a process of its own
+  const owner = SUBGRAPH_MODULES.find((s) => s.workers.includes(name));
+  if (name !== 'gateway' && !m && !owner) throw new Error(`usage: serve <gateway|${[...SUBGRAPH_MODULES.map((s) => s.name), ...SUBGRAPH_MODULES.flatMap((s) => s.workers)].join('|')}>`);
   const config = loadConfig();
   const demo = process.env.DEMO_SEED === 'on';
   // production: weak or missing secrets, no database URL, no signing key — refused before anything is opened
-  assertProductionReady(config, process.env, [m ? m.name : 'gateway'], { demo });
+  assertProductionReady(config, process.env, [m ? m.name : owner ? (name as WorkerName) : 'gateway'], { demo: demo && !owner });
   const keys = await loadKeys(config);
   const logger = createLogger(name, config.logLevel);
-  const service: RunningService = m ? await m.start({ config, keys, logger, demo }) : await startGateway({ config, keys, logger });
+  const service: StoppableService = m ? await m.start({ config, keys, logger, demo })
+    : owner ? await owner.startWorker(name, { config, keys, logger })
+    : await startGateway({ config, keys, logger });
   exitOnSignals(() => [service], logger);
 }
 

@@ -10,7 +10,7 @@ import { startGateway } from '@kongchuo/gateway';
 import { loadConfig, type Config, type SubgraphName } from '@kongchuo/shared/core';
 import { createLogger } from '@kongchuo/shared/observability';
 import { loadKeys, type KeyMaterial } from '@kongchuo/shared/identity';
-import { type SubgraphService } from '@kongchuo/shared/server';
+import { type SubgraphService, type WorkerService } from '@kongchuo/shared/server';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 export { PG_ADMIN_URL } from './databases';
@@ -61,7 +61,9 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
   }
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) as Record<SubgraphName, string>;
   const gateway = await startGateway({ config, keys, logger, port: 0, subgraphUrls });
-  env.GATEWAY_URL = gateway.url; // services that read the supergraph as themselves find it here
+  env.GATEWAY_URL = gateway.url; // the departments' workers read the supergraph through it
+  const workers: WorkerService[] = [];
+  for (const m of SUBGRAPH_MODULES) for (const w of m.workers) workers.push(await m.startWorker(w, { config, keys, logger }));
   return {
     gatewayUrl: gateway.url,
     subgraphUrls,
@@ -72,6 +74,7 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
     keys,
     subgraphs,
     async stop() {
+      for (const w of workers) await w.stop();
       await gateway.stop();
       for (const s of Object.values(subgraphs)) await s.stop();
       await dropDatabases();

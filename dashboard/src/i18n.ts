@@ -10,7 +10,7 @@ const EN: Record<string, string> = {
   '加载中…': 'Loading…', '暂无数据': 'Nothing here', '无权查看（权限矩阵）': 'Not visible to your department (permission matrix)',
   '该部门服务暂不可用': "This department's service is unavailable", '出错了': 'Something went wrong',
   '我的任务（逾期在前）': 'My tasks (overdue first)', '全部任务': 'All tasks', '派发任务': 'Assign a task', '学生关联键': 'Child (linkage key)',
-  '任务类型': 'Task type', '办结期限': 'Due date', '说明': 'Note', '派发': 'Assign', '接收': 'Accept', '开始办理': 'Start', '办结': 'Complete', '退回': 'Reject',
+  '任务类型': 'Task type', '办结期限': 'Due date', '说明': 'Note', '派发': 'Assign', '接收': 'Accept', '开始办理': 'Start', '办结': 'Complete', '没有这条凭证记录': 'No such evidence record', '退回': 'Reject',
   '凭证编号': 'Evidence id', '登记家访': 'Record home visit', '家访情况': 'Visit notes', '逾期': 'overdue', '退回理由': 'Reason', '打开': 'Open',
   '学籍（教育）': 'Student status (education)', '户籍（公安）': 'Household registration (police)', '民政/扶贫': 'Civil affairs / poverty relief', '社区': 'Community',
   '劝返任务': 'Persuasion tasks', '时间线': 'Timeline', '辍学倾向预警': 'Early warning', '疑似辍学台账': 'Suspected dropouts', '四查三比对': 'Cross-department check',

@@ -1,10 +1,11 @@
 /**
  * 四查三比对 runs are bounded: one at a time in the district (a second caller, on any instance of
- * the joint meeting, is told one is running: a lease in the joint meeting's database), at least
+ * the joint meeting, is told one is running: the one queued or running run's unique slot in the
+ * joint meeting's database; the workers take runs under a lease there), at least
  * CROSS_CHECK_MIN_INTERVAL_SECONDS apart, and old runs are removed with their ledger lines — kept
  * are the latest CROSS_CHECK_KEEP_RUNS, the latest of each month, and any run whose findings
- * someone acted on. Each block runs a joint meeting of its own, on a database of its own, behind a
- * gateway of its own, reading the other departments of the shared system.
+ * someone acted on. Each block runs a joint meeting of its own and its cross-check worker, on a
+ * database of its own, behind a gateway of its own, reading the other departments of the shared system.
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,11 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunningService } from '@kongchuo/shared/server';
 import { createPostgresDatabases, postgresUrl, scratchName } from '../../scripts/databases';
-import { freePort, gatewayWith, spawnDepartment } from '../support/instances';
+import { freePort, gatewayWith, spawnDepartment, spawnWorker } from '../support/instances';
 import { stopSpawned } from '../support/spawn-system';
 import { post, tokenFor, type GraphQLResponse } from '../support/client';
 
-interface Own { gateway: RunningService; child: ChildProcess; database: string; settings: Record<string, string>; cleanup: () => Promise<void> }
+interface Own { gateway: RunningService; child: ChildProcess; worker: ChildProcess; database: string; settings: Record<string, string>; cleanup: () => Promise<void> }
 
 async function ownJointMeeting(settings: Record<string, string>): Promise<Own> {
   let database: string;
@@ -33,9 +34,11 @@ async function ownJointMeeting(settings: Record<string, string>): Promise<Own> {
   const port = await freePort();
   const child = await spawnDepartment('joint-meeting', port, { JOINT_MEETING_DATABASE_URL: database, ...settings });
   const gateway = await gatewayWith({ 'joint-meeting': `http://127.0.0.1:${port}/graphql` });
+  const worker = await spawnWorker('cross-check', gateway.url, { JOINT_MEETING_DATABASE_URL: database, ...settings });
   return {
-    gateway, child, database, settings,
+    gateway, child, worker, database, settings,
     cleanup: async () => {
+      await stopSpawned(worker);
       await gateway.stop();
       await stopSpawned(child);
       await drop();
@@ -81,12 +84,14 @@ describe('one run at a time, and a minimum interval', () => {
   }, 60_000);
 });
 
-/** A second instance of `own`'s joint meeting, on the same database, behind a gateway of its own. */
+/** A second instance of `own`'s joint meeting and a second cross-check worker, on the same database, behind a gateway of its own. */
 async function secondInstance(own: Own): Promise<Own> {
   const port = await freePort();
   const child = await spawnDepartment('joint-meeting', port, { JOINT_MEETING_DATABASE_URL: own.database, ...own.settings });
   const gateway = await gatewayWith({ 'joint-meeting': `http://127.0.0.1:${port}/graphql` });
-  return { gateway, child, database: own.database, settings: own.settings, cleanup: async () => {
+  const worker = await spawnWorker('cross-check', gateway.url, { JOINT_MEETING_DATABASE_URL: own.database, ...own.settings });
+  return { gateway, child, worker, database: own.database, settings: own.settings, cleanup: async () => {
+    await stopSpawned(worker);
     await gateway.stop();
     await stopSpawned(child);
   } };

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
-import { SUBGRAPHS, SUBGRAPH_NAMES } from '@kongchuo/shared/core';
+import { SUBGRAPHS, SUBGRAPH_NAMES, WORKERS } from '@kongchuo/shared/core';
 import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -35,7 +35,7 @@ const urlParts = (url: string | undefined) => /^postgres:\/\/([^:@]+):(\$\{[^}]+
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, the migrations, the gateway and one service per subgraph, each that keeps running with a health check', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'migrate', 'postgres', 'redis', ...SUBGRAPH_MODULES.map((m) => m.name)].sort());
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'migrate', 'postgres', 'redis', ...SUBGRAPH_MODULES.map((m) => m.name), ...SUBGRAPH_MODULES.flatMap((m) => m.workers)].sort());
     for (const [name, s] of Object.entries(services)) {
       if (name === 'migrate') continue; // runs once and exits
       expect({ name, test: s.healthcheck?.test?.length ?? 0 }).toEqual({ name, test: expect.any(Number) });
@@ -111,6 +111,24 @@ describe('docker-compose.yml', () => {
     // the departments ask each other for row-scope membership, so each finds every other one
     for (const other of SUBGRAPH_NAMES) expect([name, other, s.environment?.[`${envName(other)}_URL`]]).toEqual([name, other, `http://${other}:${SUBGRAPHS[other].port}/graphql`]);
     expect(services.gateway.depends_on?.[name]?.condition).toBe('service_started');
+  });
+
+  it.each(Object.entries(WORKERS))('runs the %s worker on its department\'s database and role, reading the supergraph through the gateway as the department\'s service account', (worker, department) => {
+    const s = services[worker];
+    expect(s.command).toEqual(['node', 'scripts/dist/serve.js', worker]);
+    expect(s.environment?.[`${envName(department)}_DATABASE_URL`]).toBe(services[department].environment?.[`${envName(department)}_DATABASE_URL`]);
+    expect(s.environment?.GATEWAY_URL).toBe('http://gateway:4000/graphql');
+    expect(s.environment?.[`SERVICE_TOKEN_${envName(department)}`]).toMatch(new RegExp(`^\\$\\{SERVICE_TOKEN_${envName(department)}:\\?`));
+    expect(s.depends_on?.[department]?.condition).toBe('service_healthy');
+    expect(s.healthcheck!.test.join(' ')).toContain(s.environment!.WORKER_HEARTBEAT_FILE);
+    expect(s.expose).toBeUndefined();
+  });
+
+  it('gives no department\'s service a way to call the gateway: only workers read the supergraph', () => {
+    for (const name of SUBGRAPH_NAMES) {
+      const env = Object.keys(services[name].environment ?? {});
+      expect({ name, reads: env.filter((k) => k === 'GATEWAY_URL' || k.startsWith('SERVICE_TOKEN_')) }).toEqual({ name, reads: [] });
+    }
   });
 
   it('shares rate-limit counts in Redis, which the gateway waits for', () => {

@@ -16,6 +16,18 @@ const REJECT = move('rejectTask', 'RejectTaskInput');
 const REASSIGN = move('reassignTask', 'ReassignTaskInput');
 const OVERVIEW = `query($year: Int!) { districtOverview(year: $year) { dropoutsFound returned stillOut } }`;
 
+/** Where each kind of evidence is read: the root field of the department that records it. */
+const RECORD_OF: Record<string, string> = { HOME_VISIT: 'homeVisit', LOCATE_REPORT: 'locateRequest', AID_GRANT: 'aidGrant', LEGAL_NOTICE: 'legalNotice', RE_ENROLMENT: 'dropoutCase', LETTER: 'letter' };
+
+/** The record's attestation as its department signs it, read by the account that completes the task. */
+async function attestationOf(kind: string, id: string, as: Account): Promise<string> {
+  const { record } = await ok<{ record: { attestation: string } }>(`query($id: ID!) { record: ${RECORD_OF[kind]}(id: $id) { attestation } }`, { id }, { as });
+  return record.attestation;
+}
+
+/** completeTask's evidence: the record and what its department vouches for it. */
+const evidenced = async (kind: string, id: string, as: Account) => ({ evidenceKind: kind, evidenceId: id, evidenceAttestation: await attestationOf(kind, id, as) });
+
 async function step<T extends Task>(mutation: string, input: Record<string, unknown>, as: Account, key: string): Promise<T> {
   return (await ok<Record<string, T>>(mutation, { input }, { as }))[key];
 }
@@ -53,7 +65,7 @@ describe('one case walked through the departments (双线四包)', () => {
     visit = await step(ACCEPT, { taskId: visit.id, expectedVersion: visit.version }, 'community', 'acceptTask');
     const { recordHomeVisit } = await ok<{ recordHomeVisit: { id: string } }>(`mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }`,
       { input: { studentId: child.studentId, date: today(), visitorName: '网格员甲', visitorRole: '网格员', outcome: 'MET_FAMILY', notes: '孩子在外打零工，家长同意劝回' } }, { as: 'community' });
-    visit = await step(COMPLETE, { taskId: visit.id, expectedVersion: visit.version, evidenceKind: 'HOME_VISIT', evidenceId: recordHomeVisit.id }, 'community', 'completeTask');
+    visit = await step(COMPLETE, { taskId: visit.id, expectedVersion: visit.version, ...(await evidenced('HOME_VISIT', recordHomeVisit.id, 'community')) }, 'community', 'completeTask');
     expect(visit).toMatchObject({ status: 'DONE', evidenceId: recordHomeVisit.id });
     expect(visit.history.map((h) => `${h.action}:${h.department}`)).toEqual(['ASSIGN:joint_meeting', 'ACCEPT:community', 'COMPLETE:community']);
 
@@ -65,7 +77,7 @@ describe('one case walked through the departments (双线四包)', () => {
     const { requestLocate } = await ok<{ requestLocate: { id: string; version: number } }>(`mutation($input: RequestLocateInput!) { requestLocate(input: $input) { id version } }`,
       { input: { studentId: child.studentId, reason: '联席会议派发：查找家庭下落' } }, { as: 'police' });
     await ok(`mutation($input: ReportLocateInput!) { reportLocate(input: $input) { id } }`, { input: { requestId: requestLocate.id, expectedVersion: requestLocate.version, date: today(), regionCode: '450204', summary: '在本区某汽修店打工' } }, { as: 'police' });
-    locate = await step(COMPLETE, { taskId: locate.id, expectedVersion: locate.version, evidenceKind: 'LOCATE_REPORT', evidenceId: requestLocate.id }, 'police', 'completeTask');
+    locate = await step(COMPLETE, { taskId: locate.id, expectedVersion: locate.version, ...(await evidenced('LOCATE_REPORT', requestLocate.id, 'police')) }, 'police', 'completeTask');
     expect(locate.status).toBe('DONE');
 
     // civil affairs grants aid
@@ -73,7 +85,7 @@ describe('one case walked through the departments (双线四包)', () => {
     aid = await step(ACCEPT, { taskId: aid.id, expectedVersion: aid.version }, 'civil-affairs', 'acceptTask');
     const { grantAid } = await ok<{ grantAid: { id: string } }>(`mutation($input: GrantAidInput!) { grantAid(input: $input) { id } }`,
       { input: { studentId: child.studentId, programme: 'STUDENT_GRANT', amount: 800, periodStart: today(), periodEnd: inDays(120), grantedOn: today() } }, { as: 'civil-affairs' });
-    aid = await step(COMPLETE, { taskId: aid.id, expectedVersion: aid.version, evidenceKind: 'AID_GRANT', evidenceId: grantAid.id }, 'civil-affairs', 'completeTask');
+    aid = await step(COMPLETE, { taskId: aid.id, expectedVersion: aid.version, ...(await evidenced('AID_GRANT', grantAid.id, 'civil-affairs')) }, 'civil-affairs', 'completeTask');
     expect(aid.status).toBe('DONE');
 
     // education re-enrols the child: 12 复学 closes the case as returned
@@ -84,7 +96,7 @@ describe('one case walked through the departments (双线四包)', () => {
       { input: { studentId: child.studentId, code: 'RESUMPTION', date: today(), expectedVersion: child.version } },
     );
     expect(recordStatusChange.dropoutCase).toEqual({ id: child.caseId, status: 'CLOSED', outcome: 'RETURNED' });
-    back = await step(COMPLETE, { taskId: back.id, expectedVersion: back.version, evidenceKind: 'RE_ENROLMENT', evidenceId: child.caseId }, 'edu-admin', 'completeTask');
+    back = await step(COMPLETE, { taskId: back.id, expectedVersion: back.version, ...(await evidenced('RE_ENROLMENT', child.caseId, 'edu-admin')) }, 'edu-admin', 'completeTask');
     expect(back.status).toBe('DONE');
 
     const after = (await ok<{ districtOverview: Record<string, number> }>(OVERVIEW, { year: YEAR })).districtOverview;
@@ -145,20 +157,42 @@ describe('task rules', () => {
     expect(await history(t.id)).toMatchObject({ status: 'ACCEPTED', version: accepted.version, history: [{ action: 'ASSIGN' }, { action: 'ACCEPT' }] });
   });
 
-  it('checks the evidence where it lives: it must exist, be about this child, and show the work done', async () => {
+  it('takes the evidence on its department\'s word: signed by that department, of this record, about this child, the work done', async () => {
     const t = await step(ASSIGN, { studentId, type: 'HOME_VISIT', department: 'community', dueDate: inDays(3) }, 'joint-meeting', 'assignTask');
     const accepted = await step(ACCEPT, { taskId: t.id, expectedVersion: t.version }, 'community', 'acceptTask');
-    const made = await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'HOME_VISIT', evidenceId: '00000000-0000-4000-8000-000000000000' } }, { as: 'community' });
-    expect(codeOf(made)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceId' });
-    expect(made.errors![0].message).toContain('no HOME_VISIT record');
-    // a real visit, but to another child
-    const { students } = await ok<{ students: { nodes: { id: string; homeVisits: { id: string }[] | null }[] } }>(
-      '{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { id homeVisits { id } } } }', {}, { as: 'joint-meeting' },
-    );
-    const other = await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'HOME_VISIT', evidenceId: students.nodes[0].homeVisits![0].id } }, { as: 'community' });
+    const complete = (input: Record<string, unknown>) => gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'HOME_VISIT', ...input } }, { as: 'community' });
+    // a record that does not exist has no attestation, and none is no evidence
+    const { record } = await ok<{ record: unknown }>('query($id: ID!) { record: homeVisit(id: $id) { attestation } }', { id: '00000000-0000-4000-8000-000000000000' }, { as: 'community' });
+    expect(record).toBeNull();
+    expect(codeOf(await complete({ evidenceId: '00000000-0000-4000-8000-000000000000' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceAttestation' });
+    // a real visit, but to another child (one the community itself records)
+    const { residents } = await ok<{ residents: { nodes: { id: string }[] } }>('{ residents(first: 50) { nodes { id } } }', {}, { as: 'community' });
+    const otherChild = residents.nodes.find((n) => n.id !== studentId)!.id;
+    const { recordHomeVisit: otherVisit } = await ok<{ recordHomeVisit: { id: string } }>(`mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }`,
+      { input: { studentId: otherChild, date: today(), visitorName: '网格员乙', visitorRole: '网格员', outcome: 'NOT_HOME', notes: '未遇' } }, { as: 'community' });
+    const other = await complete(await evidenced('HOME_VISIT', otherVisit.id, 'community'));
     expect(codeOf(other)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceId' });
     expect(other.errors![0].message).toContain('another child');
+    // this child's visit, but the attestation of another record
+    const { recordHomeVisit: visit } = await ok<{ recordHomeVisit: { id: string } }>(`mutation($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }`,
+      { input: { studentId, date: today(), visitorName: '网格员乙', visitorRole: '网格员', outcome: 'MET_FAMILY', notes: '见到家长' } }, { as: 'community' });
+    const swapped = await complete({ evidenceId: visit.id, evidenceAttestation: await attestationOf('HOME_VISIT', otherVisit.id, 'community') });
+    expect(codeOf(swapped)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceId' });
+    // an attestation altered after signing, or signed by a department that does not record home visits
+    const good = await attestationOf('HOME_VISIT', visit.id, 'community');
+    const [header, payload, signature] = good.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const altered = [header, Buffer.from(JSON.stringify({ ...claims, sub: otherChild })).toString('base64url'), signature].join('.');
+    expect(codeOf(await complete({ evidenceId: visit.id, evidenceAttestation: altered }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceAttestation' });
+    const { students } = await ok<{ students: { nodes: { dropoutCase: { id: string } }[] } }>('{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { dropoutCase { id } } } }', {}, { as: 'edu-admin' });
+    const education = await attestationOf('RE_ENROLMENT', students.nodes[0].dropoutCase.id, 'edu-admin');
+    expect(codeOf(await complete({ evidenceId: visit.id, evidenceAttestation: education }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceAttestation' });
+    // and only the department that vouches reads a record's attestation
+    expect(codeOf(await gql('query($id: ID!) { homeVisit(id: $id) { attestation } }', { id: visit.id }, { as: 'joint-meeting' })).code).toBe('FORBIDDEN');
     expect(await history(t.id)).toMatchObject({ status: 'ACCEPTED', version: accepted.version });
+    // the right one completes the task
+    const done = await step(COMPLETE, { taskId: t.id, expectedVersion: accepted.version, ...(await evidenced('HOME_VISIT', visit.id, 'community')) }, 'community', 'completeTask');
+    expect(done).toMatchObject({ status: 'DONE', evidenceId: visit.id });
   });
 
   it('does not take an open case as evidence of re-enrolment', async () => {
@@ -168,7 +202,7 @@ describe('task rules', () => {
     const child = students.nodes[0];
     const t = await step(ASSIGN, { studentId: child.id, caseId: child.dropoutCase.id, type: 'RE_ENROLMENT', department: 'education', dueDate: inDays(30) }, 'joint-meeting', 'assignTask');
     const accepted = await step(ACCEPT, { taskId: t.id, expectedVersion: t.version }, 'edu-admin', 'acceptTask');
-    const r = await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'RE_ENROLMENT', evidenceId: child.dropoutCase.id } }, { as: 'edu-admin' });
+    const r = await gql(COMPLETE, { input: { taskId: t.id, expectedVersion: accepted.version, ...(await evidenced('RE_ENROLMENT', child.dropoutCase.id, 'edu-admin')) } }, { as: 'edu-admin' });
     expect(codeOf(r)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.evidenceId' });
     expect(r.errors![0].message).toContain('not closed as returned');
   });
@@ -186,7 +220,7 @@ describe('task rules', () => {
     const accepted = await step(ACCEPT, { taskId: t.id, expectedVersion: again.version }, 'police', 'acceptTask');
     const { serveLegalNotice } = await ok<{ serveLegalNotice: { id: string } }>(`mutation($input: ServeLegalNoticeInput!) { serveLegalNotice(input: $input) { id } }`,
       { input: { studentId, recipientKind: 'GUARDIAN', recipient: '监护人甲', servedOn: today(), content: '依据《义务教育法》第五条，监护人应当保证适龄儿童按时入学并完成义务教育。' } }, { as: 'police' });
-    const done = await step(COMPLETE, { taskId: t.id, expectedVersion: accepted.version, evidenceKind: 'LEGAL_NOTICE', evidenceId: serveLegalNotice.id }, 'police', 'completeTask');
+    const done = await step(COMPLETE, { taskId: t.id, expectedVersion: accepted.version, ...(await evidenced('LEGAL_NOTICE', serveLegalNotice.id, 'police')) }, 'police', 'completeTask');
     expect(done.status).toBe('DONE');
     const { task } = await ok<{ task: { evidence: unknown } }>('query($id: String!) { task(id: $id) { evidence { __typename ... on LegalNotice { recipientKind recipient } } } }', { id: t.id }, { as: 'joint-meeting' });
     expect(task.evidence).toEqual({ __typename: 'LegalNotice', recipientKind: 'GUARDIAN', recipient: '监护人甲' });

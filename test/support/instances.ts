@@ -1,12 +1,14 @@
 /**
  * Tests that need more than the shared system: a second instance of a department in a process of
- * its own (to kill, or to run beside the first), and a gateway of the test's own in front of them.
+ * its own (to kill, or to run beside the first), a department's worker, and a gateway of the test's own in front of them.
  */
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startGateway } from '@kongchuo/gateway';
-import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '@kongchuo/shared/core';
+import { loadConfig, SUBGRAPH_NAMES, WORKERS, type SubgraphName, type WorkerName } from '@kongchuo/shared/core';
 import { createLogger } from '@kongchuo/shared/observability';
 import { type RunningService } from '@kongchuo/shared/server';
 import { subgraphUrl, testKeys } from './client';
@@ -33,13 +35,31 @@ export async function spawnDepartment(name: SubgraphName, port: number, extra: R
   if (database) env[`${envName(name)}_DATABASE_URL`] = database;
   // the other departments, asked service to service for row-scope membership
   for (const other of SUBGRAPH_NAMES) if (other !== name && process.env[`KC_${envName(other)}_URL`]) env[`${envName(other)}_URL`] = process.env[`KC_${envName(other)}_URL`];
-  // the supergraph, for a department that reads it as itself (the joint meeting's 四查三比对)
-  if (process.env.KC_GATEWAY_URL) env.GATEWAY_URL = process.env.KC_GATEWAY_URL;
   Object.assign(env, extra);
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore' });
   if (onOutput) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')));
   for (let i = 0; i < 300; i += 1) {
     if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) return child;
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${name} did not start within 30 s`);
+}
+
+/**
+ * A department's worker (`scripts/dist/serve.js <worker>`, e.g. the joint meeting's cross-check) in
+ * a process of its own, on the shared test system's keys, reading the supergraph at `gatewayUrl`;
+ * `extra` gives it its department's database and settings. Resolves once it writes its heartbeat.
+ */
+export async function spawnWorker(name: WorkerName, gatewayUrl: string, extra: Record<string, string> = {}): Promise<ChildProcess> {
+  const heartbeat = path.join(os.tmpdir(), `kc-worker-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.alive`);
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, LOG_LEVEL: 'fatal', NODE_ENV: 'test', GATEWAY_URL: gatewayUrl, WORKER_HEARTBEAT_FILE: heartbeat, ...extra };
+  const database = process.env[`KC_${envName(WORKERS[name])}_DATABASE_URL`];
+  if (database && !extra[`${envName(WORKERS[name])}_DATABASE_URL`]) env[`${envName(WORKERS[name])}_DATABASE_URL`] = database;
+  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: 'ignore' });
+  for (let i = 0; i < 300; i += 1) {
+    if (fs.existsSync(heartbeat)) return child;
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
     await new Promise((ok) => setTimeout(ok, 100));
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { gql, stateOf, type Identity } from '../api';
+import { gql, stateOf, type Identity, type RegisteredDocument } from '../api';
 import { Section } from '../ui';
 import { DEPARTMENT, EVIDENCE_OF, TASK_DEPARTMENT, TASK_STATUS, TASK_TYPE, t } from '../i18n';
 import { useQuery } from '../query';
@@ -20,6 +20,15 @@ const ACCEPT_TASK = graphql(`mutation AcceptTask($input: MoveTaskInput!) { accep
 const START_TASK = graphql(`mutation StartTask($input: MoveTaskInput!) { startTask(input: $input) { id } }`);
 const RECORD_HOME_VISIT = graphql(`mutation RecordHomeVisit($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }`);
 const ASSIGN_TASK = graphql(`mutation AssignTask($input: AssignTaskInput!) { assignTask(input: $input) { id } }`);
+/** The evidence's attestation, signed by the department that recorded it: the joint meeting checks it with that department's key. */
+const ATTESTATION: Record<string, RegisteredDocument> = {
+  HOME_VISIT: graphql(`query HomeVisitAttestation($id: ID!) { record: homeVisit(id: $id) { attestation } }`),
+  LOCATE_REPORT: graphql(`query LocateRequestAttestation($id: ID!) { record: locateRequest(id: $id) { attestation } }`),
+  AID_GRANT: graphql(`query AidGrantAttestation($id: ID!) { record: aidGrant(id: $id) { attestation } }`),
+  LEGAL_NOTICE: graphql(`query LegalNoticeAttestation($id: ID!) { record: legalNotice(id: $id) { attestation } }`),
+  RE_ENROLMENT: graphql(`query DropoutCaseAttestation($id: ID!) { record: dropoutCase(id: $id) { attestation } }`),
+  LETTER: graphql(`query LetterAttestation($id: ID!) { record: letter(id: $id) { attestation } }`),
+};
 const ACTION: Record<string, string> = { ASSIGN: '派发', ACCEPT: '接收', START: '开始办理', COMPLETE: '办结', REJECT: '退回', REASSIGN: '改派' };
 
 function TaskCard(props: { task: Task; identity: Identity; onChange: () => void }) {
@@ -38,6 +47,12 @@ function TaskCard(props: { task: Task; identity: Identity; onChange: () => void 
     const r = await gql(mutation === 'completeTask' ? COMPLETE_TASK : REJECT_TASK, { input });
     if (r.errors.length) setError(r.errors.map((e) => e.message).join('; '));
     else props.onChange();
+  };
+  const complete = async () => {
+    const evidenceKind = EVIDENCE_OF[task.type];
+    const a = await gql<{ record: { attestation: string } | null }>(ATTESTATION[evidenceKind], { id: evidenceId.trim() });
+    if (a.errors.length || !a.data?.record) return setError(a.errors.map((e) => e.message).join('; ') || t('没有这条凭证记录'));
+    await run('completeTask', { taskId: task.id, expectedVersion: task.version, evidenceKind, evidenceId: evidenceId.trim(), evidenceAttestation: a.data.record.attestation });
   };
   const move = (name: 'acceptTask' | 'startTask') => gql(name === 'acceptTask' ? ACCEPT_TASK : START_TASK, { input: { taskId: task.id, expectedVersion: task.version } })
     .then((r) => (r.errors.length ? setError(r.errors[0].message) : props.onChange()));
@@ -73,7 +88,7 @@ function TaskCard(props: { task: Task; identity: Identity; onChange: () => void 
             </span>
           )}
           <input placeholder={t('凭证编号')} value={evidenceId} onChange={(e) => setEvidenceId(e.target.value)} data-field="evidence" />
-          <button data-action="complete" disabled={!evidenceId} onClick={() => run('completeTask', { taskId: task.id, expectedVersion: task.version, evidenceKind: EVIDENCE_OF[task.type], evidenceId })}>{t('办结')}</button>
+          <button data-action="complete" disabled={!evidenceId} onClick={() => void complete()}>{t('办结')}</button>
         </div>
       )}
       {mine && ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'].includes(task.status) && (

@@ -11,6 +11,14 @@ export const SUBGRAPHS = {
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
 
+/**
+ * The departments' background workers and whose they are: each runs in a process of its own beside
+ * its department's service, on that department's database, and reads the supergraph through the
+ * gateway as the department's service account (shared/src/server/worker.ts).
+ */
+export const WORKERS = { 'cross-check': 'joint-meeting' } as const satisfies Record<string, SubgraphName>;
+export type WorkerName = keyof typeof WORKERS;
+
 export interface Config {
   production: boolean;
   /** the bearer token `/metrics` asks for (METRICS_TOKEN); without one, `/metrics` is open outside production and off in it */
@@ -45,9 +53,11 @@ export interface Config {
   /**
    * 四查三比对 runs: at least this long between two (CROSS_CHECK_MIN_INTERVAL_SECONDS), and which
    * are kept — the latest `keepRuns` (CROSS_CHECK_KEEP_RUNS), the latest of each month, and any
-   * whose findings someone acted on; the others and their ledger lines are removed after a run
+   * whose findings someone acted on; the others and their ledger lines are removed after a run.
+   * `runCrossCheck` queues a run and waits up to `waitSeconds` (CROSS_CHECK_WAIT_SECONDS) for the
+   * cross-check worker to finish it; the worker looks for queued runs every `pollMs` (CROSS_CHECK_POLL_MS).
    */
-  crossCheck: { minIntervalSeconds: number; keepRuns: number };
+  crossCheck: { minIntervalSeconds: number; keepRuns: number; waitSeconds: number; pollMs: number };
   /** keep-alive connections the gateway holds open to each department (SUBGRAPH_CONNECTIONS) */
   subgraphConnections: number;
   /** requests per minute per user and per department, counted in Redis (REDIS_URL) across gateway instances, else in memory */
@@ -133,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     crossCheck: {
       minIntervalSeconds: int(env, 'CROSS_CHECK_MIN_INTERVAL_SECONDS', 600, 30 * 24 * 3600),
       keepRuns: Math.max(1, int(env, 'CROSS_CHECK_KEEP_RUNS', 3, 1000)),
+      waitSeconds: int(env, 'CROSS_CHECK_WAIT_SECONDS', 120, 3600),
+      pollMs: Math.max(50, int(env, 'CROSS_CHECK_POLL_MS', 1000, 60000)),
     },
     subgraphConnections: int(env, 'SUBGRAPH_CONNECTIONS', 64, 4096),
     importAbandonHours: int(env, 'IMPORT_ABANDON_HOURS', 24, 24 * 365),

@@ -86,6 +86,13 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Letter.recipient', owner: 'education', label: '函件收件单位', access: only(['education', 'joint_meeting']) },
   { field: 'Letter.body', owner: 'education', label: '函件正文（含学生情况）', access: only(['education', 'joint_meeting']) },
   { field: 'Letter.reply', owner: 'education', label: '回函内容', access: only(['education', 'joint_meeting']) },
+  // a record's attestation (signed by its department, naming the child's key): only the department that vouches reads it, to hand it to the joint meeting with the task it evidences
+  { field: 'HomeVisit.attestation', owner: 'community', label: '家访记录的签名证明（办结凭证）', access: only(['community']) },
+  { field: 'LocateRequest.attestation', owner: 'public_security', label: '协查记录的签名证明（办结凭证）', access: only(['public_security']) },
+  { field: 'LegalNotice.attestation', owner: 'public_security', label: '法律告知书的签名证明（办结凭证）', access: only(['public_security']) },
+  { field: 'AidGrant.attestation', owner: 'civil_affairs', label: '资助发放的签名证明（办结凭证）', access: only(['civil_affairs']) },
+  { field: 'DropoutCase.attestation', owner: 'education', label: '辍学档案的签名证明（复学凭证）', access: only(['education']) },
+  { field: 'Letter.attestation', owner: 'education', label: '函件的签名证明（办结凭证）', access: only(['education']) },
 ];
 
 /**

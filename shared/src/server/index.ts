@@ -1,4 +1,5 @@
 export * from './aggregate-cache';
+export * from './attestations';
 export * from './demand';
 export * from './federated-student';
 export * from './federation';
@@ -8,3 +9,4 @@ export * from './shutdown';
 export * from './subgraph';
 export * from './subgraph-server';
 export * from './transactions';
+export * from './worker';

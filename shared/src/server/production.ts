@@ -4,11 +4,11 @@
  * signing key, keys that are not what their variable says. Every problem names its variable and
  * never its value; outside production nothing is checked and the development defaults apply.
  */
-import { SUBGRAPH_NAMES, type Config, type SubgraphName, MIN_SECRET_LENGTH, secretWeakness } from '../core';
+import { SUBGRAPH_NAMES, WORKERS, type Config, type SubgraphName, type WorkerName, MIN_SECRET_LENGTH, secretWeakness } from '../core';
 import { auditKeyProblems, checkpointsHeldBy } from '../audit';
 
-/** A process of the system: the gateway or one department. */
-export type ServiceName = 'gateway' | SubgraphName;
+/** A process of the system: the gateway, one department, or one department's worker. */
+export type ServiceName = 'gateway' | SubgraphName | WorkerName;
 
 const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 const set = (env: NodeJS.ProcessEnv, key: string) => (env[key] ?? '') !== '';
@@ -121,13 +121,16 @@ export function productionProblems(config: Config, env: NodeJS.ProcessEnv, servi
     if (weak) problems.push(`METRICS_TOKEN is too weak (${weak}): use at least ${MIN_SECRET_LENGTH} random characters, or unset it to turn /metrics off`);
   }
   const departments = SUBGRAPH_NAMES.filter((n) => services.includes(n));
-  problems.push(...databaseProblems(config, env, departments));
+  const workers = (Object.keys(WORKERS) as WorkerName[]).filter((w) => services.includes(w));
+  // a worker opens its department's database: checked once, with the department's if both start here
+  problems.push(...databaseProblems(config, env, [...new Set([...departments, ...workers.map((w) => WORKERS[w])])]));
   // each department signs its audit checkpoints with its own key and checks those it holds (audit-keys.ts)
   for (const d of departments) problems.push(...auditKeyProblems(config, env, d, checkpointsHeldBy(d)));
-  if (departments.includes('joint-meeting')) {
-    const token = env.SERVICE_TOKEN_JOINT_MEETING ?? '';
-    if (!token) problems.push('SERVICE_TOKEN_JOINT_MEETING is not set: the joint meeting reads the supergraph as its own service account (the development issuer is off in production)');
-    else if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) problems.push('SERVICE_TOKEN_JOINT_MEETING is not a JWT from the identity provider');
+  for (const w of workers) {
+    const variable = `SERVICE_TOKEN_${envName(WORKERS[w])}`;
+    const token = env[variable] ?? '';
+    if (!token) problems.push(`${variable} is not set: the ${w} worker reads the supergraph as the ${WORKERS[w]} service account (the development issuer is off in production)`);
+    else if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) problems.push(`${variable} is not a JWT from the identity provider`);
   }
   if (opts.demo && departments.length) problems.push('DEMO_SEED: the demo world would be written into production databases; set DEMO_SEED=off');
   return problems;

@@ -1,9 +1,9 @@
 /**
- * A service reading the supergraph as itself: through the gateway, with its own service-account
- * token, so the other departments' services answer it under the permission matrix like anyone
- * else. This is how one subgraph checks another department's record without touching its
- * database. Production: SERVICE_TOKEN_<NAME> from the identity provider; development: a token
- * from the development issuer.
+ * A department's worker reading the supergraph as the department: through the gateway, with the
+ * department's service-account token, so the other departments' services answer it under the
+ * permission matrix (and audit the reads) like anyone else's. Only workers use it (worker.ts): no
+ * resolver calls the gateway. Production: SERVICE_TOKEN_<NAME> from the identity provider;
+ * development: a token from the development issuer.
  */
 import type { Config, SubgraphName } from '../core';
 import type { KeyMaterial } from '../identity';

@@ -9,7 +9,9 @@ import { loadKeys, replayGuard } from '../identity';
 import { buildFederatedSchema } from './federation';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
 import { todayInChina } from '../domain';
-import { serviceIdentity, supergraphReader, type SupergraphReader } from './service-client';
+import { serviceIdentity, supergraphReader } from './service-client';
+import { runWorker, type WorkerDefinition, type WorkerService } from './worker';
+import { attestations, type Attestations } from './attestations';
 import { AuditEntry, AuditRecorder, AuditWriter, auditLogResolver, auditPlugin, AuditCheckpoint, AUDIT_CHECKPOINT_PATH, auditCheckpointer, checkpointEndpoint, checkpointsHeldBy, type CheckpointTaken, auditPublicVariable, auditSigningVariable, loadAuditKeys, type AuditKeys } from '../audit';
 import { ImportBatch, ImportRow, importResolver, sweepAbandonedImports, type Importer } from '../imports';
 import { aggregateCache, invalidateOnWrite, type AggregateCache } from './aggregate-cache';
@@ -34,8 +36,8 @@ export interface SubgraphContext<L = unknown> {
   today: () => string;
   /** this request's audit entries, written when it ends */
   audit: AuditRecorder;
-  /** reads the supergraph through the gateway as this subgraph's service account */
-  supergraph: SupergraphReader;
+  /** signs facts of this department's records for another department, and checks another's (attestations.ts) */
+  attestations: Attestations;
   /** aggregates kept until this service's next write (never personal data) */
   cache: AggregateCache;
   /** the caller's row scope: which children this request may reach (shared/src/policy/row-scope.ts) */
@@ -82,6 +84,8 @@ export interface SubgraphDefinition<L> {
   seed: () => Promise<DemoSeeder>;
   /** the scope kinds whose facts this department keeps (education: school; community: subdistrict, community), from its own database */
   scopeMembers?: (em: () => EntityManager) => Partial<Record<ScopeKind, ScopeMembers>>;
+  /** the department's background workers (workers/*.worker.ts), each run by `serve.js <name>` in its own process */
+  workers?: WorkerDefinition[];
   /** the files this department takes in (xlsx/CSV bulk imports) */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   importers?: Importer<any>[];
@@ -98,6 +102,10 @@ export interface SubgraphModule {
   start(opts?: StartOptions): Promise<SubgraphService>;
   /** writes this department's share of a demo world (default: the Liunan 2018 demo) into an empty database */
   seed(em: EntityManager, linkageSecret: string, world?: object): Promise<object | null>;
+  /** the names of the department's workers */
+  workers: string[];
+  /** runs one of them on the department's database, reading the supergraph through the gateway as the department's service account */
+  startWorker(name: string, opts?: Pick<StartOptions, 'config' | 'keys' | 'logger'>): Promise<WorkerService>;
 }
 
 /**
@@ -146,7 +154,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     const cache = aggregateCache(def.name, config, logger);
     await cache.invalidate(); // whatever was cached before this start (a seed, a restore) is not trusted
     const seen = replayGuard(def.name, config, orm, logger);
-    const supergraph = supergraphReader(config, keys, serviceIdentity(def.name, SUBGRAPHS[def.name].department));
+    const vouching = attestations(def.name, auditKeys.signing[def.name], auditKeys.public);
     const own = def.scopeMembers?.(() => orm.em.fork());
     const scopeOf = rowScopes({ self: def.name, config, secret: keys.linkageSecret, own });
     const answerScope = own ? scopeEndpoint(keys.linkageSecret, async (scope, ids) => {
@@ -178,7 +186,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
           identity, em, requestId, operation, linkageSecret: keys.linkageSecret, districtCode: config.districtCode, today: () => todayInChina(),
           loaders: def.loaders(em, identity),
           audit: new AuditRecorder(),
-          supergraph,
+          attestations: vouching,
           cache,
           scope: scopeOf(identity),
           config,
@@ -201,5 +209,20 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     return { ...running, orm, checkpointAudit: () => checkpoints.take() };
   }
 
-  return { name: def.name, buildSchema, database, start, seed: async (em, linkageSecret, world) => (await def.seed())(em, linkageSecret, world as never) };
+  async function startWorker(name: string, opts: Pick<StartOptions, 'config' | 'keys' | 'logger'> = {}): Promise<WorkerService> {
+    const worker = def.workers?.find((w) => w.name === name);
+    if (!worker) throw new Error(`${def.name} has no worker ${name}`);
+    const config = opts.config ?? loadConfig();
+    const keys = opts.keys ?? (await loadKeys(config));
+    const logger = (opts.logger ?? createLogger(name, config.logLevel)).child({ worker: name });
+    // the department's service migrates the database; the worker finds it migrated (or applies what is pending, the same way)
+    const orm = await openDatabase(database(config.databaseUrl(def.name), { logger, production: config.production }));
+    const identity = serviceIdentity(def.name, SUBGRAPHS[def.name].department);
+    return runWorker(worker, { orm, gateway: supergraphReader(config, keys, identity), identity, logger, config });
+  }
+
+  return {
+    name: def.name, buildSchema, database, start, seed: async (em, linkageSecret, world) => (await def.seed())(em, linkageSecret, world as never),
+    workers: (def.workers ?? []).map((w) => w.name), startWorker,
+  };
 }

@@ -3,6 +3,7 @@ import { defineSubgraph } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { importers } from './imports/poverty.importer';
 import { createLoaders, type Loaders } from './loaders';
+import { AidGrantAttestationResolver } from './resolvers/attestation.resolver';
 import { referenceResolvers } from './resolvers/references';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
@@ -16,7 +17,7 @@ export const civilAffairs = defineSubgraph<Loaders>({
   name: 'civil-affairs',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, RegistryResolver],
+  resolvers: [StudentResolver, RegistryResolver, AidGrantAttestationResolver],
   orphanedTypes: [Student],
   referenceResolvers,
   loaders: createLoaders,

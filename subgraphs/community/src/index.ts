@@ -4,6 +4,7 @@ import { entities } from './entities';
 import { importers } from './imports/residents.importer';
 import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';
+import { HomeVisitAttestationResolver } from './resolvers/attestation.resolver';
 import { referenceResolvers } from './resolvers/references';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
@@ -17,7 +18,7 @@ export const community = defineSubgraph<Loaders>({
   name: 'community',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, CommunityResolver],
+  resolvers: [StudentResolver, CommunityResolver, HomeVisitAttestationResolver],
   orphanedTypes: [Student],
   referenceResolvers,
   loaders: createLoaders,

@@ -3,6 +3,7 @@ import { defineSubgraph } from '@kongchuo/shared/server';
 import { entities } from './entities';
 import { scopeMembers } from './scope';
 import { createLoaders, type Loaders } from './loaders';
+import { DropoutCaseAttestationResolver, LetterAttestationResolver } from './resolvers/attestation.resolver';
 import { referenceResolvers } from './resolvers/references';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
@@ -25,7 +26,7 @@ export const education = defineSubgraph<Loaders>({
   name: 'education',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver, AttendanceResolver, EarlyWarningResolver, EarlyWarningPolicyResolver, MonthlyReportResolver],
+  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver, AttendanceResolver, EarlyWarningResolver, EarlyWarningPolicyResolver, MonthlyReportResolver, DropoutCaseAttestationResolver, LetterAttestationResolver],
   referenceResolvers,
   loaders: createLoaders,
   // the demo world is loaded only when a service seeds it: never in production

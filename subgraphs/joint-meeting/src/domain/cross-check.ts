@@ -34,6 +34,14 @@ export enum FindingStatus {
   DISMISSED = 'DISMISSED',
 }
 
+/** Where a run is: queued by runCrossCheck, taken by the cross-check worker, finished or failed. */
+export enum CrossCheckStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+}
+
 export type Source = Extract<Department, 'public_security' | 'community'>;
 
 export interface SuspectedChild {

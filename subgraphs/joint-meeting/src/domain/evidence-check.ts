@@ -1,55 +1,37 @@
-import { badInput } from '@kongchuo/shared/core';
-import { type SupergraphReader } from '@kongchuo/shared/server';
-import { EvidenceKind } from '../entities';
+import type { SubgraphName } from '@kongchuo/shared/core';
+import type { VouchedEvidence } from '@kongchuo/shared/server';
+import { EvidenceKind } from './tasks';
 
 /**
- * Checks a task's evidence where it lives: the joint meeting asks the supergraph (through the
- * gateway, as its own service account) for the record, and accepts it only if it exists, is about
- * the same child, was made on or after the day the task was assigned (a visit recorded years
- * before is not this task's work), and shows the work done (a locate report answered, a case
- * closed as returned). Each task type's evidence is recorded only by the department that does
- * that type (TASK_RULES), so the record is the assigned department's own. That no other task
- * already rests on the same record is checked by the caller, in the joint meeting's own database.
+ * A task's evidence, checked on what its owner vouches for: the department that recorded it signs
+ * an attestation of the record (the record's `attestation` field, shared/src/server/attestations.ts)
+ * and the joint meeting checks it with that department's public key — no call to anyone. The
+ * evidence is accepted only if the record's own department vouches for it, it is the record named,
+ * about the task's child, its work is done (a locate request answered, a case closed as returned)
+ * and was done on or after the day the task was assigned (a visit recorded years before is not
+ * this task's work). Each task type's evidence is recorded only by the department that does that
+ * type (TASK_RULES), so the record is the assigned department's own. That no other task already
+ * rests on the same record is checked by the caller, in the joint meeting's own database.
  */
-type Check = {
-  query: string;
-  studentOf: (e: Record<string, unknown>) => unknown;
-  /** the day the work was done (YYYY-MM-DD) */
-  doneOn: (e: Record<string, unknown>) => unknown;
-  done?: (e: Record<string, unknown>) => string | null;
-};
-const CHECKS: Record<EvidenceKind, Check> = {
-  HOME_VISIT: { query: 'query Evidence($id: ID!) { e: homeVisit(id: $id) { studentId date } }', studentOf: (e) => e.studentId, doneOn: (e) => e.date },
-  LOCATE_REPORT: {
-    query: 'query Evidence($id: ID!) { e: locateRequest(id: $id) { studentId status reports { date } } }',
-    studentOf: (e) => e.studentId,
-    doneOn: (e) => ((e.reports as { date: string }[] | null) ?? []).map((r) => r.date).sort().at(-1),
-    done: (e) => (e.status === 'REPORTED' ? null : 'the locate request has no report yet'),
-  },
-  AID_GRANT: { query: 'query Evidence($id: ID!) { e: aidGrant(id: $id) { studentId grantedOn } }', studentOf: (e) => e.studentId, doneOn: (e) => e.grantedOn },
-  LEGAL_NOTICE: { query: 'query Evidence($id: ID!) { e: legalNotice(id: $id) { studentId servedOn } }', studentOf: (e) => e.studentId, doneOn: (e) => e.servedOn },
-  RE_ENROLMENT: {
-    query: 'query Evidence($id: ID!) { e: dropoutCase(id: $id) { status outcome closedOn student { id } } }',
-    studentOf: (e) => (e.student as { id?: string } | null)?.id,
-    doneOn: (e) => e.closedOn,
-    done: (e) => (e.status === 'CLOSED' && e.outcome === 'RETURNED' ? null : 'the case is not closed as returned: record 12 复学 first'),
-  },
-  LETTER: {
-    query: 'query Evidence($id: ID!) { e: letter(id: $id) { sentOn dropoutCase { student { id } } } }',
-    studentOf: (e) => ((e.dropoutCase as { student?: { id?: string } } | null)?.student)?.id,
-    doneOn: (e) => e.sentOn,
-  },
+export const EVIDENCE_OWNER: Record<EvidenceKind, SubgraphName> = {
+  [EvidenceKind.HOME_VISIT]: 'community',
+  [EvidenceKind.LOCATE_REPORT]: 'public-security',
+  [EvidenceKind.AID_GRANT]: 'civil-affairs',
+  [EvidenceKind.LEGAL_NOTICE]: 'public-security',
+  [EvidenceKind.RE_ENROLMENT]: 'education',
+  [EvidenceKind.LETTER]: 'education',
 };
 
-export async function checkEvidence(read: SupergraphReader, kind: EvidenceKind, id: string, studentId: string, assignedOn: string): Promise<void> {
-  const check = CHECKS[kind];
-  const { e } = await read<{ e: Record<string, unknown> | null }>(check.query, { id });
-  if (!e) throw badInput('input.evidenceId', `input.evidenceId: no ${kind} record ${id} in the department's service`);
-  if (check.studentOf(e) !== studentId) throw badInput('input.evidenceId', `input.evidenceId: that ${kind} record is about another child`);
-  const notDone = check.done?.(e);
-  if (notDone) throw badInput('input.evidenceId', `input.evidenceId: ${notDone}`);
-  const doneOn = check.doneOn(e);
-  if (typeof doneOn !== 'string' || doneOn < assignedOn) {
-    throw badInput('input.evidenceId', `input.evidenceId: that ${kind} record was made before the task was assigned (${assignedOn}); record this task's own work`);
-  }
+const NOT_DONE: Partial<Record<EvidenceKind, string>> = {
+  [EvidenceKind.LOCATE_REPORT]: 'the locate request has no report yet',
+  [EvidenceKind.RE_ENROLMENT]: 'the case is not closed as returned: record 12 复学 first',
+};
+
+/** Why the vouched record is not this task's evidence, or null when it is. */
+export function evidenceProblem(kind: EvidenceKind, id: string, studentId: string, assignedOn: string, vouched: VouchedEvidence): string | null {
+  if (vouched.kind !== kind || vouched.id !== id) return `the attestation is of another record (${vouched.kind} ${vouched.id}), not ${kind} ${id}`;
+  if (vouched.studentId !== studentId) return `that ${kind} record is about another child`;
+  if (!vouched.complete) return NOT_DONE[kind] ?? `that ${kind} record is not done`;
+  if (!vouched.doneOn || vouched.doneOn < assignedOn) return `that ${kind} record was made before the task was assigned (${assignedOn}); record this task's own work`;
+  return null;
 }

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared/core';
-import { FindingKind, FindingStatus, LedgerKind } from '../domain/cross-check';
+import { CrossCheckStatus, FindingKind, FindingStatus, LedgerKind } from '../domain/cross-check';
 import { TaskType } from './enums';
 
 /**
@@ -32,7 +32,7 @@ export class CrossCheckLease {
 @ObjectType({ description: '四查三比对（一次比对）' })
 @Entity({ tableName: 'cross_check_run' })
 export class CrossCheckRun {
-  [OptionalProps]?: 'startedAt';
+  [OptionalProps]?: 'startedAt' | 'status' | 'failure' | 'finishedAt' | 'active';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -50,6 +50,22 @@ export class CrossCheckRun {
   @Field(() => Date)
   @Property({ type: TimestampType, onCreate: () => new Date() })
   startedAt: Date = new Date();
+
+  @Field(() => CrossCheckStatus, { description: '进度：排队、比对中、完成或失败（失败时见 failure）' })
+  @Enum({ items: () => CrossCheckStatus, default: CrossCheckStatus.DONE })
+  status: CrossCheckStatus = CrossCheckStatus.QUEUED;
+
+  /** 'district' while the run is queued or running, null after: its unique index keeps one such run in the district */
+  @Property({ type: 'string', length: 20, nullable: true, unique: 'cross_check_run_active_unique' })
+  active: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '失败原因（不含个人信息）' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  failure: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: '完成或失败的时间' })
+  @Property({ type: TimestampType, nullable: true })
+  finishedAt: Date | null = null;
 
   @Field(() => Int, { description: '公安户籍/居住证登记的适龄儿童' })
   @Property({ type: 'integer' })

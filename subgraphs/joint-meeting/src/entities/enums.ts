@@ -3,7 +3,7 @@
  * the rules there) and registered here for GraphQL, with the names and Chinese descriptions clients see.
  */
 import { registerEnumType } from 'type-graphql';
-import { LedgerKind, FindingKind, FindingStatus } from '../domain/cross-check';
+import { CrossCheckStatus, LedgerKind, FindingKind, FindingStatus } from '../domain/cross-check';
 import { TaskType, TaskStatus, TaskAction, EvidenceKind } from '../domain/tasks';
 import { TimelineStatusCode, TimelineVisitOutcome } from '../domain/enums';
 
@@ -20,6 +20,11 @@ registerEnumType(FindingKind, {
     NOT_ATTENDING: { description: '在籍未在校（缺课达到报告线）' }, TREAT_AS_DROPOUT: { description: '连续缺课达到规定周数，视为辍学' },
     POOR_DROPOUT: { description: '辍学学生属建档立卡贫困户' },
   },
+});
+registerEnumType(CrossCheckStatus, {
+  name: 'CrossCheckStatus',
+  description: '比对进度',
+  valuesConfig: { QUEUED: { description: '排队中' }, RUNNING: { description: '比对中' }, DONE: { description: '已完成' }, FAILED: { description: '失败' } },
 });
 registerEnumType(FindingStatus, {
   name: 'FindingStatus',
@@ -43,4 +48,4 @@ registerEnumType(EvidenceKind, { name: 'EvidenceKind', description: '办结凭�
 registerEnumType(TimelineStatusCode, { name: 'StatusChangeCode' });
 registerEnumType(TimelineVisitOutcome, { name: 'VisitOutcome' });
 
-export { LedgerKind, FindingKind, FindingStatus, TaskType, TaskStatus, TaskAction, EvidenceKind, TimelineStatusCode, TimelineVisitOutcome };
+export { CrossCheckStatus, LedgerKind, FindingKind, FindingStatus, TaskType, TaskStatus, TaskAction, EvidenceKind, TimelineStatusCode, TimelineVisitOutcome };

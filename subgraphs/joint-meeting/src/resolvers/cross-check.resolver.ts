@@ -1,13 +1,16 @@
-import { badInput, conflict, ConnectionType, decodeCursor, insertInChunks, notFound, pageSize, pageWithLazyCount, sqlOf, toPage } from '@kongchuo/shared/core';
+import { badInput, conflict, ConnectionType, decodeCursor, notFound, pageSize, pageWithLazyCount, sqlOf, toPage } from '@kongchuo/shared/core';
+import { auditWriteInTransaction } from '@kongchuo/shared/audit';
 import { calendarDate, optionalText, requiredText } from '@kongchuo/shared/domain';
-import { assertVersion, writeTransaction, type SupergraphReader } from '@kongchuo/shared/server';
-import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { JointMeetingContext } from '../context';
-import { crossCheck, FindingKind, FindingStatus, LedgerKind, type DropoutChild, type SuspectedChild } from '../domain/cross-check';
+import { CrossCheckStatus, FindingKind, FindingStatus, LedgerKind } from '../domain/cross-check';
 import { TASK_RULES } from '../domain/tasks';
-import { CrossCheckLease, CrossCheckRun, LedgerEntry, Meeting, PersuasionTask, TaskStatus } from '../entities';
+import { CrossCheckRun, LedgerEntry, Meeting, PersuasionTask, TaskStatus } from '../entities';
+import { ACTIVE, failAbandoned, workerHoldsLease } from '../workers/cross-check.worker';
 import { ActOnFindingInput, DismissFindingInput } from './cross-check.inputs';
 import { Student } from './student.resolver';
 import { createTask } from './task.resolver';
@@ -39,178 +42,70 @@ export class CrossCheckTiming {
   ms: number;
 }
 
-const PAGE = 5000;
-const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
-const ENROLLMENT_STATUSES = ['ENROLLED', 'SUSPENDED', 'TRANSFERRED_OUT', 'DROPPED_OUT', 'GRADUATED', 'DECEASED'] as const;
-/**
- * Each page is one request through the gateway to one department. The registries and 学籍 answer
- * with keys only; the attendance and poverty checks read the few children they flag.
- */
-const QUERIES = {
-  police: `query CrossCheckPolice($asOf: String!, $after: String) { page: registeredChildren(asOf: $asOf, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { id } } }`,
-  community: `query CrossCheckCommunity($asOf: String!, $after: String) { page: residents(compulsoryAgeOn: $asOf, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { id } } }`,
-  enrollment: `query CrossCheckEnrollment($status: EnrollmentStatus!, $after: String) { page: students(filter: { enrollmentStatus: $status }, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { id } } }`,
-  suspected: `query CrossCheckAttendance($asOf: String!, $after: String) { page: suspectedDropouts(asOf: $asOf, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { student { id } attendance { treatAsDropout } reasons } } }`,
-  dropouts: `query CrossCheckPoverty($after: String) { page: students(filter: { enrollmentStatus: DROPPED_OUT }, first: ${PAGE}, after: $after) { ${PAGE_INFO} nodes { id poverty { registered } } } }`,
-};
-
-async function allPages<N>(read: SupergraphReader, query: string, variables: Record<string, unknown>): Promise<N[]> {
-  const out: N[] = [];
-  let after: string | null = null;
-  do {
-    const { page }: { page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: N[] } } = await read(query, { ...variables, after });
-    out.push(...page.nodes);
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  } while (after);
-  return out;
-}
-
-const keys = (nodes: { id: string }[]) => nodes.map((n) => n.id);
-
+/** The run a ledger shows: the one asked for, or the latest finished one. */
 async function latestRun(ctx: JointMeetingContext, runId?: string): Promise<CrossCheckRun | null> {
   if (runId) return ctx.em.findOne(CrossCheckRun, { id: runId });
-  const [latest] = await ctx.em.find(CrossCheckRun, {}, { orderBy: { startedAt: 'desc', id: 'desc' }, limit: 1 });
+  const [latest] = await ctx.em.find(CrossCheckRun, { status: CrossCheckStatus.DONE }, { orderBy: { startedAt: 'desc', id: 'desc' }, limit: 1 });
   return latest ?? null;
 }
 
-/** The longest a run may hold the district's lease; one whose process died blocks the next no longer than this. */
-export const CROSS_CHECK_LEASE_MS = 30 * 60 * 1000;
-const LEASE_ID = 'district';
-
-/**
- * Takes the district's lease for a run (one at a time across every instance of the joint meeting
- * on this database: each run reads every department's registers), or answers who holds it.
- * An expired lease (its process died mid-run) is cleared first.
- */
-async function takeLease(em: EntityManager, by: string): Promise<{ token: string } | { heldBy: string; since: Date }> {
-  const now = new Date();
-  await em.nativeDelete(CrossCheckLease, { id: LEASE_ID, until: { $lt: now } });
-  const token = randomUUID();
-  try {
-    await em.insert(CrossCheckLease, { id: LEASE_ID, token, startedBy: by, since: now, until: new Date(now.getTime() + CROSS_CHECK_LEASE_MS) });
-    return { token };
-  } catch (e) {
-    if (!(e instanceof UniqueConstraintViolationException)) throw e;
-    const held = await em.findOne(CrossCheckLease, { id: LEASE_ID });
-    // released between the insert and the read: report it as just taken, the caller may ask again
-    return { heldBy: held?.startedBy ?? 'another run', since: held?.since ?? now };
-  }
-}
-
-const releaseLease = (em: EntityManager, token: string) => em.nativeDelete(CrossCheckLease, { id: LEASE_ID, token });
-
-/**
- * Removes the runs no one needs any more, with their ledger lines: kept are the latest `keep`, the
- * latest of each month (by 比对日期), and every run with a finding someone acted on (who dismissed
- * what, or which task it became, stays on record). Returns how many runs went.
- */
-export async function pruneCrossChecks(em: JointMeetingContext['em'], keep: number): Promise<number> {
-  const runs = await em.find(CrossCheckRun, {}, { orderBy: { startedAt: 'desc', id: 'desc' }, fields: ['id', 'asOf', 'startedAt'] });
-  const kept = new Set(runs.slice(0, keep).map((r) => r.id));
-  const months = new Set<string>();
-  for (const r of runs) {
-    if (months.has(r.asOf.slice(0, 7))) continue;
-    months.add(r.asOf.slice(0, 7));
-    kept.add(r.id);
-  }
-  const candidates = runs.filter((r) => !kept.has(r.id)).map((r) => r.id);
-  if (!candidates.length) return 0;
-  const acted = new Set((await em.find(LedgerEntry, { run: { $in: candidates }, handledBy: { $ne: null } }, { fields: ['run'] })).map((e) => e.run.id));
-  const drop = candidates.filter((id) => !acted.has(id));
-  for (let i = 0; i < drop.length; i += 100) {
-    const part = drop.slice(i, i + 100);
-    await writeTransaction(em, async (tx) => {
-      await tx.nativeDelete(LedgerEntry, { run: { $in: part } });
-      await tx.nativeDelete(CrossCheckRun, { id: { $in: part } });
-    });
-  }
-  return drop.length;
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 @Resolver(() => CrossCheckRun)
 export class CrossCheckResolver {
   @Mutation(() => CrossCheckRun, {
-    description: '运行四查三比对：查户籍（公安）、查居住（社区）与学籍比对，查在校（考勤），辍学与贫困库比对；生成三本台账与待处理的发现',
+    description: '运行四查三比对（由比对作业执行，通常等其完成后返回；未完成时返回进度，可用 crossCheck(id) 再查）：查户籍（公安）、查居住（社区）与学籍比对，查在校（考勤），辍学与贫困库比对；生成三本台账与待处理的发现',
   })
   async runCrossCheck(
     @Ctx() ctx: JointMeetingContext,
     @Arg('asOf', () => String, { nullable: true, description: '比对日期，默认今天' }) asOf?: string,
   ): Promise<CrossCheckRun> {
     const on = asOf ? calendarDate(asOf, 'asOf', { notAfter: ctx.today() }) : ctx.today();
-    const lease = await takeLease(ctx.em.fork(), ctx.identity.user);
-    if ('heldBy' in lease) {
-      throw conflict('runCrossCheck', `runCrossCheck: a check is already running (started by ${lease.heldBy} at ${lease.since.toISOString()}); its result will be the latest run (crossCheck)`);
-    }
-    try {
-      const { minIntervalSeconds, keepRuns } = ctx.config.crossCheck;
-      const last = await latestRun(ctx);
-      if (last && minIntervalSeconds > 0) {
-        const next = new Date(last.startedAt.getTime() + minIntervalSeconds * 1000);
-        if (next.getTime() > Date.now()) {
-          throw conflict('runCrossCheck', `runCrossCheck: the last check ran at ${last.startedAt.toISOString()}; the next may run from ${next.toISOString()} (CROSS_CHECK_MIN_INTERVAL_SECONDS=${minIntervalSeconds})`);
-        }
+    const { minIntervalSeconds, waitSeconds } = ctx.config.crossCheck;
+    const [last] = await ctx.em.find(CrossCheckRun, { status: CrossCheckStatus.DONE }, { orderBy: { startedAt: 'desc', id: 'desc' }, limit: 1 });
+    if (last && minIntervalSeconds > 0) {
+      const next = new Date(last.startedAt.getTime() + minIntervalSeconds * 1000);
+      if (next.getTime() > Date.now()) {
+        throw conflict('runCrossCheck', `runCrossCheck: the last check ran at ${last.startedAt.toISOString()}; the next may run from ${next.toISOString()} (CROSS_CHECK_MIN_INTERVAL_SECONDS=${minIntervalSeconds})`);
       }
-      const run = await this.check(ctx, on);
-      // the run is saved: removing old ones is housekeeping, and its failure is only logged
-      await pruneCrossChecks(ctx.em.fork(), keepRuns).then(
-        (pruned) => pruned && ctx.logger.info({ runs: pruned }, 'old cross-check runs removed with their ledger lines'),
-        (e: unknown) => ctx.logger.warn({ err: e }, 'removing old cross-check runs failed'),
-      );
-      return run;
-    } finally {
-      await releaseLease(ctx.em.fork(), lease.token).catch((e: unknown) => ctx.logger.warn({ err: e }, `releasing the cross-check lease failed; it expires by itself within ${CROSS_CHECK_LEASE_MS / 60000} minutes`));
     }
-  }
-
-  private async check(ctx: JointMeetingContext, on: string): Promise<CrossCheckRun> {
-    const timings: Record<string, number> = {};
-    const started = Date.now();
-    const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-      const t = Date.now();
-      const result = await work();
-      timings[step] = Date.now() - t;
-      return result;
-    };
-    // the four checks read as the joint meeting's service account, so each department answers under the matrix
-    const read = ctx.supergraph;
-    const [police, community, enrollment, suspected, dropouts] = await Promise.all([
-      timed('police', () => allPages<{ id: string }>(read, QUERIES.police, { asOf: on })),
-      timed('community', () => allPages<{ id: string }>(read, QUERIES.community, { asOf: on })),
-      timed('enrollment', async () => {
-        const byStatus = await Promise.all(ENROLLMENT_STATUSES.map((status) => allPages<{ id: string }>(read, QUERIES.enrollment, { status })));
-        return new Map(byStatus.flatMap((nodes, i) => nodes.map((n) => [n.id, ENROLLMENT_STATUSES[i]] as const)));
-      }),
-      timed('attendance', () => allPages<{ student: { id: string }; attendance: { treatAsDropout: boolean }; reasons: string[] }>(read, QUERIES.suspected, { asOf: on })),
-      timed('poverty', () => allPages<{ id: string; poverty: { registered: boolean } | null }>(read, QUERIES.dropouts, {})),
-    ]);
-    const rows = await timed('match', async () => crossCheck({
-      public_security: keys(police),
-      community: keys(community),
-      enrollment,
-      suspected: suspected.map((s): SuspectedChild => ({ id: s.student.id, treatAsDropout: s.attendance.treatAsDropout, reasons: s.reasons })),
-      dropouts: dropouts.map((d): DropoutChild => ({ id: d.id, registeredPoor: d.poverty ? d.poverty.registered : false })),
-    }));
-    const schoolAge = rows.filter((r) => r.ledger === LedgerKind.SCHOOL_AGE);
-    const run = await timed('write', () => writeTransaction(ctx.em, async (em) => {
-      const r = em.create(CrossCheckRun, {
-        id: randomUUID(), asOf: on, startedBy: ctx.identity.user,
-        registeredByPolice: police.length, livingInCommunities: community.length, schoolAge: schoolAge.length,
-        withEnrollment: schoolAge.filter((x) => x.enrollmentStatus !== null).length,
-        suspectedDropouts: rows.filter((x) => x.ledger === LedgerKind.SUSPECTED_DROPOUT).length,
-        dropouts: rows.filter((x) => x.ledger === LedgerKind.DROPOUT).length,
-        findings: rows.filter((x) => x.finding).length, timings,
+    // queued for the cross-check worker (workers/cross-check.worker.ts), which reads the registers through the
+    // gateway; one run at a time in the district: the `active` slot is unique, on every instance of the joint meeting
+    // (a transaction of its own rather than writeTransaction, which would answer a taken slot as a duplicate key)
+    const queue = () => ctx.em.fork().transactional(async (tx) => {
+      const run = tx.create(CrossCheckRun, {
+        id: randomUUID(), asOf: on, startedBy: ctx.identity.user, status: CrossCheckStatus.QUEUED, active: ACTIVE,
+        registeredByPolice: 0, livingInCommunities: 0, schoolAge: 0, withEnrollment: 0, suspectedDropouts: 0, dropouts: 0, findings: 0, timings: {},
       });
-      await em.flush();
-      await insertInChunks(em, LedgerEntry, rows.map((x) => ({
-        run: r.id as never, ledger: x.ledger, studentId: x.studentId, knownTo: x.knownTo, enrollmentStatus: x.enrollmentStatus, finding: x.finding,
-        reasons: x.reasons, suggestedTask: x.suggestedTask, status: x.finding ? FindingStatus.OPEN : null, taskId: null, dismissedReason: null, handledBy: null, version: 1,
-      })));
-      return r;
-    }));
-    timings.total = Date.now() - started;
-    run.timings = { ...timings };
-    await ctx.em.flush();
-    ctx.logger.info({ runId: run.id, asOf: on, schoolAge: run.schoolAge, findings: run.findings, timings }, 'cross-check finished');
+      await tx.flush();
+      await auditWriteInTransaction(tx, run);
+      return run;
+    });
+    let queued: CrossCheckRun;
+    try {
+      queued = await queue();
+    } catch (e) {
+      if (!(e instanceof UniqueConstraintViolationException)) throw e;
+      const held = await ctx.em.fork().findOne(CrossCheckRun, { active: ACTIVE });
+      // a run left RUNNING by a worker that stopped (its lease gone) is failed, and this one takes its place
+      if (held?.status === CrossCheckStatus.RUNNING && !(await workerHoldsLease(ctx.em.fork()))) {
+        await failAbandoned(ctx.em.fork());
+        queued = await queue();
+      } else {
+        throw conflict('runCrossCheck', `runCrossCheck: a check is already running (started by ${held?.startedBy ?? 'someone'} at ${held?.startedAt.toISOString() ?? 'just now'}, ${held?.status === CrossCheckStatus.QUEUED ? 'waiting for the cross-check worker' : 'being checked'}); its result will be the latest run (crossCheck)`);
+      }
+    }
+    // the caller usually gets the finished run; a long one comes back still RUNNING, to be read again (crossCheck(id))
+    const until = Date.now() + waitSeconds * 1000;
+    let run = queued;
+    while (Date.now() < until) {
+      await sleep(Math.min(250, ctx.config.crossCheck.pollMs));
+      run = (await ctx.em.fork().findOne(CrossCheckRun, { id: queued.id })) ?? run;
+      if (run.status === CrossCheckStatus.DONE) return run;
+      if (run.status === CrossCheckStatus.FAILED) {
+        throw new GraphQLError(`runCrossCheck: ${run.failure ?? 'the check failed'}`, { extensions: { code: 'SERVICE_UNAVAILABLE', field: 'runCrossCheck', runId: run.id } });
+      }
+    }
     return run;
   }
 

@@ -54,6 +54,9 @@ export class CompleteTaskInput {
   @Field(() => String, { nullable: true, description: '凭证编号：家访、协查反馈、资助发放、复学档案等记录的编号' })
   evidenceId?: string;
 
+  @Field(() => String, { nullable: true, description: '凭证的签名证明：从承办部门读取该记录的 attestation 字段（15 分钟内有效）' })
+  evidenceAttestation?: string;
+
   @Field(() => String, { nullable: true })
   note?: string;
 }

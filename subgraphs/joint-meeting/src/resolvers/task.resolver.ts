@@ -8,7 +8,7 @@ import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { JointMeetingContext } from '../context';
 import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus, TaskType } from '../entities';
 import { TASK_RULES, canDo, decideMove, isOverdue } from '../domain/tasks';
-import { checkEvidence } from '../domain/evidence-check';
+import { EVIDENCE_OWNER, evidenceProblem } from '../domain/evidence-check';
 import { Student } from './student.resolver';
 import { TaskEvidence, evidenceReference } from './evidence';
 import { AssignTaskInput, CompleteTaskInput, MoveTaskInput, ReassignTaskInput, RejectTaskInput, TaskFilter } from './task.inputs';
@@ -184,7 +184,7 @@ export class TaskResolver {
     return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.START, () => optionalText(input.note, 'input.note', 2000));
   }
 
-  @Mutation(() => PersuasionTask, { description: '办结（承办部门，须附本部门记录的凭证；凭证经 supergraph 核验）' })
+  @Mutation(() => PersuasionTask, { description: '办结（承办部门，须附本部门记录的凭证及其签名证明 attestation，由联席会议以该部门公钥核验）' })
   async completeTask(@Arg('input', () => CompleteTaskInput) input: CompleteTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
     const task = await ctx.em.findOne(PersuasionTask, { id: input.taskId });
     const expected = task ? TASK_RULES[task.type].evidence : undefined;
@@ -195,7 +195,11 @@ export class TaskResolver {
       if (task.assignedDepartment === ctx.identity.department) {
         await ctx.scope.assert(task.studentId, 'input.taskId');
         const id = requiredText(evidenceId, 'input.evidenceId', 64);
-        await checkEvidence(ctx.supergraph, expected, id, task.studentId, todayInChina(task.createdAt));
+        // the record's own department vouches for it (its attestation); the joint meeting asks no one
+        const attestation = requiredText(input.evidenceAttestation ?? '', 'input.evidenceAttestation', 4096);
+        const vouched = await ctx.attestations.verify(attestation, EVIDENCE_OWNER[expected], 'input.evidenceAttestation');
+        const problem = evidenceProblem(expected, id, task.studentId, todayInChina(task.createdAt), vouched);
+        if (problem) throw badInput('input.evidenceId', `input.evidenceId: ${problem}`);
         // one record is the evidence of one task: the same visit does not complete two
         const other = await ctx.em.count(PersuasionTask, { evidenceKind: expected, evidenceId: id, id: { $ne: task.id } });
         if (other) throw badInput('input.evidenceId', 'input.evidenceId: that record is already the evidence of another task');

@@ -6,5 +6,6 @@ import { Migration20261129210000 } from './Migration20261129210000';
 import { Migration20261130090000 } from './Migration20261130090000';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203160543 } from './Migration20261203160543';
+import { Migration20261203190656 } from './Migration20261203190656';
 
-export const migrations = [Migration20261129101756, Migration20261129115831, Migration20261129162000, Migration20261129210000, Migration20261130090000, Migration20261203090000, Migration20261203160543];
+export const migrations = [Migration20261129101756, Migration20261129115831, Migration20261129162000, Migration20261129210000, Migration20261130090000, Migration20261203090000, Migration20261203160543, Migration20261203190656];

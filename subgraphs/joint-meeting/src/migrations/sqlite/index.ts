@@ -4,5 +4,6 @@ import { Migration20261129115831 } from './Migration20261129115831';
 import { Migration20261129162000 } from './Migration20261129162000';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203160544 } from './Migration20261203160544';
+import { Migration20261203190656 } from './Migration20261203190656';
 
-export const migrations = [Migration20261129101756, Migration20261129115831, Migration20261129162000, Migration20261203090000, Migration20261203160544];
+export const migrations = [Migration20261129101756, Migration20261129115831, Migration20261129162000, Migration20261203090000, Migration20261203160544, Migration20261203190656];
