@@ -2,8 +2,8 @@
  * `node scripts/dist/peer-gateway.js`: the committed supergraph under Hive Gateway
  * (@graphql-hive/gateway-runtime, its defaults), with the same authentication work as ours: the
  * bearer token is verified, and every subgraph request carries the caller's identity signed over
- * its exact body. The benchmark (`npm run bench`) runs it beside our gateway; README "Running the
- * supergraph under another gateway" shows the same plugin in a Hive Gateway deployment.
+ * its exact body. The benchmark (`npm run bench`) runs it beside our gateway; docs/operations.md
+ * ("Running the supergraph under another gateway") shows the same plugin in a Hive Gateway deployment.
  *
  * Environment: PEER_PORT (default 4100), <NAME>_URL for each subgraph, and the usual keys
  * (DATA_DIR or GATEWAY_PRIVATE_JWK, TOKEN_PUBLIC_JWK …).

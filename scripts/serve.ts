@@ -1,7 +1,7 @@
 /**
  * `node scripts/dist/serve.js <service>`: runs one service of the system in its own process, as
  * docker-compose.yml deploys them (`gateway`, a subgraph name, or a department's worker: `cross-check`). Configuration comes from the
- * environment (see README, "Configuration").
+ * environment (docs/operations.md#configuration).
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';

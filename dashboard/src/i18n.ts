@@ -10,7 +10,7 @@ const EN: Record<string, string> = {
   '加载中…': 'Loading…', '暂无数据': 'Nothing here', '无权查看（权限矩阵）': 'Not visible to your department (permission matrix)',
   '该部门服务暂不可用': "This department's service is unavailable", '出错了': 'Something went wrong',
   '我的任务（逾期在前）': 'My tasks (overdue first)', '全部任务': 'All tasks', '派发任务': 'Assign a task', '学生关联键': 'Child (linkage key)',
-  '任务类型': 'Task type', '办结期限': 'Due date', '说明': 'Note', '派发': 'Assign', '接收': 'Accept', '开始办理': 'Start', '办结': 'Complete', '没有这条凭证记录': 'No such evidence record', '退回': 'Reject',
+  '任务类型': 'Task type', '办结期限': 'Due date', '说明': 'Note', '派发': 'Assign', '接收': 'Accept', '开始办理': 'Start', '办结': 'Complete', '没有这条凭证记录': 'No such evidence record', '比对仍在进行，稍后刷新查看结果': 'The check is still running; refresh later for its result', '退回': 'Reject',
   '凭证编号': 'Evidence id', '登记家访': 'Record home visit', '家访情况': 'Visit notes', '逾期': 'overdue', '退回理由': 'Reason', '打开': 'Open',
   '学籍（教育）': 'Student status (education)', '户籍（公安）': 'Household registration (police)', '民政/扶贫': 'Civil affairs / poverty relief', '社区': 'Community',
   '劝返任务': 'Persuasion tasks', '时间线': 'Timeline', '辍学倾向预警': 'Early warning', '疑似辍学台账': 'Suspected dropouts', '四查三比对': 'Cross-department check',
@@ -41,6 +41,6 @@ export const REASON: Record<string, string> = {
   FAMILY_POVERTY: '家庭贫困', ILLNESS_OR_DISABILITY: '疾病或残疾', EARLY_MARRIAGE: '早婚', OTHER: '其他',
 };
 export const ENROLLMENT: Record<string, string> = { ENROLLED: '在读', SUSPENDED: '休学', TRANSFERRED_OUT: '转出', DROPPED_OUT: '辍学', GRADUATED: '毕业', DECEASED: '死亡' };
-/** who does each kind of task (DESIGN §4) */
+/** who does each kind of task (docs/architecture.md#persuasion-tasks) */
 export const TASK_DEPARTMENT: Record<string, string> = { HOME_VISIT: 'community', LOCATE_FAMILY: 'public_security', AID: 'civil_affairs', LEGAL_NOTICE: 'public_security', RE_ENROLMENT: 'education', LETTER_TO_ORIGIN: 'education' };
 export const EVIDENCE_OF: Record<string, string> = { HOME_VISIT: 'HOME_VISIT', LOCATE_FAMILY: 'LOCATE_REPORT', AID: 'AID_GRANT', LEGAL_NOTICE: 'LEGAL_NOTICE', RE_ENROLMENT: 'RE_ENROLMENT', LETTER_TO_ORIGIN: 'LETTER' };

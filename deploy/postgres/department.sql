@@ -1,4 +1,4 @@
--- One department's database and its two roles (DESIGN §2: no service reads another's). Run by
+-- One department's database and its two roles (docs/architecture.md#the-services: no service reads another's). Run by
 -- init.sh as the superuser, once per department, with psql variables:
 --   database        the department's database (kongchuo_education, …)
 --   owner           owns the database, its schema, tables and audit triggers; runs the migrations

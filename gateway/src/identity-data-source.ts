@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
@@ -21,31 +22,26 @@ export interface GatewayContext {
   registeredName?: string;
 }
 
-/** Carry the verified identity and the operation's kind from willSendRequest to the fetcher, which removes them. */
-const PENDING = 'x-kongchuo-pending-identity';
-const PENDING_READ = 'x-kongchuo-pending-read';
-const PENDING_REQUEST = 'x-kongchuo-pending-request';
+/**
+ * What the fetcher needs of the one department request it is sending — who asks, under which
+ * operation, and whether it is a read — handed from the data source's `process` to the fetcher
+ * it calls, in that call's async context (nothing travels in headers).
+ */
+interface Outgoing {
+  identity?: Identity;
+  request?: SignedRequest;
+  read: boolean;
+}
+const outgoing = new AsyncLocalStorage<Outgoing>();
 
-/** A subgraph answer, read whole inside the timeout, in the shape the gateway's data source reads. */
-function answer(url: string, status: number, headers: Record<string, string | string[] | undefined>, text: string): FetcherResponse {
-  const header = (name: string) => {
-    const v = headers[name.toLowerCase()];
-    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-  };
-  const res: FetcherResponse = {
-    url, status, ok: status >= 200 && status < 300, statusText: '', redirected: false, bodyUsed: false,
-    headers: {
-      get: header, has: (n: string) => header(n) !== null, append() {}, delete() {}, set() {},
-      forEach(cb: (value: string, key: string) => void) {
-        for (const k of Object.keys(headers)) cb(header(k)!, k);
-      },
-    } as unknown as FetcherResponse['headers'],
-    text: async () => text,
-    json: async () => JSON.parse(text),
-    arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
-    clone: () => answer(url, status, headers, text),
-  };
-  return res;
+/** A department's answer, read whole inside the timeout, as the fetch Response the gateway's data source reads. */
+function answer(status: number, headers: Record<string, string | string[] | undefined>, text: string): FetcherResponse {
+  const h = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) h.append(name, v);
+  }
+  return new Response(text, { status, headers: h }) as unknown as FetcherResponse;
 }
 
 /**
@@ -66,10 +62,8 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
     return pool;
   };
   type Exchange = { status: number; headers: Record<string, string | string[] | undefined>; text: string };
-  const send = async (url: string, init: FetcherRequestInit, pending: string | undefined, read: boolean, headers: Record<string, string>, pendingRequest: string | undefined): Promise<Exchange> => {
+  const send = async (url: string, init: FetcherRequestInit, { identity, request, read }: Outgoing, headers: Record<string, string>): Promise<Exchange> => {
     const body = String(init.body ?? '');
-    const identity = pending ? (JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as Identity) : undefined;
-    const request = pendingRequest ? (JSON.parse(Buffer.from(pendingRequest, 'base64url').toString('utf8')) as SignedRequest) : undefined;
     const target = new URL(url);
     const timer = subgraphFetch.startTimer({ subgraph: serviceName });
     // the department's HTTP exchange as a span under @apollo/gateway's fetch span; its context goes along as `traceparent`
@@ -114,26 +108,21 @@ export function signingFetcher(config: Config, keys: KeyMaterial, serviceName: s
   const inFlight = new Map<string, Promise<Exchange>>();
   return async (url, init) => {
     const headers = { ...(init?.headers as Record<string, string>) };
-    const pending = headers[PENDING];
-    const read = headers[PENDING_READ] === '1';
-    const pendingRequest = headers[PENDING_REQUEST];
-    delete headers[PENDING];
-    delete headers[PENDING_READ];
-    delete headers[PENDING_REQUEST];
-    if (!read || !pending) {
-      const r = await send(url, init ?? {}, pending, read, headers, pendingRequest);
-      return answer(url, r.status, r.headers, r.text);
+    const sending = outgoing.getStore() ?? { read: false };
+    if (!sending.read || !sending.identity) {
+      const r = await send(url, init ?? {}, sending, headers);
+      return answer(r.status, r.headers, r.text);
     }
-    const key = `${url}\n${pending}\n${String(init?.body ?? '')}`;
+    const key = `${url}\n${JSON.stringify(sending.identity)}\n${String(init?.body ?? '')}`;
     let exchange = inFlight.get(key);
     if (exchange) subgraphDeduplicated.inc({ subgraph: serviceName });
     else {
       // the request's name and id are not part of the key: a read merged with another is audited once, under the first
-      exchange = send(url, init ?? {}, pending, read, headers, pendingRequest).finally(() => inFlight.delete(key));
+      exchange = send(url, init ?? {}, sending, headers).finally(() => inFlight.delete(key));
       inFlight.set(key, exchange);
     }
     const r = await exchange;
-    return answer(url, r.status, r.headers, r.text);
+    return answer(r.status, r.headers, r.text);
   };
 }
 
@@ -150,16 +139,19 @@ export function isReadOperation(query: string | undefined): boolean {
 }
 const operationKinds = new LRUCache<string, boolean>({ max: 5000 });
 
+/**
+ * The gateway's data source for every department: each request it sends carries the verified
+ * caller and the operation (signed by the fetcher over the exact body); nothing a client sent is
+ * forwarded, only what the gateway itself knows.
+ */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http!.headers;
-    // nothing a client sent is forwarded: only what the gateway itself sets here
-    const ctx = context as Partial<GatewayContext>;
-    if (ctx.identity) headers.set(PENDING, Buffer.from(JSON.stringify(ctx.identity), 'utf8').toString('base64url'));
-    if (ctx.requestId && ctx.operation) {
-      const request: SignedRequest = { operation: ctx.operation, requestId: ctx.requestId };
-      headers.set(PENDING_REQUEST, Buffer.from(JSON.stringify(request), 'utf8').toString('base64url'));
-    }
-    if (isReadOperation(request.query)) headers.set(PENDING_READ, '1');
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const ctx = options.context as Partial<GatewayContext>;
+    const sending: Outgoing = {
+      identity: ctx.identity,
+      request: ctx.requestId && ctx.operation ? { operation: ctx.operation, requestId: ctx.requestId } : undefined,
+      read: isReadOperation(options.request.query),
+    };
+    return outgoing.run(sending, () => super.process(options));
   }
 }

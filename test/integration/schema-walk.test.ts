@@ -175,7 +175,7 @@ function inScope(identity: Identity, place: Place | undefined): boolean {
 const ACCOUNTS = Object.keys(DEMO_ACCOUNTS) as Account[];
 
 /**
- * The floor this walk holds the system to whatever shared/src/policy/permissions.ts says (DESIGN §3 and the
+ * The floor this walk holds the system to whatever shared/src/policy/permissions.ts says (docs/architecture.md#policy and the
  * leaks this policy was built against): the departments that may read each field as stored. Written
  * here, apart from the declaration, so that removing or widening one of these rules there fails the walk.
  */

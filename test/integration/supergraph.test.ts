@@ -13,7 +13,7 @@ describe('the committed supergraph', () => {
     expect(fs.readFileSync(API_SCHEMA_FILE, 'utf8')).toBe(apiSchemaOf(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')));
   });
 
-  it('keeps the names of DESIGN §6', () => {
+  it('keeps the names the outside relies on (docs/architecture.md#contract-with-the-outside)', () => {
     const schema = buildSchema(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), { assumeValidSDL: true });
     const args = (field: { args: readonly { name: string; type: unknown }[] }) => Object.fromEntries(field.args.map((a) => [a.name, String(a.type)]));
     const query = schema.getQueryType()!.getFields();

@@ -16,7 +16,7 @@ interface Finding { id: string; version: number; finding: string; knownTo: strin
 
 const SUSPECTED_DROPOUTS = graphql(`query SuspectedDropouts($asOf: String) { suspectedDropouts(asOf: $asOf, first: 100) { totalCount nodes { student { id name enrollment { school { name } grade } earlyWarning(asOf: $asOf) { level score reasons { detail department } } } attendance { unexcusedDays consecutiveAbsentWeeks treatAsDropout } suggestedAction } } }`);
 const LEDGER_FINDINGS = graphql(`query LedgerFindings { crossCheck { id asOf schoolAge findings } ledger(kind: SCHOOL_AGE, onlyFindings: true, first: 100) { nodes { id version finding knownTo reasons suggestedTask status student { id name hukou { name } community { residentName } } } } }`);
-const RUN_CROSS_CHECK = graphql(`mutation RunCrossCheck($asOf: String) { runCrossCheck(asOf: $asOf) { schoolAge findings } }`);
+const RUN_CROSS_CHECK = graphql(`mutation RunCrossCheck($asOf: String) { runCrossCheck(asOf: $asOf) { status schoolAge findings } }`);
 const ACT_ON_FINDING = graphql(`mutation ActOnFinding($input: ActOnFindingInput!) { actOnFinding(input: $input) { id } }`);
 
 export function Ledgers(_props: { identity: Identity }) {
@@ -32,8 +32,10 @@ export function Ledgers(_props: { identity: Identity }) {
   );
   const run = async () => {
     setMessage(t('加载中…'));
-    const r = await gql<{ runCrossCheck: { schoolAge: number; findings: number } }>(RUN_CROSS_CHECK, { asOf });
-    setMessage(r.errors.length ? r.errors[0].message : `✓ ${r.data!.runCrossCheck.schoolAge} / ${r.data!.runCrossCheck.findings}`);
+    const r = await gql<{ runCrossCheck: { status: string; schoolAge: number; findings: number } }>(RUN_CROSS_CHECK, { asOf });
+    const done = r.data?.runCrossCheck;
+    // a long run comes back unfinished: the cross-check worker is still on it, and the ledgers show the last finished one
+    setMessage(r.errors.length ? r.errors[0].message : done!.status !== 'DONE' ? t('比对仍在进行，稍后刷新查看结果') : `✓ ${done!.schoolAge} / ${done!.findings}`);
     setVersion((v) => v + 1);
   };
   const act = async (f: Finding) => {

@@ -12,8 +12,3 @@ export function oneByKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) =>
   const map = new Map<K, T>(rows.map((r) => [keyOf(r), r]));
   return keys.map((k) => map.get(k) ?? null);
 }
-
-/** Bulk insert for seeders and imports: multi-row INSERTs of 1,000 rows, bypassing the unit of work. */
-export async function insertInChunks<T extends object>(em: import('@mikro-orm/core').EntityManager, entity: new () => T, rows: Partial<T>[], chunk = 1000): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await em.insertMany(entity, rows.slice(i, i + chunk) as never);
-}

@@ -44,7 +44,7 @@ export interface Config {
   databaseUrl(name: SubgraphName): string;
   /** the gateway, for services that read the supergraph as themselves (GATEWAY_URL) */
   gatewayUrl(): string;
-  /** what one request to the gateway may ask for (LIMIT_*); see README "Operations" */
+  /** what one request to the gateway may ask for (LIMIT_*); see docs/operations.md#operations */
   limits: OperationLimits;
   /** how the gateway treats a slow or failing department (SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MUTATION_TIMEOUT_MS, BREAKER_*) */
   resilience: { subgraphTimeoutMs: number; subgraphMutationTimeoutMs: number; breakerFailures: number; breakerResetMs: number };

@@ -143,3 +143,8 @@ export async function openDatabase(spec: DatabaseSpec): Promise<MikroORM> {
  * entity API cannot express; every service's driver (libsql, postgresql) is a knex SQL driver.
  */
 export const sqlOf = (em: import('@mikro-orm/core').EntityManager) => em as unknown as import('@mikro-orm/knex').SqlEntityManager;
+
+/** Bulk insert for seeders and imports: multi-row INSERTs of 1,000 rows, bypassing the unit of work. */
+export async function insertInChunks<T extends object>(em: import('@mikro-orm/core').EntityManager, entity: new () => T, rows: Partial<T>[], chunk = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) await em.insertMany(entity, rows.slice(i, i + chunk) as never);
+}

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The error codes of DESIGN §6: every error a client sees carries one of these. */
+/** The error codes of docs/architecture.md#contract-with-the-outside: every error a client sees carries one of these. */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

@@ -3,7 +3,7 @@ import { parseResidentId } from './resident-id';
 import { badInput } from '../core';
 
 /**
- * The pseudonymous person key (DESIGN §2): HMAC-SHA256 of the normalised, validated
+ * The pseudonymous person key (docs/architecture.md#the-unified-student-and-the-linkage-key): HMAC-SHA256 of the normalised, validated
  * 18-character resident ID number under the district's shared linkage secret,
  * base64url without padding (43 characters). Every department computes it for the
  * people it records, so records meet in the supergraph without raw ID numbers crossing it.

@@ -12,7 +12,7 @@ export const DEMO_SCOPES = {
   community: '450204002003',
 } as const;
 
-/** Demo accounts of DESIGN §6 (synthetic officers; no real people). */
+/** Demo accounts of docs/architecture.md#contract-with-the-outside (synthetic officers; no real people). */
 export const DEMO_ACCOUNTS: Readonly<Record<string, Identity>> = {
   'edu-admin': {
     user: 'edu-admin', name: '区教育局教管办（演示）', department: 'education', role: 'admin',

@@ -1,5 +1,5 @@
 /**
- * Operation rules (DESIGN §3): for every query and mutation of the supergraph, who may call it —
+ * Operation rules (docs/architecture.md#policy): for every query and mutation of the supergraph, who may call it —
  * which departments, which roles, at which scope — and which children it may reach.
  *
  * Each subgraph enforces the rule of each of its root fields before the resolver runs

@@ -1,5 +1,5 @@
 /**
- * THE permission matrix (DESIGN §3): who may read which field of whose data.
+ * THE permission matrix (docs/architecture.md#policy): who may read which field of whose data.
  *
  * Every subgraph enforces it on its own schema (`applyPermissions`), it is carried into the
  * supergraph as the `@access` directive on each field, and `npm run permissions:doc` renders it

@@ -1,5 +1,5 @@
 /**
- * Row scopes (DESIGN §3): which children a caller's scope covers, decided by the department that
+ * Row scopes (docs/architecture.md#policy): which children a caller's scope covers, decided by the department that
  * keeps the fact the scope is about, and enforced by every department on its own data.
  *
  * - `district`: every child of the district; nothing is asked.

@@ -131,7 +131,7 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     const logger = (opts.logger ?? createLogger(def.name, config.logLevel)).child({ subgraph: def.name });
     const orm = await openDatabase(database(config.databaseUrl(def.name), { logger, onQuery: opts.onQuery, production: config.production }));
     const role = config.production ? await databaseRole(orm) : undefined;
-    if (role?.ownsAudit) logger.warn({ role: role.user }, 'this role owns the audit log and could drop its triggers; run the service as a role with only read and write on its tables (README "PostgreSQL and deployment")');
+    if (role?.ownsAudit) logger.warn({ role: role.user }, 'this role owns the audit log and could drop its triggers; run the service as a role with only read and write on its tables (docs/operations.md#postgresql-and-deployment)');
     const metrics = serviceMetrics(def.name);
     const tracing = startTracing(def.name);
     const knex = sqlOf(orm.em).getKnex();

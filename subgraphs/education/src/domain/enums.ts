@@ -1,4 +1,4 @@
-/** Enrollment status (学籍状态), DESIGN §6. */
+/** Enrollment status (学籍状态), docs/architecture.md#contract-with-the-outside. */
 export enum EnrollmentStatus {
   ENROLLED = 'ENROLLED',
   SUSPENDED = 'SUSPENDED',

@@ -81,7 +81,7 @@ export class LevelThresholds {
 }
 
 /**
- * 辍学预警规则: the province's thresholds and weights (provinces set them; DESIGN §1). One row per
+ * 辍学预警规则: the province's thresholds and weights (provinces set them; docs/architecture.md#the-problem). One row per
  * province; until one is stored, the defaults apply (version 0).
  */
 @ObjectType({ description: '辍学倾向预警规则（按省）' })

@@ -28,7 +28,7 @@ export class RequiredFamily {
 
 /**
  * A child in the education bureau's student-status records (学籍). Its id is the linkage key
- * (HMAC of the resident ID number, DESIGN §2) that every department shares.
+ * (HMAC of the resident ID number, docs/architecture.md#the-unified-student-and-the-linkage-key) that every department shares.
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '学生（统一视图：教育局部分）' })
