@@ -1,6 +1,6 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { DropoutCaseRef, HomeVisitRef } from './evidence';
-import { RequiredStatusChange, TimelineEntry } from './timeline';
+import { DropoutCaseRef, HomeVisitRef } from './evidence.types';
+import { RequiredStatusChange, TimelineEntry } from './timeline.types';
 import { TASK_RULES } from '../domain/tasks';
 import { StudentKey } from '@kongchuo/shared/server';
 import type { JointMeetingContext } from '../context';

@@ -10,7 +10,7 @@ import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus, TaskType } 
 import { TASK_RULES, canDo, decideMove, isOverdue } from '../domain/tasks';
 import { EVIDENCE_OWNER, evidenceProblem } from '../domain/evidence-check';
 import { Student } from './student.resolver';
-import { TaskEvidence, evidenceReference } from './evidence';
+import { TaskEvidence, evidenceReference } from './evidence.types';
 import { AssignTaskInput, CompleteTaskInput, MoveTaskInput, ReassignTaskInput, RejectTaskInput, TaskFilter } from './task.inputs';
 
 function department(value: string, field: string): Department {
