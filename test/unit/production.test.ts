@@ -9,12 +9,12 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
-import { SUBGRAPH_NAMES, loadConfig, secretWeakness } from '@kongchuo/shared/core';
+import { SUBGRAPH_NAMES, WORKERS, loadConfig, secretWeakness, type WorkerName } from '@kongchuo/shared/core';
 import { loadKeys } from '@kongchuo/shared/identity';
 import { ProductionConfigError, assertProductionReady, productionProblems, type ServiceName } from '@kongchuo/shared/server';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ALL: ServiceName[] = ['gateway', ...SUBGRAPH_NAMES];
+const ALL: ServiceName[] = ['gateway', ...SUBGRAPH_NAMES, ...(Object.keys(WORKERS) as WorkerName[])];
 const WEAK = 'weak-linkage-value-7';
 
 let good: NodeJS.ProcessEnv;
@@ -175,10 +175,12 @@ describe('in production', () => {
     }
   });
 
-  it('refuses the joint meeting without its service token, and seeding the demo', () => {
-    expect(naming('SERVICE_TOKEN_JOINT_MEETING', { ...good, SERVICE_TOKEN_JOINT_MEETING: undefined }, ['joint-meeting'])).toEqual([expect.stringMatching(/is not set/)]);
-    expect(naming('SERVICE_TOKEN_JOINT_MEETING', { ...good, SERVICE_TOKEN_JOINT_MEETING: 'token' }, ['joint-meeting'], 'token')).toEqual([expect.stringMatching(/not a JWT/)]);
-    expect(problems({ ...good, SERVICE_TOKEN_JOINT_MEETING: undefined }, ['education', 'gateway'])).toEqual([]);
+  it('refuses the cross-check worker without the joint meeting\'s service token (the joint meeting\'s service itself reads no one), and seeding the demo', () => {
+    expect(naming('SERVICE_TOKEN_JOINT_MEETING', { ...good, SERVICE_TOKEN_JOINT_MEETING: undefined }, ['cross-check'])).toEqual([expect.stringMatching(/is not set/)]);
+    expect(naming('SERVICE_TOKEN_JOINT_MEETING', { ...good, SERVICE_TOKEN_JOINT_MEETING: 'token' }, ['cross-check'], 'token')).toEqual([expect.stringMatching(/not a JWT/)]);
+    expect(problems({ ...good, SERVICE_TOKEN_JOINT_MEETING: undefined }, ['joint-meeting', 'education', 'gateway'])).toEqual([]);
+    // the worker opens the joint meeting's database: it needs that database's URL like the service does
+    expect(naming('JOINT_MEETING_DATABASE_URL', { ...good, JOINT_MEETING_DATABASE_URL: undefined, DATABASE_URL: undefined }, ['cross-check'])).toEqual([expect.stringMatching(/is not set/)]);
     expect(problems(good, ['education'], true)).toEqual([expect.stringMatching(/^DEMO_SEED: .*set DEMO_SEED=off/)]);
   });
 
