@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { loadConfig, type WorkerName } from '@kongchuo/shared/core';
+import { loadConfig, WORKERS, type WorkerName } from '@kongchuo/shared/core';
 import { createLogger } from '@kongchuo/shared/observability';
 import { loadKeys } from '@kongchuo/shared/identity';
 import { ProductionConfigError, assertProductionReady, exitOnSignals, type StoppableService } from '@kongchuo/shared/server';
@@ -15,16 +15,17 @@ async function main() {
   const name = process.argv[2];
   const m = SUBGRAPH_MODULES.find((s) => s.name === name);
   // a department's worker (the joint meeting's cross-check) runs in a process of its own
-  const owner = SUBGRAPH_MODULES.find((s) => s.workers.includes(name));
-  if (name !== 'gateway' && !m && !owner) throw new Error(`usage: serve <gateway|${[...SUBGRAPH_MODULES.map((s) => s.name), ...SUBGRAPH_MODULES.flatMap((s) => s.workers)].join('|')}>`);
+  const worker = name in WORKERS ? (name as WorkerName) : undefined;
+  const owner = worker && SUBGRAPH_MODULES.find((s) => s.name === WORKERS[worker]);
+  if (name !== 'gateway' && !m && !owner) throw new Error(`usage: serve <gateway|${[...SUBGRAPH_MODULES.map((s) => s.name), ...Object.keys(WORKERS)].join('|')}>`);
   const config = loadConfig();
   const demo = process.env.DEMO_SEED === 'on';
   // production: weak or missing secrets, no database URL, no signing key — refused before anything is opened
-  assertProductionReady(config, process.env, [m ? m.name : owner ? (name as WorkerName) : 'gateway'], { demo: demo && !owner });
+  assertProductionReady(config, process.env, [m ? m.name : worker ?? 'gateway'], { demo: demo && !worker });
   const keys = await loadKeys(config);
   const logger = createLogger(name, config.logLevel);
   const service: StoppableService = m ? await m.start({ config, keys, logger, demo })
-    : owner ? await owner.startWorker(name, { config, keys, logger })
+    : owner && worker ? await owner.startWorker(worker, { config, keys, logger })
     : await startGateway({ config, keys, logger });
   exitOnSignals(() => [service], logger);
 }

@@ -4,16 +4,16 @@
  */
 import 'reflect-metadata';
 import { startGateway } from '@kongchuo/gateway';
-import { databaseKind, loadConfig, type WorkerName } from '@kongchuo/shared/core';
+import { databaseKind, loadConfig } from '@kongchuo/shared/core';
 import { createLogger } from '@kongchuo/shared/observability';
 import { loadKeys } from '@kongchuo/shared/identity';
-import { ProductionConfigError, assertProductionReady, exitOnSignals, type SubgraphService, type WorkerService } from '@kongchuo/shared/server';
-import { SUBGRAPH_MODULES } from './subgraphs';
+import { ProductionConfigError, assertProductionReady, exitOnSignals, type SubgraphService } from '@kongchuo/shared/server';
+import { SUBGRAPH_MODULES, startWorkers } from './subgraphs';
 
 async function main() {
   const config = loadConfig();
   const demo = process.env.DEMO_SEED !== 'off';
-  assertProductionReady(config, process.env, ['gateway', ...SUBGRAPH_MODULES.map((m) => m.name), ...SUBGRAPH_MODULES.flatMap((m) => m.workers as WorkerName[])], { demo });
+  assertProductionReady(config, process.env, ['gateway', ...SUBGRAPH_MODULES.map((m) => m.name), ...SUBGRAPH_MODULES.flatMap((m) => m.workers)], { demo });
   const keys = await loadKeys(config);
   const logger = createLogger('start', config.logLevel);
   const departments: SubgraphService[] = [];
@@ -23,9 +23,7 @@ async function main() {
     logger.info({ subgraph: m.name, database: databaseKind(config.databaseUrl(m.name)) }, 'subgraph ready');
   }
   const gateway = await startGateway({ config, keys });
-  // the departments' workers (the joint meeting's 四查三比对) read the supergraph through the gateway
-  const workers: WorkerService[] = [];
-  for (const m of SUBGRAPH_MODULES) for (const w of m.workers) workers.push(await m.startWorker(w, { config, keys }));
+  const workers = await startWorkers({ config, keys });
   const url = `http://localhost:${gateway.port}/graphql`;
   console.log(`\n控辍保学 gateway ready at ${url}\nget a token:  npm run -s token -- edu-admin\n`);
 

@@ -1,6 +1,6 @@
 /** Every subgraph of the system, for scripts and tests: schema, database, start, seed. */
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { SubgraphModule } from '@kongchuo/shared/server';
+import type { SubgraphModule, WorkerService } from '@kongchuo/shared/server';
 import { education } from '@kongchuo/education';
 import { publicSecurity } from '@kongchuo/public-security';
 import { civilAffairs } from '@kongchuo/civil-affairs';
@@ -10,6 +10,16 @@ import { jointMeeting } from '@kongchuo/joint-meeting';
 export type { SubgraphModule };
 
 export const SUBGRAPH_MODULES: SubgraphModule[] = [education, publicSecurity, civilAffairs, community, jointMeeting];
+
+/**
+ * Every department's workers (the joint meeting's 四查三比对), each reading the supergraph through
+ * the gateway at `GATEWAY_URL`: started once the gateway is up, stopped before it.
+ */
+export async function startWorkers(opts: Parameters<SubgraphModule['startWorker']>[1]): Promise<WorkerService[]> {
+  const workers: WorkerService[] = [];
+  for (const m of SUBGRAPH_MODULES) for (const w of m.workers) workers.push(await m.startWorker(w, opts));
+  return workers;
+}
 
 export async function subgraphSdl(m: SubgraphModule): Promise<string> {
   return printSubgraphSchema(await m.buildSchema());

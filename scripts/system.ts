@@ -10,8 +10,8 @@ import { startGateway } from '@kongchuo/gateway';
 import { loadConfig, type Config, type SubgraphName } from '@kongchuo/shared/core';
 import { createLogger } from '@kongchuo/shared/observability';
 import { loadKeys, type KeyMaterial } from '@kongchuo/shared/identity';
-import { type SubgraphService, type WorkerService } from '@kongchuo/shared/server';
-import { SUBGRAPH_MODULES } from './subgraphs';
+import { type SubgraphService } from '@kongchuo/shared/server';
+import { SUBGRAPH_MODULES, startWorkers } from './subgraphs';
 
 export { PG_ADMIN_URL } from './databases';
 import { createPostgresDatabases, postgresUrl, scratchName } from './databases';
@@ -62,8 +62,7 @@ export async function startSystem(opts: { demo?: boolean; onQuery?: (sql: string
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) as Record<SubgraphName, string>;
   const gateway = await startGateway({ config, keys, logger, port: 0, subgraphUrls });
   env.GATEWAY_URL = gateway.url; // the departments' workers read the supergraph through it
-  const workers: WorkerService[] = [];
-  for (const m of SUBGRAPH_MODULES) for (const w of m.workers) workers.push(await m.startWorker(w, { config, keys, logger }));
+  const workers = await startWorkers({ config, keys, logger });
   return {
     gatewayUrl: gateway.url,
     subgraphUrls,

@@ -36,15 +36,7 @@ export async function spawnDepartment(name: SubgraphName, port: number, extra: R
   // the other departments, asked service to service for row-scope membership
   for (const other of SUBGRAPH_NAMES) if (other !== name && process.env[`KC_${envName(other)}_URL`]) env[`${envName(other)}_URL`] = process.env[`KC_${envName(other)}_URL`];
   Object.assign(env, extra);
-  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore' });
-  if (onOutput) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')));
-  for (let i = 0; i < 300; i += 1) {
-    if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) return child;
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${name} did not start within 30 s`);
+  return spawnServe(name, env, () => fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false), onOutput);
 }
 
 /**
@@ -57,9 +49,15 @@ export async function spawnWorker(name: WorkerName, gatewayUrl: string, extra: R
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.KC_DATA_DIR, LOG_LEVEL: 'fatal', NODE_ENV: 'test', GATEWAY_URL: gatewayUrl, WORKER_HEARTBEAT_FILE: heartbeat, ...extra };
   const database = process.env[`KC_${envName(WORKERS[name])}_DATABASE_URL`];
   if (database && !extra[`${envName(WORKERS[name])}_DATABASE_URL`]) env[`${envName(WORKERS[name])}_DATABASE_URL`] = database;
-  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: 'ignore' });
+  return spawnServe(name, env, async () => fs.existsSync(heartbeat));
+}
+
+/** `scripts/dist/serve.js <name>` in a process of its own; resolves once `ready()` says so (within 30 s). */
+async function spawnServe(name: string, env: NodeJS.ProcessEnv, ready: () => Promise<boolean>, onOutput?: (text: string) => void): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore' });
+  if (onOutput) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')));
   for (let i = 0; i < 300; i += 1) {
-    if (fs.existsSync(heartbeat)) return child;
+    if (await ready()) return child;
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
     await new Promise((ok) => setTimeout(ok, 100));
   }

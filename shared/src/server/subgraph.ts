@@ -1,10 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
-import type { Config, SubgraphName } from '../core';
+import type { Config, SubgraphName, WorkerName } from '../core';
 import type { KeyMaterial, Identity, ScopeKind } from '../identity';
 import { createLogger, type Logger, serviceMetrics, databaseSpans, operationSpans, startTracing } from '../observability';
-import { loadConfig, databaseKind, databaseRole, openDatabase, sqlOf, type DatabaseSpec, SUBGRAPHS } from '../core';
+import { loadConfig, databaseKind, databaseRole, openDatabase, sqlOf, type DatabaseSpec, SUBGRAPHS, WORKERS } from '../core';
 import { loadKeys, replayGuard } from '../identity';
 import { buildFederatedSchema } from './federation';
 import { startSubgraphServer, type RunningService } from './subgraph-server';
@@ -103,9 +103,9 @@ export interface SubgraphModule {
   /** writes this department's share of a demo world (default: the Liunan 2018 demo) into an empty database */
   seed(em: EntityManager, linkageSecret: string, world?: object): Promise<object | null>;
   /** the names of the department's workers */
-  workers: string[];
+  workers: WorkerName[];
   /** runs one of them on the department's database, reading the supergraph through the gateway as the department's service account */
-  startWorker(name: string, opts?: Pick<StartOptions, 'config' | 'keys' | 'logger'>): Promise<WorkerService>;
+  startWorker(name: WorkerName, opts?: Pick<StartOptions, 'config' | 'keys' | 'logger'>): Promise<WorkerService>;
 }
 
 /**
@@ -209,7 +209,10 @@ export function defineSubgraph<L>(def: SubgraphDefinition<L>): SubgraphModule {
     return { ...running, orm, checkpointAudit: () => checkpoints.take() };
   }
 
-  async function startWorker(name: string, opts: Pick<StartOptions, 'config' | 'keys' | 'logger'> = {}): Promise<WorkerService> {
+  // the production checks know a worker's department from WORKERS: a worker defined elsewhere would escape them
+  for (const w of def.workers ?? []) if (WORKERS[w.name] !== def.name) throw new Error(`${def.name}: worker ${w.name} is ${WORKERS[w.name]}'s (WORKERS in shared/src/core/config.ts)`);
+
+  async function startWorker(name: WorkerName, opts: Pick<StartOptions, 'config' | 'keys' | 'logger'> = {}): Promise<WorkerService> {
     const worker = def.workers?.find((w) => w.name === name);
     if (!worker) throw new Error(`${def.name} has no worker ${name}`);
     const config = opts.config ?? loadConfig();

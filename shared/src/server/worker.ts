@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { Config } from '../core';
+import type { Config, WorkerName } from '../core';
 import type { Identity } from '../identity';
 import type { Logger } from '../observability';
 import { AuditWriter } from '../audit';
@@ -32,8 +32,8 @@ export interface WorkerContext {
 }
 
 export interface WorkerDefinition {
-  /** the worker's name: `serve.js <name>` runs it, logs and metrics carry it */
-  name: string;
+  /** the worker's name (WORKERS in core/config.ts says whose it is): `serve.js <name>` runs it, logs carry it */
+  name: WorkerName;
   /** how long to wait after a pass that found nothing to do (ms) */
   idleMs(config: Config): number;
   /** one pass: takes what is waiting and does it; true when it did something (the next pass starts at once) */

@@ -1,8 +1,7 @@
 import { badInput, conflict, ConnectionType, decodeCursor, notFound, pageSize, pageWithLazyCount, sqlOf, toPage } from '@kongchuo/shared/core';
-import { auditWriteInTransaction } from '@kongchuo/shared/audit';
 import { calendarDate, optionalText, requiredText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -49,6 +48,9 @@ async function latestRun(ctx: JointMeetingContext, runId?: string): Promise<Cros
   return latest ?? null;
 }
 
+/** the field writeTransaction names when the district's one queued or running slot is taken */
+const SLOT_TAKEN = 'runCrossCheck';
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 @Resolver(() => CrossCheckRun)
@@ -62,7 +64,7 @@ export class CrossCheckResolver {
   ): Promise<CrossCheckRun> {
     const on = asOf ? calendarDate(asOf, 'asOf', { notAfter: ctx.today() }) : ctx.today();
     const { minIntervalSeconds, waitSeconds } = ctx.config.crossCheck;
-    const [last] = await ctx.em.find(CrossCheckRun, { status: CrossCheckStatus.DONE }, { orderBy: { startedAt: 'desc', id: 'desc' }, limit: 1 });
+    const last = await latestRun(ctx);
     if (last && minIntervalSeconds > 0) {
       const next = new Date(last.startedAt.getTime() + minIntervalSeconds * 1000);
       if (next.getTime() > Date.now()) {
@@ -71,21 +73,16 @@ export class CrossCheckResolver {
     }
     // queued for the cross-check worker (workers/cross-check.worker.ts), which reads the registers through the
     // gateway; one run at a time in the district: the `active` slot is unique, on every instance of the joint meeting
-    // (a transaction of its own rather than writeTransaction, which would answer a taken slot as a duplicate key)
-    const queue = () => ctx.em.fork().transactional(async (tx) => {
-      const run = tx.create(CrossCheckRun, {
-        id: randomUUID(), asOf: on, startedBy: ctx.identity.user, status: CrossCheckStatus.QUEUED, active: ACTIVE,
-        registeredByPolice: 0, livingInCommunities: 0, schoolAge: 0, withEnrollment: 0, suspectedDropouts: 0, dropouts: 0, findings: 0, timings: {},
-      });
-      await tx.flush();
-      await auditWriteInTransaction(tx, run);
-      return run;
-    });
+    const queue = () => writeTransaction(ctx.em.fork(), async (em) => em.create(CrossCheckRun, {
+      id: randomUUID(), asOf: on, startedBy: ctx.identity.user, status: CrossCheckStatus.QUEUED, active: ACTIVE,
+      registeredByPolice: 0, livingInCommunities: 0, schoolAge: 0, withEnrollment: 0, suspectedDropouts: 0, dropouts: 0, findings: 0, timings: {},
+    }), { active: SLOT_TAKEN });
     let queued: CrossCheckRun;
     try {
       queued = await queue();
     } catch (e) {
-      if (!(e instanceof UniqueConstraintViolationException)) throw e;
+      // the slot is taken (writeTransaction names the duplicate key's field): say by whom, or free it if its worker stopped
+      if (!(e instanceof GraphQLError && e.extensions.code === 'CONFLICT' && e.extensions.field === SLOT_TAKEN)) throw e;
       const held = await ctx.em.fork().findOne(CrossCheckRun, { active: ACTIVE });
       // a run left RUNNING by a worker that stopped (its lease gone) is failed, and this one takes its place
       if (held?.status === CrossCheckStatus.RUNNING && !(await workerHoldsLease(ctx.em.fork()))) {

@@ -48,20 +48,19 @@ const LEASE_ID = 'district';
 
 /**
  * Takes the district's lease for a run (one at a time across every cross-check worker on this
- * database: each run reads every department's registers), or answers who holds it. An expired
- * lease (its worker died mid-run) is cleared first.
+ * database: each run reads every department's registers): its token, or null while another worker
+ * holds it. An expired lease (its worker died mid-run) is cleared first.
  */
-async function takeLease(em: EntityManager, by: string): Promise<{ token: string } | { heldBy: string }> {
+async function takeLease(em: EntityManager, by: string): Promise<string | null> {
   const now = new Date();
   await em.nativeDelete(CrossCheckLease, { id: LEASE_ID, until: { $lt: now } });
   const token = randomUUID();
   try {
     await em.insert(CrossCheckLease, { id: LEASE_ID, token, startedBy: by, since: now, until: new Date(now.getTime() + CROSS_CHECK_LEASE_MS) });
-    return { token };
+    return token;
   } catch (e) {
     if (!(e instanceof UniqueConstraintViolationException)) throw e;
-    const held = await em.findOne(CrossCheckLease, { id: LEASE_ID });
-    return { heldBy: held?.startedBy ?? 'another worker' };
+    return null;
   }
 }
 
@@ -140,6 +139,7 @@ async function check(ctx: WorkerContext, run: CrossCheckRun): Promise<void> {
     dropouts: dropouts.map((d): DropoutChild => ({ id: d.id, registeredPoor: d.poverty ? d.poverty.registered : false })),
   }));
   const schoolAge = rows.filter((r) => r.ledger === LedgerKind.SCHOOL_AGE);
+  const findings = rows.filter((x) => x.finding).length;
   const t = Date.now();
   await writeTransaction(ctx.em, async (em) => {
     await insertInChunks(em, LedgerEntry, rows.map((x) => ({
@@ -154,11 +154,11 @@ async function check(ctx: WorkerContext, run: CrossCheckRun): Promise<void> {
       withEnrollment: schoolAge.filter((x) => x.enrollmentStatus !== null).length,
       suspectedDropouts: rows.filter((x) => x.ledger === LedgerKind.SUSPECTED_DROPOUT).length,
       dropouts: rows.filter((x) => x.ledger === LedgerKind.DROPOUT).length,
-      findings: rows.filter((x) => x.finding).length, timings,
+      findings, timings,
     });
   });
   await ctx.audited('cross-check worker', [{ studentId: null, fields: `crossCheck ${run.id}: ${rows.length} ledger lines` }]);
-  ctx.logger.info({ runId: run.id, asOf: on, schoolAge: schoolAge.length, findings: rows.filter((x) => x.finding).length, timings }, 'cross-check finished');
+  ctx.logger.info({ runId: run.id, asOf: on, schoolAge: schoolAge.length, findings, timings }, 'cross-check finished');
 }
 
 const failed = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
@@ -178,7 +178,7 @@ export const crossCheckWorker: WorkerDefinition = {
     const [queued] = await ctx.em.find(CrossCheckRun, { status: CrossCheckStatus.QUEUED }, { orderBy: { startedAt: 'asc', id: 'asc' }, limit: 1 });
     if (!queued) return false;
     const lease = await takeLease(ctx.em.fork(), `${os.hostname()}:${process.pid}`);
-    if ('heldBy' in lease) return false; // another worker is checking; this one looks again later
+    if (!lease) return false; // another worker is checking; this one looks again later
     try {
       // claimed only if still queued: two workers never check the same run
       const claimed = await ctx.em.nativeUpdate(CrossCheckRun, { id: queued.id, status: CrossCheckStatus.QUEUED }, { status: CrossCheckStatus.RUNNING });
@@ -197,7 +197,7 @@ export const crossCheckWorker: WorkerDefinition = {
       );
       return true;
     } finally {
-      await releaseLease(ctx.em.fork(), lease.token).catch((e: unknown) => ctx.logger.warn({ err: e }, `releasing the cross-check lease failed; it expires by itself within ${CROSS_CHECK_LEASE_MS / 60000} minutes`));
+      await releaseLease(ctx.em.fork(), lease).catch((e: unknown) => ctx.logger.warn({ err: e }, `releasing the cross-check lease failed; it expires by itself within ${CROSS_CHECK_LEASE_MS / 60000} minutes`));
     }
   },
 };
