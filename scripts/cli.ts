@@ -1,6 +1,6 @@
 /** What the command-line scripts share: `--name value` flags, and the bearer token a CLI sends. */
 import { loadConfig, type Config } from '@kongchuo/shared/core';
-import { DEMO_ACCOUNTS, issueUserToken, loadKeys } from '@kongchuo/shared/identity';
+import { cliPassword, passwordSignIn } from './sign-in';
 
 /** `--name value` (or a bare `--name`, which reads as 'true'); `fallback` when absent. */
 export function flag(name: string, fallback: string): string {
@@ -8,12 +8,10 @@ export function flag(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : i >= 0 ? 'true' : fallback;
 }
 
-/** The token in TOKEN, or one from the development issuer for a demo account. */
+/** The token in TOKEN, or one the identity provider gives `account` (KC_PASSWORD, or the demo password). */
 export async function cliToken(account: string, config: Config = loadConfig()): Promise<string> {
   if (process.env.TOKEN) return process.env.TOKEN;
-  const identity = DEMO_ACCOUNTS[account];
-  if (!identity) throw new Error(`no demo account ${account}`);
-  return issueUserToken(identity, config, await loadKeys(config));
+  return (await passwordSignIn(config, account, cliPassword(config))).accessToken;
 }
 
 /** The running gateway's GraphQL endpoint (GATEWAY_URL, or localhost on PORT). */

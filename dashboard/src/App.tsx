@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { demoAccounts, login, session, type Identity } from './api';
+import type { Identity } from './api';
+import { identity as signedInIdentity, onSignedOut, signIn, signInConfig, signOut, startSignIn } from './auth';
 import { DEPARTMENT, setLang, t, useLang } from './i18n';
 import { Overview } from './pages/Overview';
 import { Work } from './pages/Work';
 import { ChildPage } from './pages/Child';
 import { Ledgers } from './pages/Ledgers';
+import { Accounts } from './pages/Accounts';
 
-/** Routes are the URL hash: #/overview, #/work, #/ledgers, #/child/<linkage key>. */
+/** Routes are the URL hash: #/overview, #/work, #/ledgers, #/child/<linkage key>, #/accounts. */
 function useRoute(): string {
   const [hash, setHash] = useState(location.hash || '#/overview');
   useEffect(() => {
@@ -17,24 +19,15 @@ function useRoute(): string {
   return hash;
 }
 
-function Login(props: { onLogin: (id: Identity) => void }) {
-  const [accounts, setAccounts] = useState<{ account: string; name: string; department: string }[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    demoAccounts().then(setAccounts);
-  }, []);
+/** Not signed in: one button to the provider's sign-in page (a newcomer finds the demo accounts there). */
+function SignIn(props: { reason?: string; error?: string }) {
+  const [error, setError] = useState<string | undefined>(props.error);
   return (
-    <main className="login">
+    <main className="login" data-testid="signed-out">
       <h1>{t('控辍保学 联席会议工作台')}</h1>
-      <p>{t('选择演示账号')}</p>
-      <div className="accounts">
-        {accounts.map((a) => (
-          <button key={a.account} data-account={a.account} onClick={() => login(a.account).then(props.onLogin, (e: Error) => setError(e.message))}>
-            <strong>{a.name}</strong>
-            <span>{DEPARTMENT[a.department]} · {a.account}</span>
-          </button>
-        ))}
-      </div>
+      {props.reason && <p className="notice" data-testid="signed-out-reason">{t(props.reason)}</p>}
+      <p>{t('使用统一身份认证账号登录')}</p>
+      <button className="primary" data-testid="sign-in" onClick={() => signIn().catch((e: Error) => setError(e.message))}>{t('登录')}</button>
       {error && <p className="error">{error}</p>}
     </main>
   );
@@ -42,11 +35,18 @@ function Login(props: { onLogin: (id: Identity) => void }) {
 
 export function App() {
   const lang = useLang();
-  const [identity, setIdentity] = useState<Identity | null>(session.identity());
+  const [state, setState] = useState<{ loading: boolean; identity: Identity | null; reason?: string; error?: string }>({ loading: true, identity: null });
   const route = useRoute();
-  if (!identity || !session.token()) return <Login onLogin={setIdentity} />;
+  useEffect(() => {
+    startSignIn().then((identity) => setState({ loading: false, identity }), (e: Error) => setState({ loading: false, identity: null, error: e.message }));
+    return onSignedOut((reason) => setState({ loading: false, identity: null, reason }));
+  }, []);
+  if (state.loading) return <main className="login"><p className="muted">{t('加载中…')}</p></main>;
+  const identity = state.identity ?? signedInIdentity();
+  if (!identity) return <SignIn reason={state.reason} error={state.error} />;
   const [, page, arg] = route.split('?')[0].split('/');
-  const nav = [['overview', '概览'], ['work', '工作'], ['ledgers', '预警与台账']];
+  const administers = identity.role === 'admin' && !!signInConfig()?.accountAdminUrl;
+  const nav = [['overview', '概览'], ['work', '工作'], ['ledgers', '预警与台账'], ...(administers ? [['accounts', '账号管理']] : [])];
   return (
     <div className="app" data-department={identity.department}>
       <header>
@@ -54,17 +54,18 @@ export function App() {
         <nav>
           {nav.map(([id, label]) => <a key={id} href={`#/${id}`} className={page === id ? 'active' : ''}>{t(label)}</a>)}
         </nav>
-        <div className="who" data-testid="who">
+        <div className="who" data-testid="who" data-user={identity.user}>
           {identity.name} · {DEPARTMENT[identity.department]}
           <button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'EN' : '中文'}</button>
-          <button data-testid="logout" onClick={() => { session.clear(); setIdentity(null); location.hash = '#/overview'; }}>{t('退出')}</button>
+          <button data-testid="logout" onClick={() => void signOut()}>{t('退出')}</button>
         </div>
       </header>
       <main key={`${identity.user}-${lang}`}>
         {page === 'work' && <Work identity={identity} />}
         {page === 'ledgers' && <Ledgers identity={identity} />}
         {page === 'child' && arg && <ChildPage id={decodeURIComponent(arg)} identity={identity} />}
-        {(page === 'overview' || !['work', 'ledgers', 'child'].includes(page)) && <Overview identity={identity} />}
+        {page === 'accounts' && administers && <Accounts identity={identity} />}
+        {(page === 'overview' || !['work', 'ledgers', 'child', 'accounts'].includes(page) || (page === 'accounts' && !administers)) && <Overview identity={identity} />}
       </main>
     </div>
   );

@@ -17,21 +17,7 @@ export interface Identity {
   scope: { kind: string; code: string };
 }
 
-const TOKEN = 'kc.token';
-const IDENTITY = 'kc.identity';
-
-export const session = {
-  token: () => sessionStorage.getItem(TOKEN),
-  identity: (): Identity | null => JSON.parse(sessionStorage.getItem(IDENTITY) ?? 'null'),
-  set(token: string, identity: Identity) {
-    sessionStorage.setItem(TOKEN, token);
-    sessionStorage.setItem(IDENTITY, JSON.stringify(identity));
-  },
-  clear() {
-    sessionStorage.removeItem(TOKEN);
-    sessionStorage.removeItem(IDENTITY);
-  },
-};
+import { accessToken, tokenRefused } from './auth';
 
 /**
  * A registered document (src/gql, generated at build time from the `graphql(...)` calls): the
@@ -48,11 +34,11 @@ export async function gql<T>(document: RegisteredDocument, variables: Record<str
     if (typeof documentId !== 'string') throw new Error('this document was not registered at build time');
     const res = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token() ?? ''}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken() ?? ''}` },
       body: JSON.stringify({ documentId, variables }),
     });
     const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
-    if (res.status === 401) session.clear();
+    if (res.status === 401) tokenRefused();
     return { data: body.data ?? null, errors: body.errors ?? [] };
   } catch (e) {
     return { data: null, errors: [{ message: (e as Error).message, extensions: { code: 'NETWORK' } }] };
@@ -82,22 +68,9 @@ export function sectionStateOf(errors: GqlError[], serviceName: string, ...prefi
   return stateOf(errors, ...prefix);
 }
 
-export async function login(account: string): Promise<Identity> {
-  const res = await fetch('/auth/dev-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) });
-  const body = (await res.json()) as { token?: string; identity?: Identity; error?: string };
-  if (!res.ok || !body.token || !body.identity) throw new Error(body.error ?? `login failed (${res.status})`);
-  session.set(body.token, body.identity);
-  return body.identity;
-}
-
-export async function demoAccounts(): Promise<{ account: string; name: string; department: string }[]> {
-  const res = await fetch('/auth/accounts');
-  return res.ok ? res.json() : [];
-}
-
 /** Downloads a report (`/exports/<report>`) as the signed-in user, under their permissions. */
 export async function downloadReport(report: string, params: Record<string, string>): Promise<string | null> {
-  const res = await fetch(`/exports/${report}?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
+  const res = await fetch(`/exports/${report}?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${accessToken() ?? ''}` } });
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { errors?: { message: string }[] };
     return body.errors?.[0]?.message ?? `HTTP ${res.status}`;

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPH_NAMES, loadConfig, type Config, type SubgraphName } from '@kongchuo/shared/core';
 import { createLogger, httpServerSpans, startTracing, type Logger } from '@kongchuo/shared/observability';
-import { DEMO_ACCOUNTS, issueUserToken, loadKeys, userTokenVerifier, type KeyMaterial } from '@kongchuo/shared/identity';
+import { loadKeys, userTokenVerifier, type KeyMaterial } from '@kongchuo/shared/identity';
 import { DRAIN_GRACE_MS, type RunningService } from '@kongchuo/shared/server';
 import { readSupergraph } from './compose';
 import { gatewayFormatError } from './errors';
@@ -116,7 +116,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
   app.use(bodyErrors());
 
   serveExports(app, { verifyToken, logger, selfUrl: () => `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql` });
-  serveDashboard(app, config, keys);
+  serveDashboard(app, config);
   // anything else: a JSON 404, whatever the name (`/exports/constructor` included)
   app.use((_req: express.Request, res: express.Response) => void res.status(404).json({ errors: [{ message: 'no such route', extensions: { code: 'NOT_FOUND' } }] }));
 
@@ -140,32 +140,30 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
 export const DASHBOARD_DIR = path.resolve(__dirname, '../../dashboard/dist');
 
 /**
- * The joint-meeting dashboard at `/`: static files of the Vite build, using only the public
- * GraphQL API with the bearer token the user signed in with. Outside production, the development
- * issuer signs in demo accounts (`POST /auth/dev-login`); production takes tokens from the
- * identity provider and this route does not exist.
+ * The dashboard at `/`: static files of the Vite build, using only the public GraphQL API with the
+ * access token of the person signed in. It signs people in at the OpenID provider (authorization
+ * code with PKCE, oidc-client-ts) with the settings `/auth/config` gives it: the issuer, its
+ * client id and scope, the claim names and where accounts are administered. There is no other way
+ * in: no development sign-in, in any mode.
  */
-function serveDashboard(app: express.Express, config: Config, keys: KeyMaterial): void {
-  if (!config.production) {
-    app.get('/auth/accounts', (_req, res) => {
-      res.json(Object.entries(DEMO_ACCOUNTS).map(([account, id]) => ({ account, name: id.name, department: id.department, role: id.role, scope: id.scope })));
-    });
-    app.post('/auth/dev-login', express.json({ limit: '1kb' }), async (req, res) => {
-      const account = typeof req.body?.account === 'string' ? req.body.account : '';
-      const identity = Object.hasOwn(DEMO_ACCOUNTS, account) ? DEMO_ACCOUNTS[account] : undefined;
-      if (!identity) {
-        res.status(400).json({ error: `no demo account ${account}`, code: 'BAD_USER_INPUT' });
-        return;
-      }
-      res.json({ token: await issueUserToken(identity, config, keys, 8 * 3600), identity });
-    });
-  }
-  if (!fs.existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
+function serveDashboard(app: express.Express, config: Config): void {
+  const { issuer, clientId, scope, accountAdminUrl } = config.dashboardSignIn;
+  app.get('/auth/config', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json({ issuer, clientId, scope, claims: config.token.claims, accountAdminUrl });
+  });
+  const built = fs.existsSync(path.join(DASHBOARD_DIR, 'index.html'));
+  if (!built) {
     app.get('/', (_req, res) => {
       res.type('text/plain').send('The dashboard is not built: run `npm run build` (npm start does it). GraphQL is at /graphql.');
     });
     return;
   }
+  // where the provider sends the browser back after signing in: the dashboard finishes the sign-in there
+  app.get('/auth/callback', (_req, res) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(path.join(DASHBOARD_DIR, 'index.html'));
+  });
   app.use(express.static(DASHBOARD_DIR, { index: 'index.html', maxAge: '1h', setHeaders: (res, file) => {
     if (file.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
   } }));

@@ -1,4 +1,4 @@
-/** Requests per minute per user and per department (rate-limiter-flexible), in Redis when configured. */
+/** Requests per minute per user (a department system: its service account's own limit) and per department (rate-limiter-flexible), in Redis when configured. */
 import { GraphQLError } from 'graphql';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -25,6 +25,14 @@ export function rateLimiter(config: Config, logger: Logger) {
     return new RateLimiterRedis({ storeClient: redis, points, duration: 60, keyPrefix: prefix, insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }) });
   };
   const perUser = make(perUserPerMinute, `${keyPrefix}:user`);
+  // a department system's service account carries its own limit (its token's rate_limit claim)
+  const perSystem = new Map<number, RateLimiterAbstract>();
+  const userLimiter = (identity: Identity) => {
+    const own = identity.role === 'service' ? identity.rateLimitPerMinute : undefined;
+    if (!own) return perUser;
+    if (!perSystem.has(own)) perSystem.set(own, make(own, `${keyPrefix}:svc${own}`));
+    return perSystem.get(own)!;
+  };
   const perDepartment = make(perDepartmentPerMinute, `${keyPrefix}:dept`);
   return {
     /** connects to Redis before the gateway serves (if it cannot, counts in memory and says so) */
@@ -33,7 +41,7 @@ export function rateLimiter(config: Config, logger: Logger) {
     },
     async consume(identity: Identity): Promise<void> {
       try {
-        await Promise.all([perUser.consume(identity.user), perDepartment.consume(identity.department)]);
+        await Promise.all([userLimiter(identity).consume(identity.user), perDepartment.consume(identity.department)]);
       } catch (e) {
         if (!(e instanceof RateLimiterRes)) throw e;
         const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));

@@ -1,6 +1,7 @@
 /**
- * Trusted documents at the gateway. The dashboard (GraphQL Code Generator, at build time) and the
- * report exporter (reports/src/reports.ts) register every document they send; they send only its
+ * Trusted documents at the gateway. The dashboard (GraphQL Code Generator, at build time), the
+ * report exporter (reports/src/reports.ts) and the identity provider's scope checks
+ * (shared/src/identity/account-documents.ts) register every document they send; they send only its
  * id, `{ "documentId": "sha256:…", "variables": … }`, which the gateway replaces with the
  * registered text before anything else reads the request. With TRUSTED_DOCUMENTS=people (the
  * production default) any other document from a person's token is refused; department systems'
@@ -16,15 +17,15 @@ import type express from 'express';
 import { GraphQLError } from 'graphql';
 import { REPORT_DOCUMENTS } from '@kongchuo/reports';
 import { type Config } from '@kongchuo/shared/core';
-import { type Identity } from '@kongchuo/shared/identity';
-import { documentIdOf, TrustedDocuments, type TrustedDocument } from '@kongchuo/shared/policy';
+import { ACCOUNT_SCOPE_DOCUMENTS, type Identity } from '@kongchuo/shared/identity';
+import { documentIdOf, trustedDocument, TrustedDocuments, type TrustedDocument } from '@kongchuo/shared/policy';
 
 /** The dashboard's registered documents, written by its build (`dashboard/codegen.ts`). */
 export const DASHBOARD_DOCUMENTS_FILE = path.resolve(__dirname, '../../dashboard/src/gql/persisted-documents.json');
 
-/** Every first-party document: the dashboard's (if it is built) and the reports'. */
+/** Every first-party document: the dashboard's (if it is built), the reports' and the identity provider's scope checks. */
 export function firstPartyDocuments(file = DASHBOARD_DOCUMENTS_FILE): TrustedDocuments {
-  const documents = new TrustedDocuments(REPORT_DOCUMENTS);
+  const documents = new TrustedDocuments([...REPORT_DOCUMENTS, ...ACCOUNT_SCOPE_DOCUMENTS.map(trustedDocument)]);
   if (fs.existsSync(file)) for (const d of TrustedDocuments.readManifest(file)) documents.add(d);
   return documents;
 }

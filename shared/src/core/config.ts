@@ -35,13 +35,17 @@ export interface Config {
   gatewayPort: number;
   logLevel: string;
   districtCode: string;
-  token: { issuer: string; audience: string; jwksUrl?: string; issuerPublicJwk?: string };
+  token: TokenSettings;
+  /** the embedded OpenID provider (identity/): where it listens and how long what it issues lasts */
+  identity: IdentitySettings;
+  /** what the dashboard signs in with (served to it at /auth/config) */
+  dashboardSignIn: DashboardSignIn;
   /** seconds a gateway-signed identity stays valid for a subgraph */
   identityMaxAgeSeconds: number;
   subgraphPort(name: SubgraphName): number;
   subgraphUrl(name: SubgraphName): string;
   /** `postgres://…` for PostgreSQL; otherwise a SQLite file path (`DATA_DIR/<name>.sqlite` when none is set; production throws instead) */
-  databaseUrl(name: SubgraphName): string;
+  databaseUrl(name: SubgraphName | 'identity'): string;
   /** the gateway, for services that read the supergraph as themselves (GATEWAY_URL) */
   gatewayUrl(): string;
   /** what one request to the gateway may ask for (LIMIT_*); see docs/operations.md#operations */
@@ -69,6 +73,60 @@ export interface Config {
   // ---- audit checkpoints (shared/src/audit/checkpoint.ts)
   /** seconds between two signed checkpoints of a department's audit chain head, handed to their holder (AUDIT_CHECKPOINT_SECONDS; 0: only when asked) */
   auditCheckpointSeconds: number;
+}
+
+/**
+ * How the gateway checks people's and department systems' tokens: the issuer, the audience, the
+ * keys (a JWKS URL, refetched when a token names an unknown key; or one public JWK), the signing
+ * algorithms it accepts, and which claims carry the department, role and scope
+ * (docs/identity.md#claims). Another OpenID provider is a matter of these settings alone.
+ */
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  jwksUrl?: string;
+  issuerPublicJwk?: string;
+  /** TOKEN_ALGORITHMS (comma-separated): ES256 by default; Keycloak signs RS256 */
+  algorithms: string[];
+  claims: TokenClaims;
+}
+
+/** Claim names (TOKEN_CLAIM_USER, _NAME, _DEPARTMENT, _ROLE, _SCOPE_KIND, _SCOPE_CODE, _RATE_LIMIT). */
+export interface TokenClaims {
+  user: string;
+  name: string;
+  department: string;
+  role: string;
+  scopeKind: string;
+  scopeCode: string;
+  /** a department system's own requests per minute (service accounts only) */
+  rateLimit: string;
+}
+
+export interface IdentitySettings {
+  /** IDENTITY_PORT (4010) */
+  port: number;
+  /** IDENTITY_URL: where this system's own processes reach the provider; the issuer by default */
+  url: string;
+  /** IDENTITY_TOKEN_URL: the token endpoint department workers get client-credentials tokens from (`<IDENTITY_URL>/token`; Keycloak: …/protocol/openid-connect/token) */
+  tokenUrl: string;
+  /** where people's browsers come back after signing in: DASHBOARD_URLS, comma-separated origins */
+  dashboardOrigins: string[];
+  /** IDENTITY_ACCESS_TOKEN_TTL_SECONDS (300): also how long a disabled account's last token still works */
+  accessTokenTtlSeconds: number;
+  /** IDENTITY_SESSION_TTL_SECONDS (28800, a working day): a session and its refresh tokens end then */
+  sessionTtlSeconds: number;
+}
+
+export interface DashboardSignIn {
+  /** DASHBOARD_OIDC_ISSUER (TOKEN_ISSUER by default) */
+  issuer: string;
+  /** DASHBOARD_OIDC_CLIENT_ID (kongchuo-dashboard) */
+  clientId: string;
+  /** DASHBOARD_OIDC_SCOPE (openid profile kongchuo) */
+  scope: string;
+  /** ACCOUNT_ADMIN_URL: the embedded provider's account administration (the issuer by default; empty: none, e.g. with Keycloak) */
+  accountAdminUrl: string | null;
 }
 
 export interface OperationLimits {
@@ -99,7 +157,8 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, max = 65535)
 /**
  * Configuration from the environment, with defaults that run the whole system on one machine.
  * Variables (all optional outside production; `productionProblems` says what production needs): NODE_ENV, DATA_DIR, PORT, LOG_LEVEL, DISTRICT_CODE,
- * TOKEN_ISSUER, TOKEN_AUDIENCE, TOKEN_JWKS_URL, TOKEN_PUBLIC_JWK, IDENTITY_MAX_AGE_SECONDS,
+ * TOKEN_ISSUER, TOKEN_AUDIENCE, TOKEN_JWKS_URL, TOKEN_PUBLIC_JWK, TOKEN_ALGORITHMS, TOKEN_CLAIM_*, IDENTITY_PORT, IDENTITY_URL,
+ * IDENTITY_ACCESS_TOKEN_TTL_SECONDS, IDENTITY_SESSION_TTL_SECONDS, DASHBOARD_URLS, DASHBOARD_OIDC_*, ACCOUNT_ADMIN_URL, IDENTITY_MAX_AGE_SECONDS,
  * LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_TOKENS, LIMIT_MAX_COST, LIMIT_MAX_DIRECTIVES, LIMIT_MAX_BODY_BYTES,
  * <NAME>_PORT, <NAME>_URL, <NAME>_DATABASE_URL, and DATABASE_URL with `{service}` in it
  * (e.g. `postgres://postgres@127.0.0.1:5432/kongchuo_{service}`).
@@ -107,6 +166,24 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, max = 65535)
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? path.join(process.cwd(), 'data'));
   const subgraphPort = (name: SubgraphName) => int(env, `${envName(name)}_PORT`, SUBGRAPHS[name].port);
+  const identityPort = int(env, 'IDENTITY_PORT', 4010);
+  const token: TokenSettings = {
+    // the embedded provider (identity/) at its default address; production names its own
+    issuer: (env.TOKEN_ISSUER || `http://localhost:${identityPort}`).replace(/\/+$/, ''),
+    audience: env.TOKEN_AUDIENCE || 'kongchuo',
+    jwksUrl: env.TOKEN_JWKS_URL || undefined,
+    issuerPublicJwk: env.TOKEN_PUBLIC_JWK || undefined,
+    algorithms: (env.TOKEN_ALGORITHMS || 'ES256').split(',').map((a) => a.trim()).filter(Boolean),
+    claims: {
+      user: env.TOKEN_CLAIM_USER || 'sub',
+      name: env.TOKEN_CLAIM_NAME || 'name',
+      department: env.TOKEN_CLAIM_DEPARTMENT || 'department',
+      role: env.TOKEN_CLAIM_ROLE || 'role',
+      scopeKind: env.TOKEN_CLAIM_SCOPE_KIND || 'scope_kind',
+      scopeCode: env.TOKEN_CLAIM_SCOPE_CODE || 'scope_code',
+      rateLimit: env.TOKEN_CLAIM_RATE_LIMIT || 'rate_limit',
+    },
+  };
   return {
     production: env.NODE_ENV === 'production',
     metricsToken: env.METRICS_TOKEN || undefined,
@@ -115,11 +192,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gatewayPort: int(env, 'PORT', 4000),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     districtCode: env.DISTRICT_CODE ?? '450204',
-    token: {
-      issuer: env.TOKEN_ISSUER ?? 'kongchuo-dev-issuer',
-      audience: env.TOKEN_AUDIENCE ?? 'kongchuo',
-      jwksUrl: env.TOKEN_JWKS_URL || undefined,
-      issuerPublicJwk: env.TOKEN_PUBLIC_JWK || undefined,
+    token,
+    identity: {
+      port: identityPort,
+      url: (env.IDENTITY_URL || token.issuer).replace(/\/+$/, ''),
+      tokenUrl: env.IDENTITY_TOKEN_URL || `${(env.IDENTITY_URL || token.issuer).replace(/\/+$/, '')}/token`,
+      dashboardOrigins: (env.DASHBOARD_URLS || `http://localhost:${int(env, 'PORT', 4000)},http://127.0.0.1:${int(env, 'PORT', 4000)}`).split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean),
+      accessTokenTtlSeconds: Math.max(30, int(env, 'IDENTITY_ACCESS_TOKEN_TTL_SECONDS', 300, 3600)),
+      sessionTtlSeconds: Math.max(60, int(env, 'IDENTITY_SESSION_TTL_SECONDS', 8 * 3600, 30 * 24 * 3600)),
+    },
+    dashboardSignIn: {
+      issuer: env.DASHBOARD_OIDC_ISSUER || token.issuer,
+      clientId: env.DASHBOARD_OIDC_CLIENT_ID || 'kongchuo-dashboard',
+      scope: env.DASHBOARD_OIDC_SCOPE || 'openid profile kongchuo',
+      accountAdminUrl: env.ACCOUNT_ADMIN_URL === '' ? null : (env.ACCOUNT_ADMIN_URL ?? token.issuer).replace(/\/+$/, ''),
     },
     identityMaxAgeSeconds: int(env, 'IDENTITY_MAX_AGE_SECONDS', 30),
     subgraphPort,

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Config, SubgraphName } from '../core';
+import type { Config, SubgraphName, TokenClaims } from '../core';
 import type { ReplayGuard } from './replay-guard';
-import { IDENTITY_ALG, USER_TOKEN_ALG, type KeyMaterial } from './keys';
+import { IDENTITY_ALG, type KeyMaterial } from './keys';
 import { unauthenticated } from '../core';
 
 export const DEPARTMENTS = ['education', 'public_security', 'civil_affairs', 'community', 'joint_meeting'] as const;
@@ -24,6 +24,8 @@ export interface Identity {
   department: Department;
   role: string;
   scope: Scope;
+  /** a department system's own requests per minute (its service account's `rate_limit` claim); people have the gateway's */
+  rateLimitPerMinute?: number;
 }
 
 /** The header that carries the gateway-signed identity to subgraphs. Clients never set it. */
@@ -35,6 +37,33 @@ export const subgraphAudience = (service: SubgraphName) => `kongchuo-subgraph:${
 /** Seconds of clock difference between the gateway and a department that a signature's times allow. */
 const CLOCK_TOLERANCE_SECONDS = 5;
 
+/** A user token's claims, named as the provider names them (config.token.claims, docs/identity.md#claims). */
+export function identityFromTokenClaims(p: JWTPayload, claims: TokenClaims): Identity {
+  const c = p as Record<string, unknown>;
+  const [user, name, dept, role, kind, code, rate] = [c[claims.user], c[claims.name] ?? c[claims.user], c[claims.department], c[claims.role], c[claims.scopeKind], c[claims.scopeCode], c[claims.rateLimit]];
+  if (
+    typeof user !== 'string' || !user || user.length > 64 ||
+    typeof name !== 'string' ||
+    typeof role !== 'string' || !role ||
+    !DEPARTMENTS.includes(dept as Department) ||
+    !SCOPE_KINDS.includes(kind as ScopeKind) || typeof code !== 'string' || !code
+  ) {
+    throw unauthenticated(`token claims are incomplete (${[claims.user, claims.department, claims.role, claims.scopeKind, claims.scopeCode].join(', ')})`);
+  }
+  const rateLimitPerMinute = typeof rate === 'number' && Number.isInteger(rate) && rate > 0 ? rate : undefined;
+  return { user, name, department: dept as Department, role, scope: { kind: kind as ScopeKind, code }, ...(rateLimitPerMinute ? { rateLimitPerMinute } : {}) };
+}
+
+/** The claims of a user token as this system's own issuers write them (the embedded provider, test tokens). */
+export function tokenClaimsOf(identity: Identity, claims: TokenClaims): Record<string, unknown> {
+  return {
+    [claims.name]: identity.name, [claims.department]: identity.department, [claims.role]: identity.role,
+    [claims.scopeKind]: identity.scope.kind, [claims.scopeCode]: identity.scope.code,
+    ...(identity.rateLimitPerMinute ? { [claims.rateLimit]: identity.rateLimitPerMinute } : {}),
+  };
+}
+
+/** The gateway's own signed identity (gateway → subgraph): its layout is internal. */
 function identityFromClaims(p: JWTPayload): Identity {
   const { sub, name, dept, role, scope } = p as JWTPayload & Record<string, unknown>;
   const s = scope as Partial<Scope> | undefined;
@@ -59,8 +88,9 @@ function claimsOf(identity: Identity) {
 export type UserTokenVerifier = (authorization: string | undefined) => Promise<Identity>;
 
 /**
- * Verifies `Authorization: Bearer <JWT>`: signature with the issuer's key (or JWKS), algorithm
- * pinned to ES256, issuer, audience, expiry (and not-before), and the claims' shape.
+ * Verifies `Authorization: Bearer <JWT>`: signature with the issuer's key (or JWKS, refetched when
+ * a token names a key not seen yet: key rotation without restart), algorithms pinned
+ * (TOKEN_ALGORITHMS, ES256 by default), issuer, audience, expiry (and not-before), and the claims' shape.
  * Anything else (missing, malformed, `alg: none`, a foreign key, expired) → UNAUTHENTICATED.
  */
 export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenVerifier {
@@ -80,12 +110,12 @@ export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenV
     if (known && known.exp > Date.now()) return known.identity;
     try {
       const { payload } = await jwtVerify(m[1], key as KeyLike, {
-        algorithms: [USER_TOKEN_ALG],
+        algorithms: config.token.algorithms,
         issuer: config.token.issuer,
         audience: config.token.audience,
         requiredClaims: ['exp', 'sub'],
       });
-      const identity = identityFromClaims(payload);
+      const identity = identityFromTokenClaims(payload, config.token.claims);
       verified.set(m[1], { identity, exp: payload.exp! * 1000 });
       return identity;
     } catch (e) {
@@ -95,11 +125,15 @@ export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenV
   };
 }
 
-/** The development issuer: signs a user token for a demo account. */
+/**
+ * Tests' and benchmarks' issuer: signs a user token with the data folder's development key (never
+ * in production, where there is none), for a gateway that trusts that key instead of a provider's
+ * JWKS. People and department systems get their tokens from the OpenID provider (identity/).
+ */
 export async function issueUserToken(identity: Identity, config: Config, keys: KeyMaterial, ttlSeconds = 8 * 3600): Promise<string> {
   if (!keys.issuerPrivateKey) throw new Error('no development issuer key here (production?)');
-  return new SignJWT(claimsOf(identity))
-    .setProtectedHeader({ alg: USER_TOKEN_ALG, typ: 'JWT' })
+  return new SignJWT(tokenClaimsOf(identity, config.token.claims))
+    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt' })
     .setSubject(identity.user)
     .setIssuer(config.token.issuer)
     .setAudience(config.token.audience)

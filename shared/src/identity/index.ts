@@ -1,3 +1,4 @@
+export * from './account-documents';
 export * from './accounts';
 export * from './identity';
 export * from './identity-seen';

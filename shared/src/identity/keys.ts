@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'j
 import type { Config } from '../core';
 import { secretWeakness } from '../core';
 
-/** Algorithms are pinned: user tokens are ES256, identities the gateway signs for subgraphs are EdDSA. */
+/** Algorithms are pinned: the embedded provider's and the development key's user tokens are ES256, identities the gateway signs for subgraphs are EdDSA. */
 export const USER_TOKEN_ALG = 'ES256';
 export const IDENTITY_ALG = 'EdDSA';
 
@@ -84,7 +84,7 @@ export async function loadKeys(config: Config, env: NodeJS.ProcessEnv = process.
   const issuerPublicJwk = config.token.issuerPublicJwk ? parseJwk('TOKEN_PUBLIC_JWK', config.token.issuerPublicJwk) : dev?.issuer.publicJwk;
   return {
     issuerPrivateKey: config.production ? undefined : await imp(dev?.issuer.privateJwk, USER_TOKEN_ALG),
-    issuerPublicKey: await imp(issuerPublicJwk, USER_TOKEN_ALG),
+    issuerPublicKey: await imp(issuerPublicJwk, config.token.issuerPublicJwk ? config.token.algorithms[0] : USER_TOKEN_ALG),
     gatewayPrivateKey: await imp(jwk('GATEWAY_PRIVATE_JWK', dev?.gateway.privateJwk), IDENTITY_ALG),
     gatewayPublicKey: gatewayPublic,
     linkageSecret: env.LINKAGE_SECRET ?? dev!.linkageSecret,

@@ -7,8 +7,8 @@
 import { SUBGRAPH_NAMES, WORKERS, type Config, type SubgraphName, type WorkerName, MIN_SECRET_LENGTH, secretWeakness } from '../core';
 import { auditKeyProblems, checkpointsHeldBy } from '../audit';
 
-/** A process of the system: the gateway, one department, or one department's worker. */
-export type ServiceName = 'gateway' | SubgraphName | WorkerName;
+/** A process of the system: the gateway, the identity provider, one department, or one department's worker. */
+export type ServiceName = 'gateway' | 'identity' | SubgraphName | WorkerName;
 
 const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 const set = (env: NodeJS.ProcessEnv, key: string) => (env[key] ?? '') !== '';
@@ -46,10 +46,16 @@ function gatewayKeyProblems(env: NodeJS.ProcessEnv, withPrivate: boolean): strin
   return problems;
 }
 
-/** Problems with how the gateway checks user tokens: the IdP's ES256 public key, or a JWKS fetched over HTTPS. */
+/** TOKEN_ISSUER: named, and https (people's browsers go there to sign in). */
+function issuerProblems(env: NodeJS.ProcessEnv, config: Config): string[] {
+  if (!set(env, 'TOKEN_ISSUER')) return ['TOKEN_ISSUER is not set: the OpenID provider\'s issuer URL (the embedded provider\'s public https address, or your own provider\'s)'];
+  return config.token.issuer.startsWith('https://') ? [] : ['TOKEN_ISSUER must be https: people sign in there with their passwords'];
+}
+
+/** Problems with how the gateway checks user tokens: the IdP's public key, or a JWKS fetched over HTTPS. */
 function tokenKeyProblems(config: Config): string[] {
   const { issuerPublicJwk, jwksUrl } = config.token;
-  if (!issuerPublicJwk && !jwksUrl) return ['TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL must be set: the identity provider\'s key (the development issuer is off in production)'];
+  if (!issuerPublicJwk && !jwksUrl) return ['TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL must be set: the identity provider\'s key (there is no other way in in production)'];
   const problems: string[] = [];
   if (jwksUrl) {
     let url: URL | undefined;
@@ -58,10 +64,13 @@ function tokenKeyProblems(config: Config): string[] {
     } catch {
       problems.push('TOKEN_JWKS_URL is not a URL');
     }
-    if (url && url.protocol !== 'https:') problems.push('TOKEN_JWKS_URL must be https: keys fetched in the clear could be replaced on the way');
+    // in the clear only on this machine or to a service name of the deployment's own network (docker-compose's `identity`)
+    const internal = url && (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || !url.hostname.includes('.'));
+    if (url && url.protocol !== 'https:' && !internal) problems.push('TOKEN_JWKS_URL must be https (or reach the provider on this machine or by its service name on the deployment\'s network): keys fetched in the clear could be replaced on the way');
   } else {
     const jwk = parseJwk(issuerPublicJwk!);
-    if (!jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256') problems.push('TOKEN_PUBLIC_JWK is not an ES256 (P-256) JSON Web Key');
+    const rsa = config.token.algorithms[0]?.startsWith('RS') || config.token.algorithms[0]?.startsWith('PS');
+    if (!jwk || (rsa ? jwk.kty !== 'RSA' : jwk.kty !== 'EC' || jwk.crv !== 'P-256')) problems.push(`TOKEN_PUBLIC_JWK is not a ${rsa ? 'RSA' : 'ES256 (P-256)'} JSON Web Key (TOKEN_ALGORITHMS=${config.token.algorithms.join(',')})`);
     else if ('d' in jwk) problems.push('TOKEN_PUBLIC_JWK holds a private key: give the gateway the identity provider\'s public key only');
   }
   return problems;
@@ -82,7 +91,7 @@ function postgresUser(url: string): string | undefined {
  * made up in DATA_DIR), none reached as the `postgres` superuser, no two the same database.
  * Empty outside production.
  */
-export function databaseProblems(config: Config, env: NodeJS.ProcessEnv, names: readonly SubgraphName[]): string[] {
+export function databaseProblems(config: Config, env: NodeJS.ProcessEnv, names: readonly (SubgraphName | 'identity')[]): string[] {
   if (!config.production) return [];
   const problems: string[] = [];
   for (const name of names) {
@@ -109,13 +118,23 @@ export function productionProblems(config: Config, env: NodeJS.ProcessEnv, servi
   if (!config.production) return [];
   const problems: string[] = [];
   const linkage = env.LINKAGE_SECRET ?? '';
-  if (!linkage) problems.push('LINKAGE_SECRET is not set: the district\'s secret for linkage keys (`npm run -s keys` makes one)');
-  else {
+  // the identity provider alone holds no linkage secret and checks no gateway signature
+  const onlyIdentity = services.every((s) => s === 'identity');
+  if (!onlyIdentity && !linkage) problems.push('LINKAGE_SECRET is not set: the district\'s secret for linkage keys (`npm run -s keys` makes one)');
+  else if (!onlyIdentity) {
     const weak = secretWeakness(linkage);
     if (weak) problems.push(`LINKAGE_SECRET is too weak (${weak}): use at least ${MIN_SECRET_LENGTH} random characters, as \`npm run -s keys\` makes`);
   }
-  problems.push(...gatewayKeyProblems(env, services.includes('gateway')));
+  const identity = services.includes('identity');
+  if (!onlyIdentity) problems.push(...gatewayKeyProblems(env, services.includes('gateway')));
   if (services.includes('gateway')) problems.push(...tokenKeyProblems(config));
+  if (services.includes('gateway') || identity) problems.push(...issuerProblems(env, config));
+  if (identity) {
+    if (!set(env, 'DASHBOARD_URLS')) problems.push('DASHBOARD_URLS is not set: the dashboard\'s https origins, where the provider may send people back after signing in');
+    else if (config.identity.dashboardOrigins.some((o) => !o.startsWith('https://'))) problems.push('DASHBOARD_URLS must all be https');
+    problems.push(...databaseProblems(config, env, ['identity']));
+    if (opts.demo) problems.push('DEMO_SEED: the demo accounts (with the password README gives) would be made in production; set DEMO_SEED=off');
+  }
   if (config.metricsToken) {
     const weak = secretWeakness(config.metricsToken);
     if (weak) problems.push(`METRICS_TOKEN is too weak (${weak}): use at least ${MIN_SECRET_LENGTH} random characters, or unset it to turn /metrics off`);
@@ -127,9 +146,11 @@ export function productionProblems(config: Config, env: NodeJS.ProcessEnv, servi
   // each department signs its audit checkpoints with its own key and checks those it holds (audit-keys.ts)
   for (const d of departments) problems.push(...auditKeyProblems(config, env, d, checkpointsHeldBy(d)));
   for (const w of workers) {
+    const secret = `SERVICE_CLIENT_SECRET_${envName(WORKERS[w])}`;
     const variable = `SERVICE_TOKEN_${envName(WORKERS[w])}`;
     const token = env[variable] ?? '';
-    if (!token) problems.push(`${variable} is not set: the ${w} worker reads the supergraph as the ${WORKERS[w]} service account (the development issuer is off in production)`);
+    if (set(env, secret)) continue; // the client-credentials grant at IDENTITY_TOKEN_URL, as svc-${WORKERS[w]}
+    if (!token) problems.push(`${secret} (or ${variable}) is not set: the ${w} worker reads the supergraph as the svc-${WORKERS[w]} service account, with a token it gets from the identity provider (there is no other way in in production)`);
     else if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) problems.push(`${variable} is not a JWT from the identity provider`);
   }
   if (opts.demo && departments.length) problems.push('DEMO_SEED: the demo world would be written into production databases; set DEMO_SEED=off');

@@ -1,0 +1,162 @@
+/**
+ * 账号管理: an administrator's accounts — add a person (department, role and scope within the
+ * administrator's own), reset a password, disable or enable, and the audit log of every change;
+ * the district's administrator also manages department systems' service accounts. Served by the
+ * embedded provider's administration API (identity/src/web/admin.ts), which checks every rule
+ * again: this page only offers what it would accept.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Identity } from '../api';
+import { accessToken, signInConfig } from '../auth';
+import { DEPARTMENT, t } from '../i18n';
+import { Section } from '../ui';
+
+interface ApiError { message: string; extensions?: { code?: string; field?: string } }
+type Scope = { kind: string; code: string };
+interface AccountRow { username: string; name: string; department: string; role: string; scope: Scope; disabled: boolean; locked: boolean; lastSignInAt: string | null; version: number }
+interface ServiceRow { clientId: string; name: string; department: string; scope: Scope; rateLimitPerMinute: number; disabled: boolean; version: number }
+interface ChangeRow { id: number; at: string; user: string; operation: string; change: string }
+interface Me { grantable: Record<string, Record<string, string[]>>; serviceAccounts: boolean }
+
+export const ROLE: Record<string, string> = { admin: '账号管理员', officer: '工作人员', school_staff: '学校学籍管理员', grid_worker: '网格员', member: '联席会议成员', service: '系统账号' };
+export const SCOPE_KIND: Record<string, string> = { district: '全区', subdistrict: '街道', school: '学校', community: '社区' };
+const OPERATION: Record<string, string> = {
+  createAccount: '新建账号', updateAccount: '修改账号', disableAccount: '停用账号', enableAccount: '启用账号', resetPassword: '重置密码', lockAccount: '多次密码错误锁定',
+  createServiceAccount: '新建系统账号', renewSecretServiceAccount: '更换系统密钥', disableServiceAccount: '停用系统账号', enableServiceAccount: '启用系统账号',
+};
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<{ data?: T; error?: ApiError }> {
+  try {
+    const res = await fetch(`${signInConfig()!.accountAdminUrl}/admin${path}`, {
+      method,
+      headers: { authorization: `Bearer ${accessToken() ?? ''}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const out = (await res.json()) as T & { errors?: ApiError[] };
+    return out.errors?.length ? { error: out.errors[0] } : { data: out };
+  } catch (e) {
+    return { error: { message: (e as Error).message, extensions: { code: 'NETWORK' } } };
+  }
+}
+
+const scopeText = (s: Scope) => `${t(SCOPE_KIND[s.kind] ?? s.kind)} ${s.code}`;
+
+function AddAccount(props: { me: Me; onDone: (message: string) => void }) {
+  const departments = Object.keys(props.me.grantable);
+  const [form, setForm] = useState({ username: '', name: '', department: departments[0] ?? '', role: '', kind: '', code: '' });
+  const roles = Object.keys(props.me.grantable[form.department] ?? {});
+  const role = roles.includes(form.role) ? form.role : roles[0] ?? '';
+  const kinds = props.me.grantable[form.department]?.[role] ?? [];
+  const kind = kinds.includes(form.kind) ? form.kind : kinds[0] ?? '';
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const { data, error: err } = await admin<{ account: AccountRow; password?: string }>('POST', '/accounts', { username: form.username, name: form.name, department: form.department, role, scope: { kind, code: form.code } });
+    setError(err ?? null);
+    if (data) {
+      props.onDone(`${t('已建立账号')} ${data.account.username}${data.password ? `，${t('初始密码（只显示这一次）')}：${data.password}` : ''}`);
+      setForm({ ...form, username: '', name: '', code: '' });
+    }
+  };
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  return (
+    <form className="form" onSubmit={submit} data-testid="add-account">
+      <label>{t('用户名')}<input name="username" value={form.username} onChange={set('username')} required /></label>
+      <label>{t('姓名')}<input name="name" value={form.name} onChange={set('name')} required /></label>
+      <label>{t('部门')}<select name="department" value={form.department} onChange={set('department')}>{departments.map((d) => <option key={d} value={d}>{DEPARTMENT[d] ?? d}</option>)}</select></label>
+      <label>{t('角色')}<select name="role" value={role} onChange={set('role')}>{roles.map((r) => <option key={r} value={r}>{t(ROLE[r] ?? r)}</option>)}</select></label>
+      <label>{t('范围')}<select name="kind" value={kind} onChange={set('kind')}>{kinds.map((k) => <option key={k} value={k}>{t(SCOPE_KIND[k] ?? k)}</option>)}</select></label>
+      <label>{t('范围代码')}<input name="code" value={form.code} onChange={set('code')} placeholder={kind === 'school' ? '学校标识码' : '行政区划代码'} required /></label>
+      <button type="submit" className="primary">{t('新建账号')}</button>
+      {error && <p className="error" data-testid="account-error" data-field={error.extensions?.field}>{error.extensions?.field ? `${error.extensions.field}：` : ''}{error.message}</p>}
+    </form>
+  );
+}
+
+export function Accounts(_props: { identity: Identity }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [accounts, setAccounts] = useState<AccountRow[] | null>(null);
+  const [services, setServices] = useState<ServiceRow[] | null>(null);
+  const [changes, setChanges] = useState<ChangeRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const reload = () => setTick((n) => n + 1);
+  useEffect(() => {
+    void admin<Me>('GET', '/me').then(({ data, error: e }) => (data ? setMe(data) : setError(e!.message)));
+  }, []);
+  useEffect(() => {
+    void admin<{ accounts: AccountRow[] }>('GET', '/accounts').then(({ data, error: e }) => (data ? setAccounts(data.accounts) : setError(e!.message)));
+    void admin<{ changes: ChangeRow[] }>('GET', '/changes').then(({ data }) => setChanges(data?.changes ?? []));
+    if (me?.serviceAccounts) void admin<{ serviceAccounts: ServiceRow[] }>('GET', '/service-accounts').then(({ data }) => setServices(data?.serviceAccounts ?? []));
+  }, [tick, me?.serviceAccounts]);
+  const act = async (path: string, version: number, done: (out: { password?: string; clientSecret?: string }) => string) => {
+    const { data, error: e } = await admin<{ password?: string; clientSecret?: string }>('POST', path, { version });
+    if (e) setError(e.message);
+    else {
+      setError(null);
+      setNotice(done(data!));
+    }
+    reload();
+  };
+  return (
+    <div className="page" data-testid="accounts-page">
+      {notice && <p className="notice" data-testid="accounts-notice">{notice}</p>}
+      {error && <p className="error" data-testid="accounts-error">{error}</p>}
+      {me && Object.keys(me.grantable).length > 0 && (
+        <Section title={t('新建账号')} testId="add-account-section">
+          <AddAccount me={me} onDone={(m) => { setNotice(m); reload(); }} />
+        </Section>
+      )}
+      <Section title={t('账号')} loading={!accounts && !error} empty={accounts?.length === 0} testId="accounts">
+        <table>
+          <thead><tr><th>{t('用户名')}</th><th>{t('姓名')}</th><th>{t('部门')}</th><th>{t('角色')}</th><th>{t('范围')}</th><th>{t('状态')}</th><th>{t('最近登录')}</th><th /></tr></thead>
+          <tbody>
+            {accounts?.map((a) => (
+              <tr key={a.username} data-account={a.username} data-disabled={a.disabled}>
+                <td>{a.username}</td><td>{a.name}</td><td>{DEPARTMENT[a.department] ?? a.department}</td><td>{t(ROLE[a.role] ?? a.role)}</td><td>{scopeText(a.scope)}</td>
+                <td>{a.disabled ? t('已停用') : a.locked ? t('已锁定') : t('正常')}</td>
+                <td>{a.lastSignInAt ? new Date(a.lastSignInAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}</td>
+                <td className="actions">
+                  <button data-action="reset" onClick={() => void act(`/accounts/${a.username}/password`, a.version, (o) => `${a.username} ${t('的新密码（只显示这一次）')}：${o.password}`)}>{t('重置密码')}</button>
+                  {a.disabled
+                    ? <button data-action="enable" onClick={() => void act(`/accounts/${a.username}/enable`, a.version, () => `${t('已启用')} ${a.username}`)}>{t('启用')}</button>
+                    : <button data-action="disable" onClick={() => void act(`/accounts/${a.username}/disable`, a.version, () => `${t('已停用')} ${a.username}：${t('不能再登录，已发出的令牌至多 5 分钟内失效')}`)}>{t('停用')}</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      {me?.serviceAccounts && (
+        <Section title={t('系统账号（部门系统接入）')} loading={!services} empty={services?.length === 0} testId="service-accounts">
+          <table>
+            <thead><tr><th>{t('客户端标识')}</th><th>{t('名称')}</th><th>{t('部门')}</th><th>{t('范围')}</th><th>{t('每分钟请求上限')}</th><th>{t('状态')}</th><th /></tr></thead>
+            <tbody>
+              {services?.map((s) => (
+                <tr key={s.clientId} data-client={s.clientId}>
+                  <td>{s.clientId}</td><td>{s.name}</td><td>{DEPARTMENT[s.department] ?? s.department}</td><td>{scopeText(s.scope)}</td><td>{s.rateLimitPerMinute}</td>
+                  <td>{s.disabled ? t('已停用') : t('正常')}</td>
+                  <td className="actions">
+                    <button onClick={() => void act(`/service-accounts/${s.clientId}/secret`, s.version, (o) => `${s.clientId} ${t('的新密钥（只显示这一次，旧密钥已失效）')}：${o.clientSecret}`)}>{t('更换密钥')}</button>
+                    <button onClick={() => void act(`/service-accounts/${s.clientId}/${s.disabled ? 'enable' : 'disable'}`, s.version, () => `${s.disabled ? t('已启用') : t('已停用')} ${s.clientId}`)}>{s.disabled ? t('启用') : t('停用')}</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      )}
+      <Section title={t('账号变更记录（审计）')} loading={!changes} empty={changes?.length === 0} testId="account-changes">
+        <table>
+          <thead><tr><th>{t('时间')}</th><th>{t('操作人')}</th><th>{t('操作')}</th><th>{t('内容')}</th></tr></thead>
+          <tbody>
+            {changes?.map((c) => (
+              <tr key={c.id}><td>{new Date(c.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</td><td>{c.user}</td><td>{t(OPERATION[c.operation] ?? c.operation)}</td><td>{c.change}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+    </div>
+  );
+}
