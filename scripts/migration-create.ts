@@ -10,14 +10,7 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { ormOptions, type DatabaseKind } from '@kongchuo/shared/core';
 import { withScratchDatabase } from './databases';
-import { identityDatabase } from '@kongchuo/identity';
-import { SUBGRAPH_MODULES } from './subgraphs';
-
-/** Every service with a database of its own: the subgraphs and the identity provider. */
-const SERVICES = [
-  ...SUBGRAPH_MODULES.map((m) => ({ name: m.name as string, database: m.database, dir: path.join('subgraphs', m.name, 'src', 'migrations') })),
-  { name: 'identity', database: identityDatabase, dir: path.join('identity', 'src', 'migrations') },
-];
+import { DATABASE_SERVICES as SERVICES } from './subgraphs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -57,7 +50,7 @@ async function main() {
   // PostgreSQL first: its schema diff is exact. MikroORM's SQLite diff re-creates every table with a
   // foreign key even when nothing changed, so a SQLite migration is written only beside a real change.
   for (const kind of ['postgresql', 'sqlite'] as DatabaseKind[]) {
-    const dir = path.join(ROOT, m.dir, kind);
+    const dir = path.join(ROOT, m.migrations, kind);
     const changed = await withScratchDatabase(kind, async (url) => {
       const options = ormOptions(m.database(url));
       options.migrations = { ...options.migrations, path: dir, pathTs: dir };

@@ -14,9 +14,17 @@ export interface SignedIn {
   accessToken: string;
   expiresIn: number;
   idToken?: string;
+  /** only for a client that may refresh (the dashboard's) */
+  refreshToken?: string;
 }
 
-export async function passwordSignIn(config: Config, username: string, password: string): Promise<SignedIn> {
+/** Which client signs in: the CLI by default; tests also sign in as the dashboard (it gets refresh tokens). */
+export interface SignInClient {
+  id: string;
+  redirectUri: string;
+}
+
+export async function passwordSignIn(config: Config, username: string, password: string, client: SignInClient = { id: CLI_CLIENT_ID, redirectUri: CLI_REDIRECT_URI }): Promise<SignedIn> {
   const base = config.identity.url;
   const issuer = config.token.issuer;
   const local = (location: string) => {
@@ -41,25 +49,25 @@ export async function passwordSignIn(config: Config, username: string, password:
   const verifier = b64url(randomBytes(32));
   const state = b64url(randomBytes(16));
   const params = new URLSearchParams({
-    client_id: CLI_CLIENT_ID, response_type: 'code', redirect_uri: CLI_REDIRECT_URI, scope: 'openid profile kongchuo', state,
+    client_id: client.id, response_type: 'code', redirect_uri: client.redirectUri, scope: 'openid profile kongchuo', state,
     code_challenge: b64url(createHash('sha256').update(verifier).digest()), code_challenge_method: 'S256',
   });
   let res = await send(`${base}/auth?${params}`);
   let posted = false;
   for (let hops = 0; hops < 12; hops += 1) {
     const location = res.headers.get('location');
-    if (location?.startsWith(CLI_REDIRECT_URI)) {
+    if (location?.startsWith(client.redirectUri)) {
       const back = new URL(location).searchParams;
       if (back.get('error')) throw new Error(`the identity provider refused: ${back.get('error_description') ?? back.get('error')}`);
       if (back.get('state') !== state) throw new Error('the identity provider answered another sign-in (state does not match)');
       const tokenRes = await send(`${base}/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code: back.get('code') ?? '', redirect_uri: CLI_REDIRECT_URI, client_id: CLI_CLIENT_ID, code_verifier: verifier }),
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: back.get('code') ?? '', redirect_uri: client.redirectUri, client_id: client.id, code_verifier: verifier }),
       });
-      const body = (await tokenRes.json()) as { access_token?: string; expires_in?: number; id_token?: string; error_description?: string };
+      const body = (await tokenRes.json()) as { access_token?: string; expires_in?: number; id_token?: string; refresh_token?: string; error_description?: string };
       if (!body.access_token) throw new Error(`the identity provider gave no token: ${body.error_description ?? tokenRes.status}`);
-      return { accessToken: body.access_token, expiresIn: body.expires_in ?? 0, idToken: body.id_token };
+      return { accessToken: body.access_token, expiresIn: body.expires_in ?? 0, idToken: body.id_token, refreshToken: body.refresh_token };
     }
     if (location) {
       res = await send(local(location));

@@ -1,4 +1,4 @@
-/** Every subgraph of the system, for scripts and tests: schema, database, start, seed. */
+/** Every subgraph of the system (and every service with a database), for scripts and tests: schema, database, start, seed. */
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { SubgraphModule, WorkerService } from '@kongchuo/shared/server';
 import { education } from '@kongchuo/education';
@@ -6,10 +6,17 @@ import { publicSecurity } from '@kongchuo/public-security';
 import { civilAffairs } from '@kongchuo/civil-affairs';
 import { community } from '@kongchuo/community';
 import { jointMeeting } from '@kongchuo/joint-meeting';
+import { identityDatabase } from '@kongchuo/identity';
 
 export type { SubgraphModule };
 
 export const SUBGRAPH_MODULES: SubgraphModule[] = [education, publicSecurity, civilAffairs, community, jointMeeting];
+
+/** Every service with a database of its own (the departments and the identity provider), and where its migrations live. */
+export const DATABASE_SERVICES: { name: string; database: SubgraphModule['database']; migrations: string }[] = [
+  ...SUBGRAPH_MODULES.map((m) => ({ name: m.name as string, database: m.database, migrations: `subgraphs/${m.name}/src/migrations` })),
+  { name: 'identity', database: identityDatabase, migrations: 'identity/src/migrations' },
+];
 
 /**
  * Every department's workers (the joint meeting's 四查三比对), each reading the supergraph through

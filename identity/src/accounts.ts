@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { sqlOf } from '@kongchuo/shared/core';
 import { appendEntries, type EntryContent } from '@kongchuo/shared/audit';
 import { DEPARTMENTS, SCOPE_KINDS, type Department, type Identity, type Scope, type ScopeKind } from '@kongchuo/shared/identity';
 import { Account, ServiceAccount } from './entities';
@@ -64,16 +65,28 @@ export async function signIn(em: EntityManager, username: string, password: stri
   if (isLocked(account, now)) return { refused: 'locked', lockedUntil: account.lockedUntil! };
   if (!matches) {
     const next = afterFailure(account, now);
-    // counted with a plain update: a sign-in is no administrator's change and bumps no version
-    await em.nativeUpdate(Account, { username }, next);
+    await countSignIn(em, username, next);
     if (next.lockedUntil) {
       await audit(em, { user: username, department: account.department as Department, role: account.role }, 'lockAccount', `account:${username}:locked ${LOCK_MINUTES} min`);
       return { refused: 'locked', lockedUntil: next.lockedUntil };
     }
     return { refused: 'wrong' };
   }
-  await em.nativeUpdate(Account, { username }, { ...afterSuccess(), lastSignInAt: now });
+  await countSignIn(em, username, { ...afterSuccess(), lastSignInAt: now });
   return { account };
+}
+
+/**
+ * A sign-in's own bookkeeping (failures, lock, last sign-in) with a plain UPDATE: it is no
+ * administrator's change, so it leaves the version alone (em.nativeUpdate would bump it, and an
+ * administrator's edit of what they read would then be refused as a conflict).
+ */
+async function countSignIn(em: EntityManager, username: string, set: Partial<Pick<Account, 'failedSignIns' | 'lockedUntil' | 'lastSignInAt'>>) {
+  // MikroORM's nativeUpdate and query builder both bump a versioned entity's version: plain SQL
+  const columns = { failedSignIns: 'failed_sign_ins', lockedUntil: 'locked_until', lastSignInAt: 'last_sign_in_at' } as const;
+  const entries = Object.entries(set) as [keyof typeof columns, number | Date | null][];
+  const values = entries.map(([, v]) => (v instanceof Date ? v.toISOString() : v));
+  await sqlOf(em).getConnection().execute(`update account set ${entries.map(([k]) => `${columns[k]} = ?`).join(', ')} where username = ?`, [...values, username]);
 }
 
 /** The account a token or a refresh names, if it may still sign in (not disabled). */

@@ -1,10 +1,10 @@
 import { MikroORM } from '@mikro-orm/core';
 import { openDatabase } from '@kongchuo/shared/core';
-import { SUBGRAPH_MODULES } from '../../scripts/subgraphs';
+import { DATABASE_SERVICES } from '../../scripts/subgraphs';
 import { usingPostgres } from '../support/system';
 import { withScratchDatabase } from '../../scripts/databases';
 
-describe.each(SUBGRAPH_MODULES.map((m) => [m.name, m] as const))('%s migrations', (_name, m) => {
+describe.each(DATABASE_SERVICES.map((m) => [m.name, m] as const))('%s migrations', (_name, m) => {
   it('build the whole schema on an empty database: every entity table exists, nothing is pending', async () => {
     await withScratchDatabase(usingPostgres() ? 'postgresql' : 'sqlite', async (url) => {
       const orm: MikroORM = await openDatabase(m.database(url));

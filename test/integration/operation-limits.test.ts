@@ -159,14 +159,18 @@ describe('who may read /metrics', () => {
 });
 
 describe('names that are not there', () => {
-  it('reports, routes and demo accounts named after Object\'s own properties are 404 or 400, never 500', async () => {
+  it('reports and routes named after Object\'s own properties are 404, never 500; there is no development sign-in', async () => {
     const headers = await auth();
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'prototype']) {
       const r = await fetch(`${base()}/exports/${name}`, { headers });
       expect({ name, status: r.status }).toEqual({ name, status: 404 });
       expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');
-      const login = await fetch(`${base()}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: name }) });
-      expect({ name, status: login.status }).toEqual({ name, status: 400 });
+      const auth = await fetch(`${base()}/auth/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect({ name, status: auth.status }).toEqual({ name, status: 404 });
+    }
+    for (const gone of ['/auth/dev-login', '/auth/accounts']) {
+      const r = await fetch(`${base()}${gone}`, { method: gone.endsWith('login') ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: gone.endsWith('login') ? JSON.stringify({ account: 'joint-meeting' }) : undefined });
+      expect({ gone, status: r.status }).toEqual({ gone, status: 404 });
     }
     const unknown = await fetch(`${base()}/no/such/route`);
     expect(unknown.status).toBe(404);

@@ -53,7 +53,7 @@ export async function spawnWorker(name: WorkerName, gatewayUrl: string, extra: R
 }
 
 /** `scripts/dist/serve.js <name>` in a process of its own; resolves once `ready()` says so (within 30 s). */
-async function spawnServe(name: string, env: NodeJS.ProcessEnv, ready: () => Promise<boolean>, onOutput?: (text: string) => void): Promise<ChildProcess> {
+export async function spawnServe(name: string, env: NodeJS.ProcessEnv, ready: () => Promise<boolean>, onOutput?: (text: string) => void): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'serve.js'), name], { env, stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore' });
   if (onOutput) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')));
   for (let i = 0; i < 300; i += 1) {

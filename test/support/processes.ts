@@ -11,8 +11,9 @@ const SERVICES = ['EDUCATION', 'PUBLIC_SECURITY', 'CIVIL_AFFAIRS', 'COMMUNITY', 
 export async function userEnvironment(): Promise<{ env: NodeJS.ProcessEnv; ports: Record<string, number>; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-stop-'));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'info' };
-  const ports: Record<string, number> = { GATEWAY: await freePort() };
+  const ports: Record<string, number> = { GATEWAY: await freePort(), IDENTITY: await freePort() };
   env.PORT = String(ports.GATEWAY);
+  env.IDENTITY_PORT = String(ports.IDENTITY);
   for (const s of SERVICES) {
     ports[s] = await freePort();
     env[`${s}_PORT`] = String(ports[s]);

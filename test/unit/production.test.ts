@@ -37,6 +37,8 @@ beforeAll(async () => {
     TOKEN_PUBLIC_JWK: JSON.stringify(await exportJWK(issuer.publicKey)),
     DATABASE_URL: 'postgres://kc_{service}:pw@db:5432/kongchuo_{service}',
     SERVICE_TOKEN_JOINT_MEETING: 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJzdmMtam9pbnQtbWVldGluZyJ9.c2ln',
+    TOKEN_ISSUER: 'https://id.liunan.example.gov.cn',
+    DASHBOARD_URLS: 'https://kongchuo.liunan.example.gov.cn',
   };
   // each department's audit-checkpoint signing pair (audit-keys.ts)
   for (const d of SUBGRAPH_NAMES) {
@@ -86,6 +88,7 @@ describe('outside production', () => {
 describe('in production', () => {
   it('starts every service with what `npm run -s keys` makes, the IdP key and a database each', () => {
     expect(problems(good)).toEqual([]);
+    expect(problems(good, [...ALL, 'identity'])).toEqual([]);
     const printed = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'keys.js')], { encoding: 'utf8' });
     const fromKeys = Object.fromEntries(printed.trim().split('\n').map((l) => /^(\w+)='(.*)'$/.exec(l)!.slice(1, 3)));
     expect(problems({ ...good, ...fromKeys })).toEqual([]);
@@ -160,7 +163,9 @@ describe('in production', () => {
   it('refuses a gateway without the IdP key, with JWKS fetched in the clear, or with the IdP private key', async () => {
     expect(naming('TOKEN_JWKS_URL', { ...good, TOKEN_PUBLIC_JWK: undefined }, ['gateway'])).toEqual([expect.stringMatching(/TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL must be set/)]);
     expect(problems({ ...good, TOKEN_PUBLIC_JWK: undefined, TOKEN_JWKS_URL: 'https://idp.example.org/jwks' }, ['gateway'])).toEqual([]);
-    expect(naming('TOKEN_JWKS_URL', { ...good, TOKEN_PUBLIC_JWK: undefined, TOKEN_JWKS_URL: 'http://idp/jwks' }, ['gateway'])).toEqual([expect.stringMatching(/must be https/)]);
+    expect(naming('TOKEN_JWKS_URL', { ...good, TOKEN_PUBLIC_JWK: undefined, TOKEN_JWKS_URL: 'http://idp.example.org/jwks' }, ['gateway'])).toEqual([expect.stringMatching(/must be https/)]);
+    // in the clear only to the provider on the same machine or by its service name on the deployment's network
+    for (const internal of ['http://identity:4010/jwks', 'http://127.0.0.1:4010/jwks']) expect(problems({ ...good, TOKEN_PUBLIC_JWK: undefined, TOKEN_JWKS_URL: internal }, ['gateway'])).toEqual([]);
     const issuer = await generateKeyPair('ES256', { extractable: true });
     const privateJwk = await exportJWK(issuer.privateKey);
     expect(naming('TOKEN_PUBLIC_JWK', { ...good, TOKEN_PUBLIC_JWK: JSON.stringify(privateJwk) }, ['gateway'], privateJwk.d)).toEqual([expect.stringMatching(/holds a private key/)]);
@@ -175,13 +180,27 @@ describe('in production', () => {
     }
   });
 
-  it('refuses the cross-check worker without the joint meeting\'s service token (the joint meeting\'s service itself reads no one), and seeding the demo', () => {
-    expect(naming('SERVICE_TOKEN_JOINT_MEETING', { ...good, SERVICE_TOKEN_JOINT_MEETING: undefined }, ['cross-check'])).toEqual([expect.stringMatching(/is not set/)]);
+  it('refuses the cross-check worker without the joint meeting\'s service account (the joint meeting\'s service itself reads no one), and seeding the demo', () => {
+    expect(naming('SERVICE_TOKEN_JOINT_MEETING', { ...good, SERVICE_TOKEN_JOINT_MEETING: undefined }, ['cross-check'])).toEqual([expect.stringMatching(/SERVICE_CLIENT_SECRET_JOINT_MEETING \(or SERVICE_TOKEN_JOINT_MEETING\) is not set/)]);
+    // its client secret instead: it gets its own tokens with the client-credentials grant
+    expect(problems({ ...good, SERVICE_TOKEN_JOINT_MEETING: undefined, SERVICE_CLIENT_SECRET_JOINT_MEETING: randomBytes(32).toString('base64url') }, ['cross-check'])).toEqual([]);
     expect(naming('SERVICE_TOKEN_JOINT_MEETING', { ...good, SERVICE_TOKEN_JOINT_MEETING: 'token' }, ['cross-check'], 'token')).toEqual([expect.stringMatching(/not a JWT/)]);
     expect(problems({ ...good, SERVICE_TOKEN_JOINT_MEETING: undefined }, ['joint-meeting', 'education', 'gateway'])).toEqual([]);
     // the worker opens the joint meeting's database: it needs that database's URL like the service does
     expect(naming('JOINT_MEETING_DATABASE_URL', { ...good, JOINT_MEETING_DATABASE_URL: undefined, DATABASE_URL: undefined }, ['cross-check'])).toEqual([expect.stringMatching(/is not set/)]);
     expect(problems(good, ['education'], true)).toEqual([expect.stringMatching(/^DEMO_SEED: .*set DEMO_SEED=off/)]);
+  });
+
+  it('refuses the identity provider without an https issuer, the dashboard\'s https origins or its own database, and seeding the demo accounts', () => {
+    expect(problems({ LINKAGE_SECRET: undefined, NODE_ENV: 'production', TOKEN_ISSUER: good.TOKEN_ISSUER, DASHBOARD_URLS: good.DASHBOARD_URLS, IDENTITY_DATABASE_URL: 'postgres://kc_identity:pw@db/kongchuo_identity' }, ['identity'])).toEqual([]);
+    expect(naming('TOKEN_ISSUER', { ...good, TOKEN_ISSUER: undefined }, ['identity'])).toEqual([expect.stringMatching(/TOKEN_ISSUER is not set/)]);
+    expect(naming('TOKEN_ISSUER', { ...good, TOKEN_ISSUER: 'http://id.liunan.example.gov.cn' }, ['identity'])).toEqual([expect.stringMatching(/must be https/)]);
+    expect(naming('TOKEN_ISSUER', { ...good, TOKEN_ISSUER: undefined }, ['gateway'])).toEqual([expect.stringMatching(/TOKEN_ISSUER is not set/)]);
+    expect(naming('DASHBOARD_URLS', { ...good, DASHBOARD_URLS: undefined }, ['identity'])).toEqual([expect.stringMatching(/is not set/)]);
+    expect(naming('DASHBOARD_URLS', { ...good, DASHBOARD_URLS: 'https://a.example.gov.cn,http://b.example.gov.cn' }, ['identity'])).toEqual([expect.stringMatching(/must all be https/)]);
+    expect(naming('IDENTITY_DATABASE_URL', { ...good, DATABASE_URL: undefined }, ['identity'])).toEqual([expect.stringMatching(/is not set: production does not fall back/)]);
+    expect(naming('DATABASE_URL', { ...good, DATABASE_URL: 'postgres://postgres:pw@db/kongchuo_{service}' }, ['identity'], 'pw@')).toEqual([expect.stringMatching(/connects as postgres/)]);
+    expect(problems(good, ['identity'], true)).toEqual([expect.stringMatching(/^DEMO_SEED: the demo accounts/)]);
   });
 
   it('assertProductionReady throws every problem at once, by name only', () => {

@@ -88,6 +88,8 @@ export interface TokenSettings {
   issuerPublicJwk?: string;
   /** TOKEN_ALGORITHMS (comma-separated): ES256 by default; Keycloak signs RS256 */
   algorithms: string[];
+  /** TOKEN_JWKS_COOLDOWN_SECONDS (30): after fetching the JWKS, how long a token naming an unknown key waits for the next fetch */
+  jwksCooldownSeconds: number;
   claims: TokenClaims;
 }
 
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwksUrl: env.TOKEN_JWKS_URL || undefined,
     issuerPublicJwk: env.TOKEN_PUBLIC_JWK || undefined,
     algorithms: (env.TOKEN_ALGORITHMS || 'ES256').split(',').map((a) => a.trim()).filter(Boolean),
+    jwksCooldownSeconds: int(env, 'TOKEN_JWKS_COOLDOWN_SECONDS', 30, 3600),
     claims: {
       user: env.TOKEN_CLAIM_USER || 'sub',
       name: env.TOKEN_CLAIM_NAME || 'name',
@@ -198,8 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: (env.IDENTITY_URL || token.issuer).replace(/\/+$/, ''),
       tokenUrl: env.IDENTITY_TOKEN_URL || `${(env.IDENTITY_URL || token.issuer).replace(/\/+$/, '')}/token`,
       dashboardOrigins: (env.DASHBOARD_URLS || `http://localhost:${int(env, 'PORT', 4000)},http://127.0.0.1:${int(env, 'PORT', 4000)}`).split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean),
-      accessTokenTtlSeconds: Math.max(30, int(env, 'IDENTITY_ACCESS_TOKEN_TTL_SECONDS', 300, 3600)),
-      sessionTtlSeconds: Math.max(60, int(env, 'IDENTITY_SESSION_TTL_SECONDS', 8 * 3600, 30 * 24 * 3600)),
+      accessTokenTtlSeconds: Math.max(10, int(env, 'IDENTITY_ACCESS_TOKEN_TTL_SECONDS', 300, 3600)),
+      sessionTtlSeconds: Math.max(10, int(env, 'IDENTITY_SESSION_TTL_SECONDS', 8 * 3600, 30 * 24 * 3600)),
     },
     dashboardSignIn: {
       issuer: env.DASHBOARD_OIDC_ISSUER || token.issuer,

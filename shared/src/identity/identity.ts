@@ -95,7 +95,7 @@ export type UserTokenVerifier = (authorization: string | undefined) => Promise<I
  */
 export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenVerifier {
   const key: KeyLike | ReturnType<typeof createRemoteJWKSet> | undefined = config.token.jwksUrl
-    ? createRemoteJWKSet(new URL(config.token.jwksUrl))
+    ? createRemoteJWKSet(new URL(config.token.jwksUrl), { cooldownDuration: config.token.jwksCooldownSeconds * 1000 })
     : keys.issuerPublicKey;
   if (!key) throw new Error('config: no token issuer key (TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL)');
   // A token verified once is remembered (in memory only, never logged) until it expires, for at most

@@ -70,7 +70,7 @@ function tokenKeyProblems(config: Config): string[] {
   } else {
     const jwk = parseJwk(issuerPublicJwk!);
     const rsa = config.token.algorithms[0]?.startsWith('RS') || config.token.algorithms[0]?.startsWith('PS');
-    if (!jwk || (rsa ? jwk.kty !== 'RSA' : jwk.kty !== 'EC' || jwk.crv !== 'P-256')) problems.push(`TOKEN_PUBLIC_JWK is not a ${rsa ? 'RSA' : 'ES256 (P-256)'} JSON Web Key (TOKEN_ALGORITHMS=${config.token.algorithms.join(',')})`);
+    if (!jwk || (rsa ? jwk.kty !== 'RSA' : jwk.kty !== 'EC' || jwk.crv !== 'P-256')) problems.push(`TOKEN_PUBLIC_JWK is not ${rsa ? 'an RSA' : 'an ES256 (P-256)'} JSON Web Key (TOKEN_ALGORITHMS=${config.token.algorithms.join(',')})`);
     else if ('d' in jwk) problems.push('TOKEN_PUBLIC_JWK holds a private key: give the gateway the identity provider\'s public key only');
   }
   return problems;
