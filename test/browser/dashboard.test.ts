@@ -3,7 +3,9 @@
  * system's gateway (which serves the built dashboard at `/`). Screenshots go to test-artifacts/.
  *
  * The dashboard is served by a gateway of the test's own with TRUSTED_DOCUMENTS=people (as in
- * production): every page works with only the registered documents it was built with.
+ * production): every page works with only the registered documents it was built with. People sign
+ * in at the embedded OpenID provider, run in a process of its own as an external provider would be,
+ * through its login page.
  *
  * Without Chromium on the machine these tests are skipped with a warning, unless REQUIRE_BROWSER=1
  * (CI sets it, and installs Chromium), in which case its absence fails them.
@@ -13,9 +15,10 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
+import { DEMO_PASSWORD } from '@kongchuo/identity';
 import { ok, post, type Account } from '../support/client';
 import { startSystem, type TestSystem } from '../support/system';
-import { gatewayWith } from '../support/instances';
+import { startTestIdentity, type TestIdentity } from '../support/identity';
 import type { RunningService } from '@kongchuo/shared/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,21 +28,37 @@ if (!available) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} 
 const describeBrowser = available ? describe : describe.skip;
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-/** the strict gateway in front of the shared system's departments */
+/** the provider, and the strict gateway in front of the shared system's departments that trusts it */
+let idp: TestIdentity | undefined;
 let strict: RunningService | undefined;
 const base = () => strict!.url.replace(/\/graphql$/, '/');
 let browser: Browser | undefined;
 /** what the browser refused under the gateway's Content-Security-Policy, on any page of any test */
 const violations: string[] = [];
 
-async function signedIn(account: Account, at = base()): Promise<Page> {
+async function newPage(label: string): Promise<Page> {
   const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
   page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(`${account}: ${m.text().slice(0, 300)}`);
+    if (/Content Security Policy/i.test(m.text())) violations.push(`${label}: ${m.text().slice(0, 300)}`);
   });
+  return page;
+}
+
+/** At the provider's login page (the dashboard sent the browser there): types the name and password and submits. */
+async function atLoginPage(page: Page, username: string, password: string): Promise<void> {
+  await page.waitForSelector('#username');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('button[data-testid="sign-in"]');
+}
+
+/** Opens the dashboard at `at`, signs in through the provider's login page, and waits for the dashboard to say who is signed in. */
+async function signedIn(account: Account | string, at = base(), password = DEMO_PASSWORD): Promise<Page> {
+  const page = await newPage(account);
   await page.goto(at);
-  await page.click(`button[data-account="${account}"]`);
+  await page.click('[data-testid="sign-in"]');
+  await atLoginPage(page, account, password);
   await page.waitForSelector('[data-testid="who"]');
   return page;
 }
@@ -50,13 +69,14 @@ const settled = (page: Page, testId: string) => page.waitForSelector(`[data-test
 describeBrowser('the joint-meeting dashboard in Chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    strict = await gatewayWith({}, { TRUSTED_DOCUMENTS: 'people' });
+    idp = await startTestIdentity({ gatewayEnv: { TRUSTED_DOCUMENTS: 'people' } });
+    strict = idp.gateway;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   });
   afterAll(async () => {
     await browser?.close();
     browser = undefined;
-    await strict?.stop();
+    await idp?.stop();
   });
 
   it('is served with a Content-Security-Policy and the other security headers', async () => {
@@ -100,6 +120,88 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     expect(totals[1]).toBe('合计');
     expect(totals[9]).toBe(75); // 辍学: every 2018 case was found in the May screening
     await page.context().close();
+  });
+
+  it('signs a person in at the provider\'s login page (which names the demo accounts), and out at the provider', async () => {
+    const page = await newPage('sign-in');
+    await page.goto(base());
+    await page.waitForSelector('[data-testid="signed-out"]');
+    await page.click('[data-testid="sign-in"]');
+    // the provider's own page, on its own origin
+    await page.waitForSelector('#username');
+    expect(new URL(page.url()).origin).toBe(idp!.issuer);
+    expect(await page.textContent('[data-testid="demo-accounts"]')).toContain(DEMO_PASSWORD);
+    await atLoginPage(page, 'joint-meeting', 'not-the-password');
+    expect(await page.textContent('[data-testid="login-error"]')).toBe('用户名或密码错误');
+    await atLoginPage(page, 'joint-meeting', DEMO_PASSWORD);
+    await page.waitForSelector('[data-testid="who"]');
+    expect(await page.textContent('[data-testid="who"]')).toContain('控辍保学联席会议办公室（演示）');
+    await settled(page, 'kpis');
+    expect(await page.textContent('[data-testid="kpi-found"] .kpi-value')).toBe('75');
+    await shot(page, 'signed-in');
+    // signing out ends the session at the provider: the next sign-in asks for the password again
+    await page.click('[data-testid="logout"]');
+    await page.click('[data-testid="confirm-logout"]');
+    await page.waitForSelector('[data-testid="signed-out"]');
+    expect(new URL(page.url()).origin).toBe(idp!.origin);
+    await page.click('[data-testid="sign-in"]');
+    await page.waitForSelector('#username');
+    await page.context().close();
+  });
+
+  it('signs the person out when the session ends at the provider', async () => {
+    const short = await startTestIdentity({ env: { IDENTITY_SESSION_TTL_SECONDS: '14', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '10' }, gatewayEnv: { TRUSTED_DOCUMENTS: 'people' } });
+    try {
+      const page = await signedIn('community', `${short.origin}/`);
+      await settled(page, 'kpis');
+      // renewed once with the refresh token while the session lives, then refused when it has ended
+      await page.waitForSelector('[data-testid="signed-out-reason"]', { timeout: 30_000 });
+      expect(await page.textContent('[data-testid="signed-out-reason"]')).toBe('会话已结束，请重新登录');
+      await page.click('[data-testid="sign-in"]');
+      await page.waitForSelector('#username');
+      await page.context().close();
+    } finally {
+      await short.stop();
+    }
+  }, 60_000);
+
+  it('an administrator adds and disables an account in the dashboard; the disabled person cannot sign in again', async () => {
+    const admin = await signedIn('district-admin');
+    await admin.click('header nav a:has-text("账号管理")');
+    await admin.waitForSelector('[data-testid="accounts"] tr[data-account="grid-worker"]');
+    const form = '[data-testid="add-account"]';
+    // a community code that does not exist is refused, naming the field
+    await admin.fill(`${form} input[name="username"]`, 'browser-grid-worker');
+    await admin.fill(`${form} input[name="name"]`, '新来的网格员');
+    await admin.selectOption(`${form} select[name="department"]`, 'community');
+    await admin.selectOption(`${form} select[name="role"]`, 'grid_worker');
+    await admin.fill(`${form} input[name="code"]`, '450204002999');
+    await admin.click(`${form} button[type="submit"]`);
+    await admin.waitForSelector('[data-testid="account-error"]');
+    expect(await admin.getAttribute('[data-testid="account-error"]', 'data-field')).toBe('scope.code');
+    await admin.fill(`${form} input[name="code"]`, '450204002003');
+    await admin.click(`${form} button[type="submit"]`);
+    await admin.waitForSelector('[data-testid="accounts-notice"]');
+    const password = /：(\w{16})$/.exec((await admin.textContent('[data-testid="accounts-notice"]'))!)![1];
+    await admin.waitForSelector('tr[data-account="browser-grid-worker"]');
+    await shot(admin, 'accounts');
+
+    const newcomer = await signedIn('browser-grid-worker', base(), password);
+    expect(await newcomer.textContent('[data-testid="who"]')).toContain('新来的网格员');
+    await newcomer.context().close();
+
+    await admin.click('tr[data-account="browser-grid-worker"] button[data-action="disable"]');
+    await admin.waitForSelector('tr[data-account="browser-grid-worker"][data-disabled="true"]');
+    expect(await admin.textContent('[data-testid="account-changes"]')).toContain('account:browser-grid-worker:disabled=true');
+    await admin.context().close();
+
+    const refused = await newPage('disabled');
+    await refused.goto(base());
+    await refused.click('[data-testid="sign-in"]');
+    await atLoginPage(refused, 'browser-grid-worker', password);
+    await refused.waitForSelector('[data-testid="login-error"]');
+    expect(await refused.textContent('[data-testid="login-error"]')).toBe('账号已停用，请联系本部门的账号管理员');
+    await refused.context().close();
   });
 
   it('shows each department what it may see: police and a community office get different dashboards', async () => {
@@ -220,18 +322,21 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
 
 describeBrowser('a department down, in the browser', () => {
   let system: TestSystem;
+  let own: TestIdentity;
   beforeAll(async () => {
     system = await startSystem({ demo: true });
+    own = await startTestIdentity({ subgraphUrls: system.subgraphUrls, keys: system.keys });
     browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   }, 180000);
   afterAll(async () => {
     await browser?.close();
     browser = undefined;
+    await own?.stop();
     await system?.stop();
   });
 
   it('greys out that department\'s sections only; the rest of the page still answers', async () => {
-    const at = system.gatewayUrl.replace(/\/graphql$/, '/');
+    const at = `${own.origin}/`;
     const token = await issueUserToken(DEMO_ACCOUNTS['joint-meeting'], system.config, system.keys);
     const r = await post<{ students: { nodes: { id: string }[] } }>(system.gatewayUrl, { query: '{ students(filter: { enrollmentStatus: DROPPED_OUT }, first: 1) { nodes { id } } }' }, { authorization: `Bearer ${token}` });
     const id = encodeURIComponent(r.data!.students.nodes[0].id);

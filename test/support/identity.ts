@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { loadConfig, type Config } from '@kongchuo/shared/core';
+import { loadConfig, type Config, type SubgraphName } from '@kongchuo/shared/core';
+import type { KeyMaterial } from '@kongchuo/shared/identity';
 import type { RunningService } from '@kongchuo/shared/server';
 import { createPostgresDatabases, postgresUrl, scratchName } from '../../scripts/databases';
 import { passwordSignIn, type SignedIn } from '../../scripts/sign-in';
@@ -33,10 +34,20 @@ export interface TestIdentity {
   stop(): Promise<void>;
 }
 
-export async function startTestIdentity(opts: { env?: Record<string, string>; gatewayEnv?: Record<string, string> } = {}): Promise<TestIdentity> {
+export interface TestIdentityOptions {
+  /** the provider's own settings (token and session lifetimes, …) */
+  env?: Record<string, string>;
+  /** the gateway's (TRUSTED_DOCUMENTS, …) */
+  gatewayEnv?: Record<string, string>;
+  /** another system's departments, and that system's keys (the shared system's by default) */
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  keys?: KeyMaterial;
+}
+
+export async function startTestIdentity(opts: TestIdentityOptions = {}): Promise<TestIdentity> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
-  const gateway = await gatewayWith({}, { TOKEN_ISSUER: issuer, TOKEN_JWKS_URL: `${issuer}/jwks`, TOKEN_JWKS_COOLDOWN_SECONDS: '0', ...opts.gatewayEnv });
+  const gateway = await gatewayWith(opts.subgraphUrls ?? {}, { TOKEN_ISSUER: issuer, TOKEN_JWKS_URL: `${issuer}/jwks`, TOKEN_JWKS_COOLDOWN_SECONDS: '0', ...opts.gatewayEnv }, opts.keys);
   const origin = new URL(gateway.url).origin;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-identity-'));
   const env: NodeJS.ProcessEnv = {

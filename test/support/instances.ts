@@ -11,6 +11,7 @@ import { startGateway } from '@kongchuo/gateway';
 import { loadConfig, SUBGRAPH_NAMES, WORKERS, type SubgraphName, type WorkerName } from '@kongchuo/shared/core';
 import { createLogger } from '@kongchuo/shared/observability';
 import { type RunningService } from '@kongchuo/shared/server';
+import type { KeyMaterial } from '@kongchuo/shared/identity';
 import { subgraphUrl, testKeys } from './client';
 
 /** A TCP port free at the moment of asking (for a process that must come back on the same port). */
@@ -67,10 +68,11 @@ export async function spawnServe(name: string, env: NodeJS.ProcessEnv, ready: ()
 
 /**
  * A gateway of a test's own, in the test's process, in front of the shared system's departments —
- * some of them replaced by `urls` — with extra configuration from `env` (timeouts, breaker).
+ * some of them replaced by `urls` — with extra configuration from `env` (timeouts, breaker), signing
+ * with the shared system's gateway key (or `keys`: another system's).
  */
-export async function gatewayWith(urls: Partial<Record<SubgraphName, string>>, env: Record<string, string> = {}): Promise<RunningService> {
+export async function gatewayWith(urls: Partial<Record<SubgraphName, string>>, env: Record<string, string> = {}, keys?: KeyMaterial): Promise<RunningService> {
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, urls[n] ?? subgraphUrl(n)]));
   const config = loadConfig({ ...process.env, DATA_DIR: process.env.KC_DATA_DIR, ...env });
-  return startGateway({ config, keys: await testKeys(), port: 0, logger: createLogger('test', 'error'), subgraphUrls });
+  return startGateway({ config, keys: keys ?? (await testKeys()), port: 0, logger: createLogger('test', 'error'), subgraphUrls });
 }
