@@ -7,6 +7,7 @@ COPY gateway/package.json gateway/
 COPY dashboard/package.json dashboard/
 COPY reports/package.json reports/
 COPY demo/package.json demo/
+COPY identity/package.json identity/
 COPY subgraphs/education/package.json subgraphs/education/
 COPY subgraphs/public-security/package.json subgraphs/public-security/
 COPY subgraphs/civil-affairs/package.json subgraphs/civil-affairs/

@@ -12,13 +12,13 @@
  *   renew-secret <svc-id> | disable-service <svc-id> | enable-service <svc-id>
  *
  * As the operator of the provider's database (no sign-in; IDENTITY_DATABASE_URL or the data folder):
- *   bootstrap <username> --name <姓名>   the district's first account administrator (joint_meeting admin), once
+ *   bootstrap <username> --name <姓名>   the district's first account administrator (joint_meeting admin) and the
+ *                                        joint meeting's service account, once; prints the password and the secret
  *   rotate-keys                          a new signing key (signs after the provider's next start)
  *   service-secret <svc-id>              prints a service account's current secret (for the deployment's secret store)
  */
 import 'reflect-metadata';
 import { loadConfig } from '@kongchuo/shared/core';
-import { DEMO_SCOPES } from '@kongchuo/shared/identity';
 import { appendEntries } from '@kongchuo/shared/audit';
 import { entities, generatedPassword, hashPassword, openIdentityDatabase, rotateSigningKey, serviceSecretOf } from '@kongchuo/identity';
 
@@ -110,12 +110,22 @@ async function main() {
         const em = orm.em.fork();
         if (await em.count(entities.Account, { department: 'joint_meeting', role: 'admin', disabled: false })) throw new Error('there is already a district account administrator: sign in as them and use `add`');
         const password = opt('password') ?? generatedPassword();
+        const operatorName = `operator:${process.env.USER ?? 'unknown'}`;
+        const service = 'svc-joint-meeting';
         await em.transactional(async (tx) => {
-          tx.create(entities.Account, { username, name: opt('name') ?? '区级账号管理员', department: 'joint_meeting', role: 'admin', scopeKind: 'district', scopeCode: config.districtCode ?? DEMO_SCOPES.district, passwordHash: await hashPassword(password), createdBy: 'operator' });
+          tx.create(entities.Account, { username, name: opt('name') ?? '区级账号管理员', department: 'joint_meeting', role: 'admin', scopeKind: 'district', scopeCode: config.districtCode, passwordHash: await hashPassword(password), createdBy: 'operator' });
+          const hasService = await tx.count(entities.ServiceAccount, { clientId: service });
+          if (!hasService) tx.create(entities.ServiceAccount, { clientId: service, name: '联席会议 四查三比对 服务', department: 'joint_meeting', scopeKind: 'district', scopeCode: config.districtCode, rateLimitPerMinute: 6000, createdBy: 'operator' });
           await tx.flush();
-          await appendEntries(tx, [{ at: new Date(), kind: 'WRITE', user: `operator:${process.env.USER ?? 'unknown'}`, department: 'joint_meeting', role: 'operator', studentId: null, fields: `account:${username}:department=joint_meeting,role=admin,scope=district:${config.districtCode},password`, operation: 'createAccount', requestId: 'bootstrap' }]);
+          const base = { at: new Date(), kind: 'WRITE', user: operatorName, department: 'joint_meeting', role: 'operator', studentId: null, requestId: 'bootstrap' };
+          await appendEntries(tx, [
+            { ...base, fields: `account:${username}:department=joint_meeting,role=admin,scope=district:${config.districtCode},password`, operation: 'createAccount' },
+            ...(hasService ? [] : [{ ...base, fields: `service:${service}:department=joint_meeting,scope=district:${config.districtCode},rateLimit=6000`, operation: 'createServiceAccount' }]),
+          ]);
         });
-        console.log(`made ${username} (joint_meeting admin, district ${config.districtCode}); password, shown once: ${password}`);
+        console.log(`made ${username}: the district's account administrator (joint_meeting admin, district ${config.districtCode})`);
+        console.log(`  password, shown once: ${password}`);
+        console.log(`SERVICE_CLIENT_SECRET_JOINT_MEETING='${await serviceSecretOf(orm, service)}'   (the cross-check worker's, for .env)`);
       });
     case 'rotate-keys':
       return operator(async (orm) => console.log(`new signing key ${await rotateSigningKey(orm)}: it signs after the provider's next start; the gateway picks it up from the JWKS by itself`));

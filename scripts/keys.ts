@@ -1,10 +1,10 @@
 /**
  * `npm run -s keys`: prints fresh production key material as .env lines for docker-compose:
  * the gateway's Ed25519 signing pair, a random district linkage secret, the PostgreSQL
- * superuser's password (used only by the init script) and each department's two role passwords
- * (`<NAME>_DB_PASSWORD` for the service, `<NAME>_DB_OWNER_PASSWORD` for its migrations). Keep the
- * output secret; the private key goes to the gateway only. (The token issuer's public key and the
- * joint meeting's service token come from your IdP.)
+ * superuser's password (used only by the init script) and each department's (and the identity
+ * provider's) two role passwords (`<NAME>_DB_PASSWORD` for the service, `<NAME>_DB_OWNER_PASSWORD`
+ * for its migrations). Keep the output secret; the private key goes to the gateway only. (The
+ * joint meeting's service-account secret comes from the provider: `accounts bootstrap`.)
  */
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
@@ -19,7 +19,7 @@ async function main() {
   console.log(line('GATEWAY_PUBLIC_JWK', await exportJWK(gateway.publicKey)));
   console.log(line('LINKAGE_SECRET', randomBytes(32).toString('base64url')));
   console.log(line('POSTGRES_PASSWORD', randomBytes(18).toString('base64url')));
-  for (const name of SUBGRAPH_NAMES) {
+  for (const name of [...SUBGRAPH_NAMES, 'identity']) {
     const env = name.toUpperCase().replace(/-/g, '_');
     console.log(line(`${env}_DB_PASSWORD`, randomBytes(18).toString('base64url')));
     console.log(line(`${env}_DB_OWNER_PASSWORD`, randomBytes(18).toString('base64url')));

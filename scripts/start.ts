@@ -16,6 +16,8 @@ import { SUBGRAPH_MODULES, startWorkers } from './subgraphs';
 
 async function main() {
   const embedded = !process.env.TOKEN_JWKS_URL && !process.env.TOKEN_PUBLIC_JWK;
+  // the gateway checks tokens with the embedded provider's published keys, on this machine
+  if (embedded) process.env.TOKEN_JWKS_URL = `http://127.0.0.1:${loadConfig().identity.port}/jwks`;
   let config = loadConfig();
   const demo = process.env.DEMO_SEED !== 'off';
   assertProductionReady(config, process.env, [...(embedded ? ['identity' as const] : []), 'gateway', ...SUBGRAPH_MODULES.map((m) => m.name), ...SUBGRAPH_MODULES.flatMap((m) => m.workers)], { demo });
@@ -24,8 +26,7 @@ async function main() {
   let identity: IdentityProvider | undefined;
   if (embedded) {
     identity = await startIdentityProvider({ config, demo });
-    // the gateway checks tokens with the provider's published keys, the worker signs in as its service account
-    process.env.TOKEN_JWKS_URL = `http://127.0.0.1:${identity.port}/jwks`;
+    // the worker signs in as its service account at the provider's token endpoint, on this machine
     process.env.IDENTITY_URL ??= `http://127.0.0.1:${identity.port}`;
     const secret = await identity.serviceSecret('svc-joint-meeting');
     if (secret && !process.env.SERVICE_CLIENT_SECRET_JOINT_MEETING) process.env.SERVICE_CLIENT_SECRET_JOINT_MEETING = secret;

@@ -1,6 +1,7 @@
 /** Every subgraph of the system (and every service with a database), for scripts and tests: schema, database, start, seed. */
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { SubgraphModule, WorkerService } from '@kongchuo/shared/server';
+import type { SubgraphName } from '@kongchuo/shared/core';
 import { education } from '@kongchuo/education';
 import { publicSecurity } from '@kongchuo/public-security';
 import { civilAffairs } from '@kongchuo/civil-affairs';
@@ -13,8 +14,8 @@ export type { SubgraphModule };
 export const SUBGRAPH_MODULES: SubgraphModule[] = [education, publicSecurity, civilAffairs, community, jointMeeting];
 
 /** Every service with a database of its own (the departments and the identity provider), and where its migrations live. */
-export const DATABASE_SERVICES: { name: string; database: SubgraphModule['database']; migrations: string }[] = [
-  ...SUBGRAPH_MODULES.map((m) => ({ name: m.name as string, database: m.database, migrations: `subgraphs/${m.name}/src/migrations` })),
+export const DATABASE_SERVICES: { name: SubgraphName | 'identity'; database: SubgraphModule['database']; migrations: string }[] = [
+  ...SUBGRAPH_MODULES.map((m) => ({ name: m.name, database: m.database, migrations: `subgraphs/${m.name}/src/migrations` })),
   { name: 'identity', database: identityDatabase, migrations: 'identity/src/migrations' },
 ];
 

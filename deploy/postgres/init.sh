@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run once by the postgres image on its first start (/docker-entrypoint-initdb.d), as the
-# superuser, which nothing else uses: one database and two roles per department
-# (department.sql), passwords from the environment docker-compose.yml gives this container.
+# superuser, which nothing else uses: one database and two roles per department and for the
+# identity provider (department.sql), passwords from the environment docker-compose.yml gives this container.
 # Re-run it on an existing volume (a deployment made before the department roles) with
 #   docker compose exec postgres sh /docker-entrypoint-initdb.d/10-kongchuo.sh
 # Everything runs in a subshell: the entrypoint sources a script it cannot execute, and its
@@ -10,7 +10,7 @@
   set -eu
   sql="${KONGCHUO_INIT_DIR:-/kongchuo-init}/department.sql"
   psql_super() { psql -v ON_ERROR_STOP=1 --no-psqlrc --username "${POSTGRES_USER:-postgres}" "$@"; }
-  for department in education public_security civil_affairs community joint_meeting; do
+  for department in education public_security civil_affairs community joint_meeting identity; do
     upper=$(printf '%s' "$department" | tr '[:lower:]' '[:upper:]')
     eval "app_password=\${${upper}_DB_PASSWORD:?set ${upper}_DB_PASSWORD}"
     eval "owner_password=\${${upper}_DB_OWNER_PASSWORD:?set ${upper}_DB_OWNER_PASSWORD}"

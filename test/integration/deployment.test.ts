@@ -35,7 +35,7 @@ const urlParts = (url: string | undefined) => /^postgres:\/\/([^:@]+):(\$\{[^}]+
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, the migrations, the gateway and one service per subgraph, each that keeps running with a health check', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'migrate', 'postgres', 'redis', ...SUBGRAPH_MODULES.map((m) => m.name), ...SUBGRAPH_MODULES.flatMap((m) => m.workers)].sort());
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'identity', 'migrate', 'postgres', 'redis', ...SUBGRAPH_MODULES.map((m) => m.name), ...SUBGRAPH_MODULES.flatMap((m) => m.workers)].sort());
     for (const [name, s] of Object.entries(services)) {
       if (name === 'migrate') continue; // runs once and exits
       expect({ name, test: s.healthcheck?.test?.length ?? 0 }).toEqual({ name, test: expect.any(Number) });
@@ -43,14 +43,32 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes the gateway on this host\'s loopback only, and nothing else at all', () => {
+  it('publishes the gateway and the identity provider on this host\'s loopback only, and nothing else at all', () => {
     expect(services.gateway.ports).toEqual(['127.0.0.1:4000:4000']);
     expect(services.gateway.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:4000/health');
-    for (const [name, s] of Object.entries(services)) if (name !== 'gateway') expect({ name, ports: s.ports }).toEqual({ name, ports: undefined });
+    expect(services.identity.ports).toEqual(['127.0.0.1:4010:4010']);
+    for (const [name, s] of Object.entries(services)) if (name !== 'gateway' && name !== 'identity') expect({ name, ports: s.ports }).toEqual({ name, ports: undefined });
+  });
+
+  it('runs the identity provider on its own database and role, production mode, with only what it needs', () => {
+    const s = services.identity;
+    expect(s.command).toEqual(['node', 'scripts/dist/serve.js', 'identity']);
+    expect(s.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:4010/ready');
+    const [user, password, database] = urlParts(s.environment?.IDENTITY_DATABASE_URL);
+    expect({ user, password, database }).toEqual({ user: 'kc_identity', password: expect.stringMatching(/^\$\{IDENTITY_DB_PASSWORD:\?/), database: 'kongchuo_identity' });
+    const [owner, , ownerDatabase] = urlParts(services.migrate.environment?.IDENTITY_DATABASE_URL);
+    expect({ owner, ownerDatabase }).toEqual({ owner: 'kc_identity_owner', ownerDatabase: 'kongchuo_identity' });
+    expect(s.depends_on?.migrate?.condition).toBe('service_completed_successfully');
+    // no linkage secret, no gateway key, no department's audit key: it holds none of the children's data
+    expect(Object.keys(s.environment!).filter((k) => /LINKAGE|GATEWAY_.*JWK|AUDIT_/.test(k))).toEqual([]);
+    expect(s.environment?.TOKEN_ISSUER).toMatch(/^\$\{TOKEN_ISSUER:\?/);
+    expect(s.environment?.DASHBOARD_URLS).toMatch(/^\$\{DASHBOARD_URLS:\?/);
+    // the gateway checks its tokens with the keys it publishes, on the deployment's own network
+    expect(services.gateway.environment?.TOKEN_JWKS_URL).toBe('${TOKEN_JWKS_URL:-http://identity:4010/jwks}');
   });
 
   it('makes every secret a required variable: docker compose refuses to start without it', () => {
-    const secrets = ['LINKAGE_SECRET', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'POSTGRES_PASSWORD', 'SERVICE_TOKEN_JOINT_MEETING', ...SUBGRAPH_NAMES.flatMap((n) => [`${envName(n)}_DB_PASSWORD`, `${envName(n)}_DB_OWNER_PASSWORD`, `AUDIT_SIGNING_JWK_${envName(n)}`, `AUDIT_PUBLIC_JWK_${envName(n)}`])];
+    const secrets = ['LINKAGE_SECRET', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'POSTGRES_PASSWORD', 'SERVICE_CLIENT_SECRET_JOINT_MEETING', 'IDENTITY_DB_PASSWORD', 'IDENTITY_DB_OWNER_PASSWORD', 'TOKEN_ISSUER', ...SUBGRAPH_NAMES.flatMap((n) => [`${envName(n)}_DB_PASSWORD`, `${envName(n)}_DB_OWNER_PASSWORD`, `AUDIT_SIGNING_JWK_${envName(n)}`, `AUDIT_PUBLIC_JWK_${envName(n)}`])];
     const uses = [...text.matchAll(/\$\{(\w+)(:[?-])?/g)].map((m) => ({ variable: m[1], form: m[2] }));
     for (const secret of secrets) {
       const of = uses.filter((u) => u.variable === secret);
@@ -92,7 +110,7 @@ describe('docker-compose.yml', () => {
     const pg = services.postgres;
     expect(pg.volumes).toContain('./deploy/postgres/init.sh:/docker-entrypoint-initdb.d/10-kongchuo.sh:ro');
     expect(pg.volumes).toContain('./deploy/postgres:/kongchuo-init:ro');
-    for (const name of SUBGRAPH_NAMES) {
+    for (const name of [...SUBGRAPH_NAMES, 'identity']) {
       for (const v of [`${envName(name)}_DB_PASSWORD`, `${envName(name)}_DB_OWNER_PASSWORD`]) expect(pg.environment?.[v]).toMatch(new RegExp(`^\\$\\{${v}:\\?`));
     }
     expect(fs.statSync(path.join(ROOT, 'deploy/postgres/init.sh')).mode & 0o111).not.toBe(0);
@@ -118,7 +136,8 @@ describe('docker-compose.yml', () => {
     expect(s.command).toEqual(['node', 'scripts/dist/serve.js', worker]);
     expect(s.environment?.[`${envName(department)}_DATABASE_URL`]).toBe(services[department].environment?.[`${envName(department)}_DATABASE_URL`]);
     expect(s.environment?.GATEWAY_URL).toBe('http://gateway:4000/graphql');
-    expect(s.environment?.[`SERVICE_TOKEN_${envName(department)}`]).toMatch(new RegExp(`^\\$\\{SERVICE_TOKEN_${envName(department)}:\\?`));
+    expect(s.environment?.[`SERVICE_CLIENT_SECRET_${envName(department)}`]).toMatch(new RegExp(`^\\$\\{SERVICE_CLIENT_SECRET_${envName(department)}:\\?`));
+    expect(s.environment?.IDENTITY_TOKEN_URL).toBe('${IDENTITY_TOKEN_URL:-http://identity:4010/token}');
     expect(s.depends_on?.[department]?.condition).toBe('service_healthy');
     expect(s.healthcheck!.test.join(' ')).toContain(s.environment!.WORKER_HEARTBEAT_FILE);
     expect(s.expose).toBeUndefined();
@@ -127,7 +146,7 @@ describe('docker-compose.yml', () => {
   it('gives no department\'s service a way to call the gateway: only workers read the supergraph', () => {
     for (const name of SUBGRAPH_NAMES) {
       const env = Object.keys(services[name].environment ?? {});
-      expect({ name, reads: env.filter((k) => k === 'GATEWAY_URL' || k.startsWith('SERVICE_TOKEN_')) }).toEqual({ name, reads: [] });
+      expect({ name, reads: env.filter((k) => k === 'GATEWAY_URL' || k.startsWith('SERVICE_TOKEN_') || k.startsWith('SERVICE_CLIENT_SECRET_')) }).toEqual({ name, reads: [] });
     }
   });
 
@@ -154,7 +173,7 @@ describe('docker-compose.yml', () => {
 
   it('builds an image that installs every workspace and serves every service', () => {
     const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
-    for (const ws of ['shared', 'gateway', 'dashboard', 'reports', ...SUBGRAPH_MODULES.map((m) => `subgraphs/${m.name}`)]) expect(dockerfile).toContain(`COPY ${ws}/package.json ${ws}/`);
+    for (const ws of ['shared', 'gateway', 'identity', 'dashboard', 'reports', ...SUBGRAPH_MODULES.map((m) => `subgraphs/${m.name}`)]) expect(dockerfile).toContain(`COPY ${ws}/package.json ${ws}/`);
     expect(fs.existsSync(path.join(ROOT, 'scripts/serve.ts'))).toBe(true);
   });
 });
@@ -176,14 +195,16 @@ describe('deploy/postgres/init.sh', () => {
       fs.rmSync(bin, { recursive: true, force: true });
     }
   }
-  const passwords = Object.fromEntries(SUBGRAPH_NAMES.flatMap((n) => [[`${envName(n)}_DB_PASSWORD`, `app-${n}`], [`${envName(n)}_DB_OWNER_PASSWORD`, `owner-${n}`]]));
+  /** every database the deployment has: the departments' and the identity provider's */
+  const DATABASES = [...SUBGRAPH_NAMES, 'identity'];
+  const passwords = Object.fromEntries(DATABASES.flatMap((n) => [[`${envName(n)}_DB_PASSWORD`, `app-${n}`], [`${envName(n)}_DB_OWNER_PASSWORD`, `owner-${n}`]]));
 
-  it('runs department.sql once per department as the superuser, with the roles and database docker-compose.yml connects to', () => {
+  it('runs department.sql once per department (and for the identity provider) as the superuser, with the roles and database docker-compose.yml connects to', () => {
     const { status, calls } = init(passwords);
     expect(status).toBe(0);
     const departments = calls.filter((c) => c.includes('-f'));
-    expect(departments).toHaveLength(SUBGRAPH_NAMES.length);
-    for (const [i, name] of SUBGRAPH_NAMES.entries()) {
+    expect(departments).toHaveLength(DATABASES.length);
+    for (const [i, name] of DATABASES.entries()) {
       const c = departments[i];
       expect(c).toEqual(expect.arrayContaining(['--username', 'kongchuo', '-f', path.join(ROOT, 'deploy/postgres/department.sql')]));
       for (const v of [`database=kongchuo_${db(name)}`, `owner=kc_${db(name)}_owner`, `app=kc_${db(name)}`, `owner_password=owner-${name}`, `app_password=app-${name}`]) expect(c).toContain(v);

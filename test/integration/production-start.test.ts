@@ -106,9 +106,80 @@ describe('start.js (`npm start`) in production', () => {
     const { env, dataDir } = productionEnv({ LINKAGE_SECRET: 'x' });
     const { code, output } = await run('start.js', [], env);
     expect(code).toBe(1);
-    for (const v of ['LINKAGE_SECRET is too weak', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL', 'EDUCATION_DATABASE_URL', 'JOINT_MEETING_DATABASE_URL', 'SERVICE_TOKEN_JOINT_MEETING', 'DEMO_SEED']) {
+    for (const v of ['LINKAGE_SECRET is too weak', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'TOKEN_ISSUER is not set', 'DASHBOARD_URLS is not set', 'IDENTITY_DATABASE_URL', 'EDUCATION_DATABASE_URL', 'JOINT_MEETING_DATABASE_URL', 'SERVICE_CLIENT_SECRET_JOINT_MEETING', 'DEMO_SEED: the demo accounts', 'DEMO_SEED: the demo world']) {
       expect(output).toContain(v);
     }
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
+});
+
+describe('signing in, in production', () => {
+  /** A service started as docker-compose.yml starts it; resolves when `url` answers. */
+  async function serve(name: string, env: NodeJS.ProcessEnv, url: string) {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'serve.js'), name], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    for (let i = 0; i < 600; i += 1) {
+      if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
+      if (await fetch(url).then((r) => r.ok, () => false)) return child;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${name} did not answer`);
+  }
+  const stop = (child: ReturnType<typeof spawn>) => new Promise((r) => {
+    child.once('exit', r);
+    child.kill('SIGTERM');
+  });
+
+  it('has no development sign-in: no demo accounts, no dev-login route, no token but the provider\'s', async () => {
+    const [identityPort, gatewayPort] = [await freePort(), await freePort()];
+    const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-prod-id-'));
+    dirs.push(dbDir);
+    const common = { TOKEN_ISSUER: 'https://id.liunan.example.gov.cn', DASHBOARD_URLS: 'https://kongchuo.liunan.example.gov.cn' };
+    const idEnv = productionEnv({ ...common, IDENTITY_PORT: String(identityPort), IDENTITY_DATABASE_URL: path.join(dbDir, 'identity.sqlite') }).env;
+    // the demo accounts (with the password README gives) are refused outright
+    const seeded = await run('serve.js', ['identity'], { ...idEnv, DEMO_SEED: 'on' });
+    expect(seeded.code).toBe(1);
+    expect(seeded.output).toContain('DEMO_SEED: the demo accounts');
+    const identity = await serve('identity', idEnv, `http://127.0.0.1:${identityPort}/ready`);
+    const gwEnv = productionEnv({ ...generated(), ...common, PORT: String(gatewayPort), TOKEN_JWKS_URL: `http://127.0.0.1:${identityPort}/jwks` }).env;
+    const gateway = await serve('gateway', gwEnv, `http://127.0.0.1:${gatewayPort}/health`);
+    try {
+      const gw = `http://127.0.0.1:${gatewayPort}`;
+      for (const [method, route] of [['POST', '/auth/dev-login'], ['GET', '/auth/accounts']]) {
+        const r = await fetch(`${gw}${route}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify({ account: 'joint-meeting' }) : undefined });
+        expect({ route, status: r.status }).toEqual({ route, status: 404 });
+      }
+      expect(await (await fetch(`${gw}/auth/config`)).json()).toMatchObject({ issuer: 'https://id.liunan.example.gov.cn', clientId: 'kongchuo-dashboard' });
+      // a token signed with any key but the provider's is refused (production has no development key to sign with)
+      const pair = await (await import('jose')).generateKeyPair('ES256');
+      const forged = await new (await import('jose')).SignJWT({ name: 'x', department: 'joint_meeting', role: 'member', scope_kind: 'district', scope_code: '450204' })
+        .setProtectedHeader({ alg: 'ES256' }).setSubject('joint-meeting').setIssuer(common.TOKEN_ISSUER).setAudience('kongchuo').setExpirationTime('5m').sign(pair.privateKey);
+      const r = await fetch(`${gw}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: '{ schools { code } }' }) });
+      expect(r.status).toBe(401);
+
+      // nobody can sign in until the operator makes the district's first administrator; that also makes the
+      // joint meeting's service account, whose secret gets the cross-check worker its tokens
+      const boot = await run('accounts.js', ['bootstrap', 'liunan-admin', '--name', '区级账号管理员'], idEnv);
+      expect(boot.code).toBe(0);
+      expect(boot.output).toMatch(/password, shown once: \w{16}/);
+      const secret = /SERVICE_CLIENT_SECRET_JOINT_MEETING='([^']+)'/.exec(boot.output)![1];
+      const again = await run('accounts.js', ['bootstrap', 'someone-else'], idEnv);
+      expect(again.code).toBe(1);
+      expect(again.output).toContain('there is already a district account administrator');
+      const got = await fetch(`http://127.0.0.1:${identityPort}/token`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`svc-joint-meeting:${secret}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'client_credentials' }),
+      });
+      expect(got.status).toBe(200);
+      const { access_token: token } = (await got.json()) as { access_token: string };
+      const answered = await fetch(`${gw}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ schools { code } }' }) });
+      // the token is the provider's: the gateway takes it (the departments are not running here, so the answer names them)
+      const body = (await answered.json()) as { errors?: { extensions?: { code?: string; serviceName?: string } }[] };
+      expect({ status: answered.status, code: body.errors?.[0]?.extensions?.code }).toEqual({ status: 200, code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      await stop(gateway);
+      await stop(identity);
+    }
+  }, 120_000);
 });
