@@ -93,3 +93,25 @@ describe('the platform (shared) is layered parts with entry points', () => {
     }
   });
 });
+
+describe('the identity provider (identity/) stands apart from the departments', () => {
+  const files = filesUnder(path.join(ROOT, 'identity', 'src'));
+  it('imports the platform and no department, gateway or script', () => {
+    for (const file of files) {
+      const outside = importsOf(file).filter((i) => i.from.startsWith('@kongchuo/') && !i.from.startsWith('@kongchuo/shared/')).map((i) => i.from);
+      expect({ file: rel(file), outside }).toEqual({ file: rel(file), outside: [] });
+    }
+  });
+
+  it('loads oidc-provider (an ES module, for its own process only) nowhere at import time, and only in web/; its rules are plain domain/ code', () => {
+    for (const file of files) {
+      const runtime = importsOf(file).filter((i) => i.from === 'oidc-provider' && !i.typeOnly);
+      expect({ file: rel(file), runtime }).toEqual({ file: rel(file), runtime: [] });
+      if (/require\('oidc-provider'\)/.test(fs.readFileSync(file, 'utf8'))) expect(rel(file)).toMatch(/^identity\/src\/web\//);
+      if (file.includes(`${path.sep}domain${path.sep}`)) {
+        const plain = importsOf(file).filter((i) => !i.typeOnly && !i.from.startsWith('node:')).map((i) => i.from);
+        expect({ file: rel(file), plain }).toEqual({ file: rel(file), plain: [] });
+      }
+    }
+  });
+});

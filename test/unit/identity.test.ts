@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
+import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
 import { SUBGRAPH_NAMES, loadConfig, type Config, type SubgraphName } from '@kongchuo/shared/core';
-import { DEMO_ACCOUNTS, bodyDigest, issueUserToken, loadKeys, memoryReplayGuard, signSubgraphIdentity, subgraphAudience, userTokenVerifier, verifySubgraphIdentity, type KeyMaterial, type ReplayGuard } from '@kongchuo/shared/identity';
+import { DEMO_ACCOUNTS, bodyDigest, issueUserToken, tokenClaimsOf, loadKeys, memoryReplayGuard, signSubgraphIdentity, subgraphAudience, userTokenVerifier, verifySubgraphIdentity, type KeyMaterial, type ReplayGuard } from '@kongchuo/shared/identity';
 
 let config: Config;
 let keys: KeyMaterial;
@@ -20,6 +20,45 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const admin = DEMO_ACCOUNTS['edu-admin'];
 const expectUnauthenticated = (p: Promise<unknown>) => expect(p).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
 
+describe('user tokens from another provider: claim names and algorithms are configuration', () => {
+  // Keycloak: RS256, user attributes mapped to claims of its own names (docs/identity.md#keycloak)
+  const keycloakEnv = {
+    TOKEN_ISSUER: 'https://sso.liunan.example.gov.cn/realms/kongchuo', TOKEN_AUDIENCE: 'kongchuo-graph', TOKEN_ALGORITHMS: 'RS256',
+    TOKEN_CLAIM_USER: 'preferred_username', TOKEN_CLAIM_DEPARTMENT: 'kc_department', TOKEN_CLAIM_ROLE: 'kc_role', TOKEN_CLAIM_SCOPE_KIND: 'kc_scope_kind', TOKEN_CLAIM_SCOPE_CODE: 'kc_scope_code',
+  };
+  const keycloakToken = async (privateKey: CryptoKey | import('jose').KeyLike, claims: Record<string, unknown>, alg = 'RS256') =>
+    new SignJWT({ preferred_username: 'zhang.wei', name: '张伟', kc_department: 'community', kc_role: 'grid_worker', kc_scope_kind: 'community', kc_scope_code: '450204002003', scope: 'openid profile', ...claims })
+      .setProtectedHeader({ alg }).setSubject('f3b9c2d0-uuid-of-keycloak').setIssuer(keycloakEnv.TOKEN_ISSUER).setAudience(keycloakEnv.TOKEN_AUDIENCE).setExpirationTime('5m').sign(privateKey);
+
+  it('reads the department, role and scope from the claims the configuration names, the user from preferred_username', async () => {
+    const rsa = await generateKeyPair('RS256', { extractable: true });
+    const kc = loadConfig({ DATA_DIR: dir, ...keycloakEnv, TOKEN_PUBLIC_JWK: JSON.stringify(await exportJWK(rsa.publicKey)) });
+    const kcKeys = await loadKeys(kc, {});
+    const verify = userTokenVerifier(kc, kcKeys);
+    await expect(verify(`Bearer ${await keycloakToken(rsa.privateKey, {})}`)).resolves.toEqual({
+      user: 'zhang.wei', name: '张伟', department: 'community', role: 'grid_worker', scope: { kind: 'community', code: '450204002003' },
+    });
+    // a claim missing or out of the vocabulary is no identity
+    await expectUnauthenticated(verify(`Bearer ${await keycloakToken(rsa.privateKey, { kc_department: undefined })}`));
+    await expectUnauthenticated(verify(`Bearer ${await keycloakToken(rsa.privateKey, { kc_department: 'tax_office' })}`));
+    await expectUnauthenticated(verify(`Bearer ${await keycloakToken(rsa.privateKey, { kc_scope_kind: 'province' })}`));
+  });
+
+  it('pins the algorithms: an ES256 token is refused where RS256 is configured, and the other way round', async () => {
+    const rsa = await generateKeyPair('RS256', { extractable: true });
+    const kc = loadConfig({ DATA_DIR: dir, ...keycloakEnv, TOKEN_PUBLIC_JWK: JSON.stringify(await exportJWK(rsa.publicKey)) });
+    const ec = await generateKeyPair('ES256');
+    await expectUnauthenticated(userTokenVerifier(kc, await loadKeys(kc, {}))(`Bearer ${await keycloakToken(ec.privateKey, {}, 'ES256')}`));
+    const rs = await keycloakToken(rsa.privateKey, {});
+    await expectUnauthenticated(userTokenVerifier(config, keys)(`Bearer ${rs}`));
+  });
+
+  it('takes a department system\'s own rate limit from its service account\'s token', async () => {
+    const token = await issueUserToken({ ...admin, user: 'svc-police-station', role: 'service', rateLimitPerMinute: 120 }, config, keys);
+    await expect(userTokenVerifier(config, keys)(`Bearer ${token}`)).resolves.toMatchObject({ user: 'svc-police-station', role: 'service', rateLimitPerMinute: 120 });
+  });
+});
+
 describe('user tokens (client → gateway)', () => {
   it('verifies a token from the issuer and returns the identity claims', async () => {
     const token = await issueUserToken(admin, config, keys);
@@ -34,14 +73,14 @@ describe('user tokens (client → gateway)', () => {
   });
 
   it('refuses alg "none"', async () => {
-    const unsigned = new UnsecuredJWT({ name: admin.name, dept: admin.department, role: admin.role, scope: admin.scope })
+    const unsigned = new UnsecuredJWT(tokenClaimsOf(admin, config.token.claims))
       .setSubject(admin.user).setIssuer(config.token.issuer).setAudience(config.token.audience).setExpirationTime('1h').encode();
     await expectUnauthenticated(userTokenVerifier(config, keys)(`Bearer ${unsigned}`));
   });
 
   it('refuses a token signed by a foreign key', async () => {
     const foreign = await generateKeyPair('ES256');
-    const token = await new SignJWT({ name: admin.name, dept: admin.department, role: admin.role, scope: admin.scope })
+    const token = await new SignJWT(tokenClaimsOf(admin, config.token.claims))
       .setProtectedHeader({ alg: 'ES256' }).setSubject(admin.user).setIssuer(config.token.issuer).setAudience(config.token.audience)
       .setExpirationTime('1h').sign(foreign.privateKey);
     await expectUnauthenticated(userTokenVerifier(config, keys)(`Bearer ${token}`));
@@ -56,7 +95,7 @@ describe('user tokens (client → gateway)', () => {
   });
 
   it('refuses an expired token', async () => {
-    const token = await new SignJWT({ name: admin.name, dept: admin.department, role: admin.role, scope: admin.scope })
+    const token = await new SignJWT(tokenClaimsOf(admin, config.token.claims))
       .setProtectedHeader({ alg: 'ES256' }).setSubject(admin.user).setIssuer(config.token.issuer).setAudience(config.token.audience)
       .setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(keys.issuerPrivateKey!);
     await expectUnauthenticated(userTokenVerifier(config, keys)(`Bearer ${token}`));
