@@ -151,6 +151,25 @@ async function audit(em: EntityManager, actor: Pick<Identity, 'user' | 'departme
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
+/** The password an administrator gave (checked), or one made for them; its hash, and what to show once. */
+async function newPassword(input: AccountInput, username: string): Promise<{ passwordHash: string; shown?: string }> {
+  const given = str(input.password);
+  const password = given ?? generatedPassword();
+  const problem = passwordProblem(password, username);
+  if (problem) throw bad('password', problem);
+  return { passwordHash: await hashPassword(password), shown: given ? undefined : password };
+}
+
+/** An administrator's change of an account read at `current.version`: one conditional update and its audit entry, in one transaction. */
+async function changeAccount(em: EntityManager, actor: Identity, current: Account, set: Partial<Account>, operation: string, fields: string, requestId?: string): Promise<Account> {
+  return em.transactional(async (tx) => {
+    const n = await tx.nativeUpdate(Account, { username: current.username, version: current.version }, { ...set, updatedAt: new Date(), version: current.version + 1 });
+    if (n !== 1) throw new AccountError('CONFLICT', '账号已被他人修改，请刷新后重试', 'version');
+    await audit(tx, actor, operation, `account:${current.username}:${fields}`, requestId);
+    return tx.findOneOrFail(Account, { username: current.username }, { refresh: true });
+  });
+}
+
 /** Accounts `actor` may manage, newest change first. */
 export async function listAccounts(em: EntityManager, actor: Identity, lookup: PlaceLookup): Promise<Account[]> {
   if (!isAdministrator(actor)) throw new AccountError('FORBIDDEN', '只有账号管理员可以查看账号', 'role');
@@ -173,17 +192,13 @@ export async function createAccount(em: EntityManager, actor: Identity, input: A
   const target = grantableOf(input);
   if (target.role === SERVICE_ROLE) throw bad('role', '系统账号请在“系统账号”中建立');
   await checkGrant(actor, target, lookup);
-  const given = str(input.password);
-  const password = given ?? generatedPassword();
-  const problem = passwordProblem(password, username);
-  if (problem) throw bad('password', problem);
-  const passwordHash = await hashPassword(password);
+  const { passwordHash, shown } = await newPassword(input, username);
   return em.transactional(async (tx) => {
     if (await tx.findOne(Account, { username })) throw new AccountError('CONFLICT', `账号 ${username} 已存在`, 'username');
     const account = tx.create(Account, { username, name, department: target.department, role: target.role, scopeKind: target.scope.kind, scopeCode: target.scope.code, passwordHash, createdBy: actor.user });
     await tx.flush();
     await audit(tx, actor, 'createAccount', `account:${username}:name,department=${target.department},role=${target.role},scope=${target.scope.kind}:${target.scope.code},password`, requestId);
-    return { account, password: given ? undefined : password };
+    return { account, password: shown };
   });
 }
 
@@ -199,12 +214,8 @@ export async function updateAccount(em: EntityManager, actor: Identity, username
     (target.scope.kind !== current.scopeKind || target.scope.code !== current.scopeCode) && `scope=${target.scope.kind}:${target.scope.code}`,
   ].filter(Boolean);
   if (!changed.length) return current;
-  return em.transactional(async (tx) => {
-    const n = await tx.nativeUpdate(Account, { username, version: current.version }, { name, department: target.department, role: target.role, scopeKind: target.scope.kind, scopeCode: target.scope.code, updatedAt: new Date(), version: current.version + 1 });
-    if (n !== 1) throw new AccountError('CONFLICT', '账号已被他人修改，请刷新后重试', 'version');
-    await audit(tx, actor, 'updateAccount', `account:${username}:${changed.join(',')}`, requestId);
-    return (await tx.findOneOrFail(Account, { username }, { refresh: true }));
-  });
+  const set = { name, department: target.department, role: target.role, scopeKind: target.scope.kind, scopeCode: target.scope.code };
+  return changeAccount(em, actor, current, set, 'updateAccount', changed.join(','), requestId);
 }
 
 /** Disables or enables; a disabled account cannot sign in and its refresh tokens stop at once. */
@@ -212,29 +223,15 @@ export async function setDisabled(em: EntityManager, actor: Identity, username: 
   const current = await manageable(em, actor, username, lookup);
   expectVersion(input, current);
   if (disabled && username === actor.user) throw bad('username', '不能停用自己的账号');
-  return em.transactional(async (tx) => {
-    const n = await tx.nativeUpdate(Account, { username, version: current.version }, { disabled, updatedAt: new Date(), version: current.version + 1, ...(disabled ? {} : afterSuccess()) });
-    if (n !== 1) throw new AccountError('CONFLICT', '账号已被他人修改，请刷新后重试', 'version');
-    await audit(tx, actor, disabled ? 'disableAccount' : 'enableAccount', `account:${username}:disabled=${disabled}`, requestId);
-    return tx.findOneOrFail(Account, { username }, { refresh: true });
-  });
+  return changeAccount(em, actor, current, { disabled, ...(disabled ? {} : afterSuccess()) }, disabled ? 'disableAccount' : 'enableAccount', `disabled=${disabled}`, requestId);
 }
 
 /** Sets a new password (or makes one, returned once); lifts a lock-out. */
 export async function resetPassword(em: EntityManager, actor: Identity, username: string, input: AccountInput, lookup: PlaceLookup, requestId?: string): Promise<{ account: Account; password?: string }> {
   const current = await manageable(em, actor, username, lookup);
   expectVersion(input, current);
-  const given = str(input.password);
-  const password = given ?? generatedPassword();
-  const problem = passwordProblem(password, username);
-  if (problem) throw bad('password', problem);
-  const passwordHash = await hashPassword(password);
-  return em.transactional(async (tx) => {
-    const n = await tx.nativeUpdate(Account, { username, version: current.version }, { passwordHash, ...afterSuccess(), updatedAt: new Date(), version: current.version + 1 });
-    if (n !== 1) throw new AccountError('CONFLICT', '账号已被他人修改，请刷新后重试', 'version');
-    await audit(tx, actor, 'resetPassword', `account:${username}:password`, requestId);
-    return { account: await tx.findOneOrFail(Account, { username }, { refresh: true }), password: given ? undefined : password };
-  });
+  const { passwordHash, shown } = await newPassword(input, username);
+  return { account: await changeAccount(em, actor, current, { passwordHash, ...afterSuccess() }, 'resetPassword', 'password', requestId), password: shown };
 }
 
 // ---------------------------------------------------------------- service accounts

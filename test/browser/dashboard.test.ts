@@ -153,10 +153,20 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     const short = await startTestIdentity({ env: { IDENTITY_SESSION_TTL_SECONDS: '14', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '10' }, gatewayEnv: { TRUSTED_DOCUMENTS: 'people' } });
     try {
       const page = await signedIn('community', `${short.origin}/`);
+      const signedInAt = Date.now();
       await settled(page, 'kpis');
-      // renewed once with the refresh token while the session lives, then refused when it has ended
+      // past the first access token's ten seconds: renewed with the refresh token, the page still works
+      await page.waitForTimeout(11_000);
+      await page.click('header nav a:has-text("工作")');
+      await page.waitForSelector('[data-testid="who"]');
+      await page.click('header nav a:has-text("概览")');
+      await settled(page, 'kpis');
+      expect(await page.getAttribute('[data-testid="kpis"]', 'data-state')).toBe('ok');
+      // once the session has ended, the next renewal is refused and the person is signed out
       await page.waitForSelector('[data-testid="signed-out-reason"]', { timeout: 30_000 });
       expect(await page.textContent('[data-testid="signed-out-reason"]')).toBe('会话已结束，请重新登录');
+      // and signing in again asks for the password (the provider's session is over too)
+      await page.waitForTimeout(Math.max(0, signedInAt + 15_000 - Date.now()));
       await page.click('[data-testid="sign-in"]');
       await page.waitForSelector('#username');
       await page.context().close();
@@ -190,6 +200,11 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     expect(await newcomer.textContent('[data-testid="who"]')).toContain('新来的网格员');
     await newcomer.context().close();
 
+    // a change names the version it read; the row shows the new name
+    await admin.click('tr[data-account="browser-grid-worker"] button[data-action="edit"]');
+    await admin.fill('[data-testid="edit-account"] input[name="name"]', '网格员（已改名）');
+    await admin.click('[data-testid="edit-account"] button[type="submit"]');
+    await admin.waitForSelector('tr[data-account="browser-grid-worker"]:has-text("网格员（已改名）")');
     await admin.click('tr[data-account="browser-grid-worker"] button[data-action="disable"]');
     await admin.waitForSelector('tr[data-account="browser-grid-worker"][data-disabled="true"]');
     expect(await admin.textContent('[data-testid="account-changes"]')).toContain('account:browser-grid-worker:disabled=true');

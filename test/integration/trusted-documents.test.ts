@@ -11,8 +11,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { DASHBOARD_DOCUMENTS_FILE, estimateCost, firstPartyDocuments, listSizesOf, readSupergraph } from '@kongchuo/gateway';
 import { REPORT_DOCUMENTS } from '@kongchuo/reports';
 import { loadConfig } from '@kongchuo/shared/core';
-import { issueUserToken } from '@kongchuo/shared/identity';
-import { TrustedDocuments, documentIdOf, type TrustedDocument } from '@kongchuo/shared/policy';
+import { ACCOUNT_SCOPE_DOCUMENTS, issueUserToken } from '@kongchuo/shared/identity';
+import { TrustedDocuments, documentIdOf, trustedDocument, type TrustedDocument } from '@kongchuo/shared/policy';
 import { serviceIdentity, type RunningService } from '@kongchuo/shared/server';
 import { ok, post, testKeys, tokenFor, type Account } from '../support/client';
 import { gatewayWith } from '../support/instances';
@@ -27,14 +27,16 @@ afterAll(() => gateway?.stop());
 
 const auth = async (as: Account) => ({ authorization: `Bearer ${await tokenFor(as)}` });
 const send = async (body: unknown, as: Account = 'joint-meeting', headers: Record<string, string> = {}) => post<Record<string, unknown>>(gateway.url, body, { ...(await auth(as)), ...headers });
+const ACCOUNT_DOCUMENTS = ACCOUNT_SCOPE_DOCUMENTS.map(trustedDocument);
 const byId = (name: string, variables: Record<string, unknown> = {}) => ({ documentId: dashboard.get(name)!.id, variables });
 
 describe('the registered documents', () => {
-  it('are the dashboard\'s, generated at its build, and the reports\', each id the SHA-256 of its text', () => {
+  it('are the dashboard\'s, generated at its build, the reports\' and the identity provider\'s scope checks, each id the SHA-256 of its text', () => {
     expect([...dashboard.keys()]).toEqual(expect.arrayContaining(['DistrictOverview', 'ChildByStudent', 'ChildByResident', 'MyTasks', 'AssignTask', 'RecordHomeVisit', 'RunCrossCheck']));
     expect(REPORT_DOCUMENTS.map((d) => d.name).sort()).toEqual(['ReportCaseBook', 'ReportCaseFileOfResident', 'ReportCaseFileOfStudent', 'ReportConsolidation', 'ReportLetters', 'ReportMonthly', 'ReportWeekly']);
-    for (const d of [...dashboard.values(), ...REPORT_DOCUMENTS]) expect(d.id).toBe(documentIdOf(d.body));
-    expect(firstPartyDocuments().size).toBe(dashboard.size + REPORT_DOCUMENTS.length);
+    for (const d of [...dashboard.values(), ...REPORT_DOCUMENTS, ...ACCOUNT_DOCUMENTS]) expect(d.id).toBe(documentIdOf(d.body));
+    expect(ACCOUNT_DOCUMENTS.map((d) => d.name).sort()).toEqual(['AccountScopeCommunities', 'AccountScopeSchool', 'AccountScopeSubdistricts']);
+    expect(firstPartyDocuments().size).toBe(dashboard.size + REPORT_DOCUMENTS.length + ACCOUNT_DOCUMENTS.length);
   });
 
   it('are valid against today\'s schema and well inside the cost limit', async () => {
@@ -44,7 +46,7 @@ describe('the registered documents', () => {
     await apollo.stop();
     const sizes = listSizesOf(sdl);
     const limit = loadConfig({}).limits.maxCost;
-    for (const d of [...dashboard.values(), ...REPORT_DOCUMENTS]) {
+    for (const d of [...dashboard.values(), ...REPORT_DOCUMENTS, ...ACCOUNT_DOCUMENTS]) {
       const doc = parse(d.body);
       expect([d.name, validate(schema, doc).map((e) => e.message)]).toEqual([d.name, []]);
       const operation = doc.definitions.find((x): x is OperationDefinitionNode => x.kind === 'OperationDefinition')!;

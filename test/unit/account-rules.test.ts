@@ -2,7 +2,7 @@
  * The identity provider's own rules, as pure functions (identity/src/domain): password hashes,
  * lock-out, and who may give whom which department, role and scope.
  */
-import { afterFailure, afterSuccess, isLocked, LOCK_MINUTES, MAX_FAILURES } from '../../identity/src/domain/lockout';
+import { afterFailure, afterSuccess, isLocked, LOCK_MINUTES, MAX_FAILURES, type SignInState } from '../../identity/src/domain/lockout';
 import { generatedPassword, hashPassword, passwordProblem, SCRYPT, verifyPassword } from '../../identity/src/domain/passwords';
 import { grantProblem, ROLES, type Grantable } from '../../identity/src/domain/authority';
 import { clientSecret } from '../../identity/src/domain/client-secrets';
@@ -53,7 +53,7 @@ describe('lock-out', () => {
   });
 
   it('counts again from one after the lock has ended, and from nothing after a good sign-in', () => {
-    let s = { failedSignIns: MAX_FAILURES, lockedUntil: new Date(now.getTime() - 1000) };
+    let s: SignInState = { failedSignIns: MAX_FAILURES, lockedUntil: new Date(now.getTime() - 1000) };
     s = afterFailure(s, now);
     expect(s).toEqual({ failedSignIns: 1, lockedUntil: null });
     expect(afterSuccess()).toEqual({ failedSignIns: 0, lockedUntil: null });

@@ -1,6 +1,6 @@
 /**
- * 账号管理: an administrator's accounts — add a person (department, role and scope within the
- * administrator's own), reset a password, disable or enable, and the audit log of every change;
+ * 账号管理: an administrator's accounts — add a person or change one (department, role and scope
+ * within the administrator's own), reset a password, disable or enable, and the audit log of every change;
  * the district's administrator also manages department systems' service accounts. Served by the
  * embedded provider's administration API (identity/src/web/admin.ts), which checks every rule
  * again: this page only offers what it would accept.
@@ -41,33 +41,40 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<{
 
 const scopeText = (s: Scope) => `${t(SCOPE_KIND[s.kind] ?? s.kind)} ${s.code}`;
 
-function AddAccount(props: { me: Me; onDone: (message: string) => void }) {
+/** The form to add an account, or to change one (`editing`): only what the administrator may give is offered. */
+function AccountForm(props: { me: Me; editing?: AccountRow; onDone: (message: string) => void; onCancel?: () => void }) {
   const departments = Object.keys(props.me.grantable);
-  const [form, setForm] = useState({ username: '', name: '', department: departments[0] ?? '', role: '', kind: '', code: '' });
+  const e = props.editing;
+  const [form, setForm] = useState({ username: e?.username ?? '', name: e?.name ?? '', department: e?.department ?? departments[0] ?? '', role: e?.role ?? '', kind: e?.scope.kind ?? '', code: e?.scope.code ?? '' });
   const roles = Object.keys(props.me.grantable[form.department] ?? {});
   const role = roles.includes(form.role) ? form.role : roles[0] ?? '';
   const kinds = props.me.grantable[form.department]?.[role] ?? [];
   const kind = kinds.includes(form.kind) ? form.kind : kinds[0] ?? '';
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const { data, error: err } = await admin<{ account: AccountRow; password?: string }>('POST', '/accounts', { username: form.username, name: form.name, department: form.department, role, scope: { kind, code: form.code } });
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const fields = { name: form.name, department: form.department, role, scope: { kind, code: form.code } };
+    const { data, error: err } = e
+      ? await admin<{ account: AccountRow }>('PATCH', `/accounts/${e.username}`, { ...fields, version: e.version })
+      : await admin<{ account: AccountRow; password?: string }>('POST', '/accounts', { username: form.username, ...fields });
     setError(err ?? null);
     if (data) {
-      props.onDone(`${t('已建立账号')} ${data.account.username}${data.password ? `，${t('初始密码（只显示这一次）')}：${data.password}` : ''}`);
-      setForm({ ...form, username: '', name: '', code: '' });
+      const password = (data as { password?: string }).password;
+      props.onDone(e ? `${t('已修改账号')} ${data.account.username}` : `${t('已建立账号')} ${data.account.username}${password ? `，${t('初始密码（只显示这一次）')}：${password}` : ''}`);
+      if (!e) setForm({ ...form, username: '', name: '', code: '' });
     }
   };
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (ev: { target: { value: string } }) => setForm({ ...form, [k]: ev.target.value });
   return (
-    <form className="form" onSubmit={submit} data-testid="add-account">
-      <label>{t('用户名')}<input name="username" value={form.username} onChange={set('username')} required /></label>
+    <form className="form" onSubmit={submit} data-testid={e ? 'edit-account' : 'add-account'}>
+      <label>{t('用户名')}<input name="username" value={form.username} onChange={set('username')} required disabled={!!e} /></label>
       <label>{t('姓名')}<input name="name" value={form.name} onChange={set('name')} required /></label>
       <label>{t('部门')}<select name="department" value={form.department} onChange={set('department')}>{departments.map((d) => <option key={d} value={d}>{DEPARTMENT[d] ?? d}</option>)}</select></label>
       <label>{t('角色')}<select name="role" value={role} onChange={set('role')}>{roles.map((r) => <option key={r} value={r}>{t(ROLE[r] ?? r)}</option>)}</select></label>
       <label>{t('范围')}<select name="kind" value={kind} onChange={set('kind')}>{kinds.map((k) => <option key={k} value={k}>{t(SCOPE_KIND[k] ?? k)}</option>)}</select></label>
       <label>{t('范围代码')}<input name="code" value={form.code} onChange={set('code')} placeholder={kind === 'school' ? '学校标识码' : '行政区划代码'} required /></label>
-      <button type="submit" className="primary">{t('新建账号')}</button>
+      <button type="submit" className="primary">{e ? t('保存修改') : t('新建账号')}</button>
+      {props.onCancel && <button type="button" onClick={props.onCancel}>{t('取消')}</button>}
       {error && <p className="error" data-testid="account-error" data-field={error.extensions?.field}>{error.extensions?.field ? `${error.extensions.field}：` : ''}{error.message}</p>}
     </form>
   );
@@ -81,6 +88,7 @@ export function Accounts(_props: { identity: Identity }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const [editing, setEditing] = useState<AccountRow | null>(null);
   const reload = () => setTick((n) => n + 1);
   useEffect(() => {
     void admin<Me>('GET', '/me').then(({ data, error: e }) => (data ? setMe(data) : setError(e!.message)));
@@ -105,7 +113,12 @@ export function Accounts(_props: { identity: Identity }) {
       {error && <p className="error" data-testid="accounts-error">{error}</p>}
       {me && Object.keys(me.grantable).length > 0 && (
         <Section title={t('新建账号')} testId="add-account-section">
-          <AddAccount me={me} onDone={(m) => { setNotice(m); reload(); }} />
+          <AccountForm me={me} onDone={(m) => { setNotice(m); reload(); }} />
+        </Section>
+      )}
+      {me && editing && (
+        <Section title={`${t('修改账号')} ${editing.username}`} testId="edit-account-section">
+          <AccountForm key={`${editing.username}-${editing.version}`} me={me} editing={editing} onDone={(m) => { setNotice(m); setEditing(null); reload(); }} onCancel={() => setEditing(null)} />
         </Section>
       )}
       <Section title={t('账号')} loading={!accounts && !error} empty={accounts?.length === 0} testId="accounts">
@@ -118,6 +131,7 @@ export function Accounts(_props: { identity: Identity }) {
                 <td>{a.disabled ? t('已停用') : a.locked ? t('已锁定') : t('正常')}</td>
                 <td>{a.lastSignInAt ? new Date(a.lastSignInAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}</td>
                 <td className="actions">
+                  <button data-action="edit" onClick={() => setEditing(a)}>{t('修改')}</button>
                   <button data-action="reset" onClick={() => void act(`/accounts/${a.username}/password`, a.version, (o) => `${a.username} ${t('的新密码（只显示这一次）')}：${o.password}`)}>{t('重置密码')}</button>
                   {a.disabled
                     ? <button data-action="enable" onClick={() => void act(`/accounts/${a.username}/enable`, a.version, () => `${t('已启用')} ${a.username}`)}>{t('启用')}</button>
