@@ -2,7 +2,7 @@
  * `npm run -s export -- <report> [--as <account>] [--out <file.xlsx>] [--month YYYY-MM] [--year YYYY] [--weekEnding YYYY-MM-DD] [--schoolCode …] [--studentId …]`
  *
  * Downloads a report from the running gateway (GATEWAY_URL, default http://localhost:4000/graphql)
- * as the given demo account (development issuer) or with the token in TOKEN, under that
+ * as the given account (signed in at the identity provider: KC_PASSWORD, or the demo password) or with the token in TOKEN, under that
  * account's permissions. Reports: monthly, weekly, consolidation, case-book, case-file, letters.
  */
 import fs from 'node:fs';

@@ -2,7 +2,7 @@
  * `npm run -s import -- <kind> <file.xlsx|file.csv> [--as <account>]`
  *
  * Streams a file to the department that owns it, through the running gateway (GATEWAY_URL,
- * default http://localhost:4000/graphql), as a demo account (development issuer) or with the
+ * default http://localhost:4000/graphql), as an account signed in at the identity provider (KC_PASSWORD, or the demo password) or with the
  * token in TOKEN. All or nothing: a file with bad rows imports nothing and every bad row is
  * listed with its column. Importing the same file again changes nothing. Kinds: students.
  */

@@ -137,6 +137,31 @@ describe('people', () => {
   });
 });
 
+describe('the command line', () => {
+  const script = (name: string) => path.resolve(__dirname, `../../scripts/dist/${name}.js`);
+  const cli = (name: string, args: string[], env: NodeJS.ProcessEnv = {}) => run(process.execPath, [script(name), ...args], { env: { ...idp.env, GATEWAY_URL: idp.gateway.url, ...env } });
+
+  it('`npm run -s token -- <account>` prints a bearer token the gateway takes, signed in at the provider with the demo password', async () => {
+    const { stdout } = await cli('token', ['grid-worker']);
+    const token = stdout.trim();
+    expect(decodeJwt(token)).toMatchObject({ iss: idp.issuer, sub: 'grid-worker', department: 'community', role: 'grid_worker', client_id: 'kongchuo-cli' });
+    expect((await graph(token, '{ schools { code } }')).body.errors).toBeUndefined();
+    // any other account's password from KC_PASSWORD; a wrong one is refused with the provider's message, exit 1
+    const wrong = await cli('token', ['grid-worker'], { KC_PASSWORD: 'not-the-password' }).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    expect({ code: wrong?.code, stderr: wrong?.stderr.trim() }).toEqual({ code: 1, stderr: 'sign-in refused: 用户名或密码错误' });
+  });
+
+  it('`npm run -s accounts` administers accounts as the administrator it signs in as, under the same rules', async () => {
+    const { stdout } = await cli('accounts', ['add', 'cli-grid-worker', '--name', '命令行网格员', '--department', 'community', '--role', 'grid_worker', '--scope', 'community:450204002003']);
+    expect(JSON.parse(stdout)).toMatchObject({ account: { username: 'cli-grid-worker', scope: { kind: 'community', code: '450204002003' } }, password: expect.stringMatching(/^\w{16}$/) });
+    const beyond = await cli('accounts', ['--as', 'edu-admin', 'add', 'cli-police', '--name', '越权', '--department', 'public_security', '--role', 'officer', '--scope', 'district:450204']).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    expect({ code: beyond?.code, stderr: beyond?.stderr.trim() }).toEqual({ code: 1, stderr: 'FORBIDDEN (department): 只能管理本部门（education）的账号' });
+    await cli('accounts', ['disable', 'cli-grid-worker']);
+    const listed = JSON.parse((await cli('accounts', ['list'])).stdout) as { username: string; disabled: boolean }[];
+    expect(listed.find((a) => a.username === 'cli-grid-worker')?.disabled).toBe(true);
+  });
+});
+
 describe('the gateway', () => {
   it('refuses a token from another issuer, and one signed with a key the provider does not publish', async () => {
     const keys = await testKeys();

@@ -30,7 +30,7 @@ export function testKeys(): Promise<KeyMaterial> {
   return keys;
 }
 
-/** A bearer token for a demo account, from the running system's development issuer. */
+/** A bearer token for a demo account, signed with the test system's development key (its gateway trusts that key). */
 export function tokenFor(account: Account): Promise<string> {
   if (!tokens.has(account)) tokens.set(account, testKeys().then((k) => issueUserToken(DEMO_ACCOUNTS[account], loadConfig(sharedEnv()), k)));
   return tokens.get(account)!;

@@ -131,7 +131,7 @@ export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenV
  * JWKS. People and department systems get their tokens from the OpenID provider (identity/).
  */
 export async function issueUserToken(identity: Identity, config: Config, keys: KeyMaterial, ttlSeconds = 8 * 3600): Promise<string> {
-  if (!keys.issuerPrivateKey) throw new Error('no development issuer key here (production?)');
+  if (!keys.issuerPrivateKey) throw new Error('no development key here (production?): tokens come from the identity provider');
   return new SignJWT(tokenClaimsOf(identity, config.token.claims))
     .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt' })
     .setSubject(identity.user)

@@ -10,7 +10,7 @@ export const USER_TOKEN_ALG = 'ES256';
 export const IDENTITY_ALG = 'EdDSA';
 
 export interface KeyMaterial {
-  /** only where a development issuer runs */
+  /** the data folder's development key, with which tests and benchmarks sign tokens (never in production) */
   issuerPrivateKey?: KeyLike;
   issuerPublicKey?: KeyLike;
   /** only in the gateway */
