@@ -10,7 +10,7 @@ h1{font-size:20px;margin:0 0 4px}p.sub{color:#5b6b7c;margin:0 0 20px;font-size:1
 label{display:block;font-size:14px;margin:14px 0 4px}input{width:100%;box-sizing:border-box;padding:9px 10px;font-size:15px;border:1px solid #c5cfdb;border-radius:6px}
 button{margin-top:20px;width:100%;padding:10px;font-size:15px;background:#1f5fae;color:#fff;border:0;border-radius:6px;cursor:pointer}
 .error{background:#fdecec;color:#a61b1b;padding:9px 12px;border-radius:6px;font-size:14px;margin-top:12px}
-.demo{margin-top:22px;font-size:13px;color:#5b6b7c;border-top:1px solid #e3e8ef;padding-top:12px}.demo code{background:#eef2f7;padding:1px 4px;border-radius:3px}`;
+.demo{margin-top:22px;font-size:13px;line-height:1.9;color:#5b6b7c;border-top:1px solid #e3e8ef;padding-top:12px}.demo code{background:#eef2f7;padding:1px 4px;border-radius:3px;white-space:nowrap}`;
 
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
