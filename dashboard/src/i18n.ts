@@ -5,7 +5,7 @@ const EN: Record<string, string> = {
   '控辍保学 联席会议工作台': 'Dropout control — joint-meeting dashboard',
   '登录': 'Sign in', '退出': 'Sign out', '使用统一身份认证账号登录': 'Sign in with your account at the identity provider', '会话已结束，请重新登录': 'Your session has ended; please sign in again', '登录已失效，请重新登录': 'You are no longer signed in; please sign in again',
   '账号管理': 'Accounts', '新建账号': 'Add an account', '账号': 'Accounts', '用户名': 'User name', '姓名': 'Name', '部门': 'Department', '角色': 'Role', '范围': 'Scope', '范围代码': 'Scope code', '状态': 'Status', '最近登录': 'Last sign-in',
-  '重置密码': 'Reset password', '停用': 'Disable', '启用': 'Enable', '已停用': 'disabled', '已启用': 'enabled', '已锁定': 'locked', '正常': 'active', '已建立账号': 'Account made', '已修改账号': 'Account changed', '修改账号': 'Change account', '修改': 'Change', '保存修改': 'Save', '取消': 'Cancel', '初始密码（只显示这一次）': 'first password (shown once)',
+  '重置密码': 'Reset password', '停用': 'Disable', '启用': 'Enable', '已停用': 'disabled', '已启用': 'enabled', '已锁定': 'locked', '正常': 'active', '已建立账号': 'Account made', '已修改账号': 'Account changed', '锁定': 'locked', '密码': 'password', '密钥': 'secret', '系统账号': 'service account', '修改账号': 'Change account', '修改': 'Change', '保存修改': 'Save', '取消': 'Cancel', '初始密码（只显示这一次）': 'first password (shown once)',
   '的新密码（只显示这一次）': "'s new password (shown once)", '不能再登录，已发出的令牌至多 5 分钟内失效': 'can no longer sign in; tokens already issued stop working within 5 minutes',
   '系统账号（部门系统接入）': 'Service accounts (department systems)', '客户端标识': 'Client id', '名称': 'Name', '每分钟请求上限': 'Requests per minute', '更换密钥': 'Renew secret', '的新密钥（只显示这一次，旧密钥已失效）': "'s new secret (shown once; the old one no longer works)",
   '账号变更记录（审计）': 'Account changes (audit log)', '时间': 'When', '操作人': 'By', '操作': 'Change', '内容': 'Details',

@@ -207,7 +207,10 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     await admin.waitForSelector('tr[data-account="browser-grid-worker"]:has-text("网格员（已改名）")');
     await admin.click('tr[data-account="browser-grid-worker"] button[data-action="disable"]');
     await admin.waitForSelector('tr[data-account="browser-grid-worker"][data-disabled="true"]');
-    expect(await admin.textContent('[data-testid="account-changes"]')).toContain('account:browser-grid-worker:disabled=true');
+    // the audit log of the change, in words
+    await admin.waitForSelector('[data-testid="account-changes"] td[data-change="account:browser-grid-worker:disabled=true"]');
+    expect(await admin.textContent('[data-testid="account-changes"] td[data-change="account:browser-grid-worker:disabled=true"]')).toBe('账号 browser-grid-worker：已停用');
+    expect(await admin.textContent('[data-testid="account-changes"]')).toContain('账号 browser-grid-worker：姓名，部门：街道/社区，角色：网格员，范围：社区 450204002003，密码');
     await admin.context().close();
 
     const refused = await newPage('disabled');

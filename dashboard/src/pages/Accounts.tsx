@@ -41,6 +41,25 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<{
 
 const scopeText = (s: Scope) => `${t(SCOPE_KIND[s.kind] ?? s.kind)} ${s.code}`;
 
+const FIELD: Record<string, string> = { name: '姓名', department: '部门', role: '角色', scope: '范围', password: '密码', disabled: '停用', rateLimit: '每分钟请求上限', secretVersion: '密钥', locked: '锁定' };
+
+/** An audit entry's change (`account:<user>:department=community,role=grid_worker,…`) in words. */
+function changeText(change: string): string {
+  const [kind, who, ...rest] = change.split(':');
+  const parts = rest.join(':').split(',').filter(Boolean).map((part) => {
+    const [key, value] = part.split('=');
+    const k = key.split(' ')[0];
+    const label = t(FIELD[k] ?? k);
+    if (value === undefined) return k === 'locked' ? `${t('锁定')} ${key.slice(k.length + 1)}` : label;
+    if (k === 'department') return `${label}：${DEPARTMENT[value] ?? value}`;
+    if (k === 'role') return `${label}：${t(ROLE[value] ?? value)}`;
+    if (k === 'scope') return `${label}：${scopeText({ kind: value.split(':')[0], code: value.split(':')[1] ?? '' })}`;
+    if (k === 'disabled') return value === 'true' ? t('已停用') : t('已启用');
+    return `${label}：${value}`;
+  });
+  return `${kind === 'service' ? t('系统账号') : t('账号')} ${who}：${parts.join('，')}`;
+}
+
 /** The form to add an account, or to change one (`editing`): only what the administrator may give is offered. */
 function AccountForm(props: { me: Me; editing?: AccountRow; onDone: (message: string) => void; onCancel?: () => void }) {
   const departments = Object.keys(props.me.grantable);
@@ -166,7 +185,7 @@ export function Accounts(_props: { identity: Identity }) {
           <thead><tr><th>{t('时间')}</th><th>{t('操作人')}</th><th>{t('操作')}</th><th>{t('内容')}</th></tr></thead>
           <tbody>
             {changes?.map((c) => (
-              <tr key={c.id}><td>{new Date(c.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</td><td>{c.user}</td><td>{t(OPERATION[c.operation] ?? c.operation)}</td><td>{c.change}</td></tr>
+              <tr key={c.id}><td>{new Date(c.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</td><td>{c.user}</td><td>{t(OPERATION[c.operation] ?? c.operation)}</td><td data-change={c.change}>{changeText(c.change)}</td></tr>
             ))}
           </tbody>
         </table>
