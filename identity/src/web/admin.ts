@@ -8,10 +8,10 @@
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
+import { createLocalJWKSet, type JWK } from 'jose';
 import type { Config } from '@kongchuo/shared/core';
 import type { Logger } from '@kongchuo/shared/observability';
-import { identityFromTokenClaims, type Identity } from '@kongchuo/shared/identity';
+import { bearerTokenVerifier, USER_TOKEN_ALG, type Identity } from '@kongchuo/shared/identity';
 import { AuditEntry } from '@kongchuo/shared/audit';
 import {
   AccountError, accountView, activeAccount, changeServiceAccount, createAccount, createServiceAccount, identityOf, listAccounts,
@@ -26,7 +26,8 @@ import { revokeAccount } from './adapter';
 const ACCOUNT_OPERATIONS = ['createAccount', 'updateAccount', 'disableAccount', 'enableAccount', 'resetPassword', 'lockAccount', 'createServiceAccount', 'renewSecretServiceAccount', 'disableServiceAccount', 'enableServiceAccount'];
 
 export function adminRoutes(app: express.Express, orm: MikroORM, config: Config, keys: ProviderKeys, logger: Logger) {
-  const jwks = createLocalJWKSet({ keys: keys.signing.map(({ d: _d, ...pub }) => pub as JWK) });
+  // its own tokens, with its own published keys (ES256 whatever TOKEN_ALGORITHMS says for another provider)
+  const verifyBearer = bearerTokenVerifier(config, createLocalJWKSet({ keys: keys.signing.map(({ d: _d, ...pub }) => pub as JWK) }), [USER_TOKEN_ALG]);
   const router = express.Router();
 
   router.use((req, res, next) => {
@@ -48,20 +49,16 @@ export function adminRoutes(app: express.Express, orm: MikroORM, config: Config,
   const handle = (fn: Handler): express.RequestHandler => async (req, res) => {
     const requestId = randomUUID();
     try {
-      const m = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(req.headers.authorization ?? '');
-      if (!m) throw new AccountError('UNAUTHENTICATED', '请先登录（Authorization: Bearer <访问令牌>）');
-      let claimed: Identity;
-      try {
-        const { payload } = await jwtVerify(m[1], jwks, { issuer: config.token.issuer, audience: config.token.audience, algorithms: ['ES256'] });
-        claimed = identityFromTokenClaims(payload, config.token.claims);
-      } catch {
+      const authorization = req.headers.authorization;
+      if (!authorization) throw new AccountError('UNAUTHENTICATED', '请先登录（Authorization: Bearer <访问令牌>）');
+      const claimed = await verifyBearer(authorization).catch(() => {
         throw new AccountError('UNAUTHENTICATED', '访问令牌无效或已过期，请重新登录');
-      }
+      });
       // the account as it is now, not as the token says it was
       const account = await activeAccount(orm.em.fork(), claimed.user);
       if (!account) throw new AccountError('UNAUTHENTICATED', '账号已停用或不存在');
       const actor = identityOf(account);
-      const result = await fn(actor, req, placeLookup(config.gatewayUrl(), config.districtCode, `Bearer ${m[1]}`), requestId);
+      const result = await fn(actor, req, placeLookup(config.gatewayUrl(), config.districtCode, authorization.trim()), requestId);
       res.json(result);
     } catch (e) {
       if (e instanceof AccountError) {

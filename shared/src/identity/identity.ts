@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
+import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Config, SubgraphName, TokenClaims } from '../core';
 import type { ReplayGuard } from './replay-guard';
@@ -98,6 +98,14 @@ export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenV
     ? createRemoteJWKSet(new URL(config.token.jwksUrl), { cooldownDuration: config.token.jwksCooldownSeconds * 1000 })
     : keys.issuerPublicKey;
   if (!key) throw new Error('config: no token issuer key (TOKEN_PUBLIC_JWK or TOKEN_JWKS_URL)');
+  return bearerTokenVerifier(config, key);
+}
+
+/**
+ * userTokenVerifier with the key given (a public key or a JWKS function) and, if need be, the
+ * algorithms: the identity provider checks its own tokens with its own keys this way.
+ */
+export function bearerTokenVerifier(config: Config, key: KeyLike | JWTVerifyGetKey, algorithms: string[] = config.token.algorithms): UserTokenVerifier {
   // A token verified once is remembered (in memory only, never logged) until it expires, for at most
   // five minutes: an officer's page sends many requests with the same token, and a signature check
   // costs more than the rest of the gateway's own work on a small query.
@@ -110,7 +118,7 @@ export function userTokenVerifier(config: Config, keys: KeyMaterial): UserTokenV
     if (known && known.exp > Date.now()) return known.identity;
     try {
       const { payload } = await jwtVerify(m[1], key as KeyLike, {
-        algorithms: config.token.algorithms,
+        algorithms,
         issuer: config.token.issuer,
         audience: config.token.audience,
         requiredClaims: ['exp', 'sub'],
