@@ -19,8 +19,7 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '@kongchuo/shared/core';
-import { appendEntries } from '@kongchuo/shared/audit';
-import { entities, generatedPassword, hashPassword, openIdentityDatabase, rotateSigningKey, serviceSecretOf } from '@kongchuo/identity';
+import { entities, generatedPassword, hashPassword, JOINT_MEETING_SERVICE_ACCOUNT, openIdentityDatabase, recordAccountChange, rotateSigningKey, serviceSecretOf } from '@kongchuo/identity';
 
 import { flag } from './cli';
 import { cliPassword, passwordSignIn } from './sign-in';
@@ -111,17 +110,15 @@ async function main() {
         if (await em.count(entities.Account, { department: 'joint_meeting', role: 'admin', disabled: false })) throw new Error('there is already a district account administrator: sign in as them and use `add`');
         const password = opt('password') ?? generatedPassword();
         const operatorName = `operator:${process.env.USER ?? 'unknown'}`;
-        const service = 'svc-joint-meeting';
+        const service = JOINT_MEETING_SERVICE_ACCOUNT.clientId;
         await em.transactional(async (tx) => {
           tx.create(entities.Account, { username, name: opt('name') ?? '区级账号管理员', department: 'joint_meeting', role: 'admin', scopeKind: 'district', scopeCode: config.districtCode, passwordHash: await hashPassword(password), createdBy: 'operator' });
           const hasService = await tx.count(entities.ServiceAccount, { clientId: service });
-          if (!hasService) tx.create(entities.ServiceAccount, { clientId: service, name: '联席会议 四查三比对 服务', department: 'joint_meeting', scopeKind: 'district', scopeCode: config.districtCode, rateLimitPerMinute: 6000, createdBy: 'operator' });
+          if (!hasService) tx.create(entities.ServiceAccount, { ...JOINT_MEETING_SERVICE_ACCOUNT, scopeCode: config.districtCode, createdBy: 'operator' });
           await tx.flush();
-          const base = { at: new Date(), kind: 'WRITE', user: operatorName, department: 'joint_meeting', role: 'operator', studentId: null, requestId: 'bootstrap' };
-          await appendEntries(tx, [
-            { ...base, fields: `account:${username}:department=joint_meeting,role=admin,scope=district:${config.districtCode},password`, operation: 'createAccount' },
-            ...(hasService ? [] : [{ ...base, fields: `service:${service}:department=joint_meeting,scope=district:${config.districtCode},rateLimit=6000`, operation: 'createServiceAccount' }]),
-          ]);
+          const operatorActor = { user: operatorName, department: 'joint_meeting' as const, role: 'operator' };
+          await recordAccountChange(tx, operatorActor, 'createAccount', `account:${username}:department=joint_meeting,role=admin,scope=district:${config.districtCode},password`, 'bootstrap');
+          if (!hasService) await recordAccountChange(tx, operatorActor, 'createServiceAccount', `service:${service}:department=joint_meeting,scope=district:${config.districtCode},rateLimit=${JOINT_MEETING_SERVICE_ACCOUNT.rateLimitPerMinute}`, 'bootstrap');
         });
         console.log(`made ${username}: the district's account administrator (joint_meeting admin, district ${config.districtCode})`);
         console.log(`  password, shown once: ${password}`);

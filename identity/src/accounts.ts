@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { sqlOf } from '@kongchuo/shared/core';
-import { appendEntries, type EntryContent } from '@kongchuo/shared/audit';
+import { appendEntries, entryBase } from '@kongchuo/shared/audit';
 import { DEPARTMENTS, SCOPE_KINDS, type Department, type Identity, type Scope, type ScopeKind } from '@kongchuo/shared/identity';
 import { Account, ServiceAccount } from './entities';
 import { grantProblem, isAdministrator, scopeWithin, SERVICE_ROLE, type Grantable } from './domain/authority';
@@ -67,7 +67,7 @@ export async function signIn(em: EntityManager, username: string, password: stri
     const next = afterFailure(account, now);
     await countSignIn(em, username, next);
     if (next.lockedUntil) {
-      await audit(em, { user: username, department: account.department as Department, role: account.role }, 'lockAccount', `account:${username}:locked ${LOCK_MINUTES} min`);
+      await recordAccountChange(em, { user: username, department: account.department as Department, role: account.role }, 'lockAccount', `account:${username}:locked ${LOCK_MINUTES} min`);
       return { refused: 'locked', lockedUntil: next.lockedUntil };
     }
     return { refused: 'wrong' };
@@ -144,9 +144,9 @@ function expectVersion(input: AccountInput, current: { version: number }) {
   if (input.version !== current.version) throw new AccountError('CONFLICT', `账号已被他人修改（版本 ${current.version}，您读到的是 ${input.version}），请刷新后重试`, 'version');
 }
 
-async function audit(em: EntityManager, actor: Pick<Identity, 'user' | 'department' | 'role'>, operation: string, fields: string, requestId: string = randomUUID()) {
-  const entry: EntryContent = { at: new Date(), kind: 'WRITE', user: actor.user, department: actor.department, role: actor.role, studentId: null, fields, operation, requestId };
-  await appendEntries(em, [entry]);
+/** One change to an account or service account, as an entry of the hash-chained audit log (`fields`: `account:<user>:<what changed>`). */
+export async function recordAccountChange(em: EntityManager, actor: Pick<Identity, 'user' | 'department' | 'role'>, operation: string, fields: string, requestId: string = randomUUID()) {
+  await appendEntries(em, [{ ...entryBase(actor, operation, requestId), kind: 'WRITE', studentId: null, fields }]);
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -165,7 +165,7 @@ async function changeAccount(em: EntityManager, actor: Identity, current: Accoun
   return em.transactional(async (tx) => {
     const n = await tx.nativeUpdate(Account, { username: current.username, version: current.version }, { ...set, updatedAt: new Date(), version: current.version + 1 });
     if (n !== 1) throw new AccountError('CONFLICT', '账号已被他人修改，请刷新后重试', 'version');
-    await audit(tx, actor, operation, `account:${current.username}:${fields}`, requestId);
+    await recordAccountChange(tx, actor, operation, `account:${current.username}:${fields}`, requestId);
     return tx.findOneOrFail(Account, { username: current.username }, { refresh: true });
   });
 }
@@ -197,7 +197,7 @@ export async function createAccount(em: EntityManager, actor: Identity, input: A
     if (await tx.findOne(Account, { username })) throw new AccountError('CONFLICT', `账号 ${username} 已存在`, 'username');
     const account = tx.create(Account, { username, name, department: target.department, role: target.role, scopeKind: target.scope.kind, scopeCode: target.scope.code, passwordHash, createdBy: actor.user });
     await tx.flush();
-    await audit(tx, actor, 'createAccount', `account:${username}:name,department=${target.department},role=${target.role},scope=${target.scope.kind}:${target.scope.code},password`, requestId);
+    await recordAccountChange(tx, actor, 'createAccount', `account:${username}:name,department=${target.department},role=${target.role},scope=${target.scope.kind}:${target.scope.code},password`, requestId);
     return { account, password: shown };
   });
 }
@@ -247,6 +247,9 @@ export interface ServiceAccountInput {
 
 const CLIENT_ID = /^svc-[a-z0-9][a-z0-9-]{1,59}$/;
 
+/** The joint meeting's own service account (its cross-check worker's), made by the demo seed and by `accounts bootstrap`. */
+export const JOINT_MEETING_SERVICE_ACCOUNT = { clientId: 'svc-joint-meeting', name: '联席会议 四查三比对 服务', department: 'joint_meeting', scopeKind: 'district', rateLimitPerMinute: 6000 } as const;
+
 export async function createServiceAccount(em: EntityManager, actor: Identity, input: ServiceAccountInput, lookup: PlaceLookup, requestId?: string): Promise<ServiceAccount> {
   const clientId = str(input.clientId)?.toLowerCase();
   if (!clientId || !CLIENT_ID.test(clientId)) throw bad('clientId', '系统账号的标识须以 svc- 开头，由小写字母、数字和横线组成');
@@ -260,7 +263,7 @@ export async function createServiceAccount(em: EntityManager, actor: Identity, i
     if (await tx.findOne(ServiceAccount, { clientId })) throw new AccountError('CONFLICT', `系统账号 ${clientId} 已存在`, 'clientId');
     const s = tx.create(ServiceAccount, { clientId, name, department: target.department, role: SERVICE_ROLE, scopeKind: target.scope.kind, scopeCode: target.scope.code, rateLimitPerMinute: rate, createdBy: actor.user });
     await tx.flush();
-    await audit(tx, actor, 'createServiceAccount', `service:${clientId}:department=${target.department},scope=${target.scope.kind}:${target.scope.code},rateLimit=${rate}`, requestId);
+    await recordAccountChange(tx, actor, 'createServiceAccount', `service:${clientId}:department=${target.department},scope=${target.scope.kind}:${target.scope.code},rateLimit=${rate}`, requestId);
     return s;
   });
 }
@@ -280,7 +283,7 @@ export async function changeServiceAccount(em: EntityManager, actor: Identity, c
   return em.transactional(async (tx) => {
     const n = await tx.nativeUpdate(ServiceAccount, { clientId, version: current.version }, { ...set, version: current.version + 1 });
     if (n !== 1) throw new AccountError('CONFLICT', '系统账号已被他人修改，请刷新后重试', 'version');
-    await audit(tx, actor, `${change}ServiceAccount`, `service:${clientId}:${Object.keys(set).join(',')}`, requestId);
+    await recordAccountChange(tx, actor, `${change}ServiceAccount`, `service:${clientId}:${Object.keys(set).join(',')}`, requestId);
     return tx.findOneOrFail(ServiceAccount, { clientId }, { refresh: true });
   });
 }

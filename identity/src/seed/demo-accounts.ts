@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { DEMO_ACCOUNTS, DEMO_SCOPES, type Identity } from '@kongchuo/shared/identity';
 import { Account, ServiceAccount } from '../entities';
 import { hashPassword } from '../domain/passwords';
+import { JOINT_MEETING_SERVICE_ACCOUNT } from '../accounts';
 
 /** Every demo account's password (README, "Sign in"). Never seeded in production. */
 export const DEMO_PASSWORD = 'liunan-2018';
@@ -19,9 +20,7 @@ export const DEMO_ADMINISTRATORS: Readonly<Record<string, Identity>> = {
   },
 };
 
-export const DEMO_SERVICE_ACCOUNTS = [
-  { clientId: 'svc-joint-meeting', name: '联席会议 四查三比对 服务', department: 'joint_meeting', scopeKind: 'district', scopeCode: DEMO_SCOPES.district, rateLimitPerMinute: 6000 },
-] as const;
+export const DEMO_SERVICE_ACCOUNTS = [{ ...JOINT_MEETING_SERVICE_ACCOUNT, scopeCode: DEMO_SCOPES.district }] as const;
 
 export async function seedDemoAccounts(orm: MikroORM): Promise<number> {
   const em = orm.em.fork();

@@ -67,7 +67,7 @@ export async function appendEntries(em: EntityManager, entries: EntryContent[]):
 }
 
 /** What every entry of one request has in common: who, the operation, the request, when. */
-export function entryBase(identity: Identity, operation: string, requestId: string) {
+export function entryBase(identity: Pick<Identity, 'user' | 'department' | 'role'>, operation: string, requestId: string) {
   return { at: new Date(), user: identity.user, department: identity.department, role: identity.role, operation: operation.slice(0, 200), requestId };
 }
 
