@@ -12,9 +12,19 @@ export const ACCOUNT_DOCUMENTS = ACCOUNT_SCOPE_DOCUMENTS;
 
 export type PlaceLookup = (scope: Scope) => Promise<(PlaceOf & { name: string }) | { problem: string }>;
 
-/** Looks a scope's code up through the gateway at `gatewayUrl` with `bearer`; `districtCode` is this deployment's. */
+/**
+ * Looks a scope's code up through the gateway at `gatewayUrl` with `bearer`; `districtCode` is this
+ * deployment's. One lookup serves one request: each question goes to the graph once (a list of
+ * accounts asks about the same subdistricts and schools over and over).
+ */
 export function placeLookup(gatewayUrl: string, districtCode: string, bearer: string): PlaceLookup {
-  const ask = async <T>(document: string, variables: Record<string, unknown> = {}): Promise<T> => {
+  const asked = new Map<string, Promise<unknown>>();
+  const ask = <T>(document: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const key = `${document}\n${JSON.stringify(variables)}`;
+    if (!asked.has(key)) asked.set(key, askGraph(document, variables));
+    return asked.get(key) as Promise<T>;
+  };
+  const askGraph = async (document: string, variables: Record<string, unknown>): Promise<unknown> => {
     let res: Response;
     try {
       res = await fetch(gatewayUrl, {
@@ -25,7 +35,7 @@ export function placeLookup(gatewayUrl: string, districtCode: string, bearer: st
     } catch {
       throw new Error(`无法核对范围代码：系统网关（${new URL(gatewayUrl).origin}）无法访问，未做任何修改`);
     }
-    const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
+    const body = (await res.json().catch(() => ({}))) as { data?: unknown; errors?: { message: string }[] };
     if (!body.data || body.errors?.length) throw new Error(`无法核对范围代码（${body.errors?.[0]?.message ?? `HTTP ${res.status}`}），未做任何修改`);
     return body.data;
   };
