@@ -187,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimit: env.TOKEN_CLAIM_RATE_LIMIT || 'rate_limit',
     },
   };
+  const identityUrl = (env.IDENTITY_URL || token.issuer).replace(/\/+$/, '');
   return {
     production: env.NODE_ENV === 'production',
     metricsToken: env.METRICS_TOKEN || undefined,
@@ -198,8 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     token,
     identity: {
       port: identityPort,
-      url: (env.IDENTITY_URL || token.issuer).replace(/\/+$/, ''),
-      tokenUrl: env.IDENTITY_TOKEN_URL || `${(env.IDENTITY_URL || token.issuer).replace(/\/+$/, '')}/token`,
+      url: identityUrl,
+      tokenUrl: env.IDENTITY_TOKEN_URL || `${identityUrl}/token`,
       dashboardOrigins: (env.DASHBOARD_URLS || `http://localhost:${int(env, 'PORT', 4000)},http://127.0.0.1:${int(env, 'PORT', 4000)}`).split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean),
       accessTokenTtlSeconds: Math.max(10, int(env, 'IDENTITY_ACCESS_TOKEN_TTL_SECONDS', 300, 3600)),
       sessionTtlSeconds: Math.max(10, int(env, 'IDENTITY_SESSION_TTL_SECONDS', 8 * 3600, 30 * 24 * 3600)),
