@@ -18,12 +18,9 @@ export function databaseAdapter(orm: MikroORM) {
     constructor(readonly model: string) {}
 
     async upsert(id: string, payload: Payload, expiresIn?: number) {
-      const e = em();
       const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
-      const row = { payload: JSON.stringify(payload), grantId: payload.grantId ?? null, uid: payload.uid ?? null, accountId: payload.accountId ?? null, expiresAt };
-      const existing = await e.findOne(ProviderRecord, { model: this.model, id });
-      if (existing) await e.nativeUpdate(ProviderRecord, { model: this.model, id }, row);
-      else await e.insert(ProviderRecord, { model: this.model, id, ...row, consumedAt: null });
+      // one statement (insert … on conflict update); a record consumed before stays consumed
+      await em().upsert(ProviderRecord, { model: this.model, id, payload: JSON.stringify(payload), grantId: payload.grantId ?? null, uid: payload.uid ?? null, accountId: payload.accountId ?? null, expiresAt });
     }
 
     async find(id: string) {
