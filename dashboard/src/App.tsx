@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { Identity } from './api';
 import { identity as signedInIdentity, onSignedOut, signIn, signInConfig, signOut, startSignIn } from './auth';
-import { DEPARTMENT, setLang, t, useLang } from './i18n';
+import { dept, setLang, t, useLang } from './i18n';
 import { Overview } from './pages/Overview';
 import { Work } from './pages/Work';
+import { Workspace } from './pages/Workspace';
 import { ChildPage } from './pages/Child';
 import { Ledgers } from './pages/Ledgers';
 import { Accounts } from './pages/Accounts';
 
-/** Routes are the URL hash: #/overview, #/work, #/ledgers, #/child/<linkage key>, #/accounts. */
+/** Routes are the URL hash: #/workspace, #/overview, #/work, #/ledgers, #/child/<linkage key>, #/accounts; none: the person's first page. */
 function useRoute(): string {
-  const [hash, setHash] = useState(location.hash || '#/overview');
+  const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const on = () => setHash(location.hash || '#/overview');
+    const on = () => setHash(location.hash);
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
@@ -44,28 +45,36 @@ export function App() {
   if (state.loading) return <main className="login"><p className="muted">{t('加载中…')}</p></main>;
   const identity = state.identity ?? signedInIdentity();
   if (!identity) return <SignIn reason={state.reason} error={state.error} />;
-  const [, page, arg] = route.split('?')[0].split('/');
+  // the first page: the joint meeting's overview; every department's own workspace
+  const home = identity.department === 'joint_meeting' ? 'overview' : 'workspace';
+  const [, page = home, arg] = (route || `#/${home}`).split('?')[0].split('/');
   const administers = identity.role === 'admin' && !!signInConfig()?.accountAdminUrl;
-  const nav = [['overview', '概览'], ['work', '工作'], ['ledgers', '预警与台账'], ...(administers ? [['accounts', '账号管理']] : [])];
+  const boards = (identity.department === 'joint_meeting' || identity.department === 'education') && identity.scope.kind === 'district';
+  const nav = [
+    ['workspace', '工作台'], ['overview', '概览'], ...(boards ? [['work', '任务看板']] : []), ['ledgers', '预警与台账'], ...(administers ? [['accounts', '账号管理']] : []),
+  ];
+  const pages = ['workspace', 'work', 'ledgers', 'child', 'accounts'];
   return (
     <div className="app" data-department={identity.department}>
+      <a className="skip" href="#content">{t('跳到正文')}</a>
       <header>
         <h1>{t('控辍保学 联席会议工作台')}</h1>
-        <nav>
-          {nav.map(([id, label]) => <a key={id} href={`#/${id}`} className={page === id ? 'active' : ''}>{t(label)}</a>)}
+        <nav aria-label={t('主导航')}>
+          {nav.map(([id, label]) => <a key={id} href={`#/${id}`} className={page === id ? 'active' : ''} aria-current={page === id ? 'page' : undefined}>{t(label)}</a>)}
         </nav>
         <div className="who" data-testid="who" data-user={identity.user}>
-          {identity.name} · {DEPARTMENT[identity.department]}
-          <button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'EN' : '中文'}</button>
+          <span className="who-name">{identity.name} · {dept(identity.department)}</span>
+          <button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh'}>{lang === 'zh' ? 'EN' : '中文'}</button>
           <button data-testid="logout" onClick={() => void signOut()}>{t('退出')}</button>
         </div>
       </header>
-      <main key={`${identity.user}-${lang}`}>
-        {page === 'work' && <Work identity={identity} />}
+      <main id="content" key={`${identity.user}-${lang}`}>
+        {page === 'workspace' && <Workspace identity={identity} />}
+        {page === 'work' && boards && <Work identity={identity} />}
         {page === 'ledgers' && <Ledgers identity={identity} />}
         {page === 'child' && arg && <ChildPage id={decodeURIComponent(arg)} identity={identity} />}
         {page === 'accounts' && administers && <Accounts identity={identity} />}
-        {(page === 'overview' || !['work', 'ledgers', 'child', 'accounts'].includes(page) || (page === 'accounts' && !administers)) && <Overview identity={identity} />}
+        {(page === 'overview' || !pages.includes(page) || (page === 'accounts' && !administers) || (page === 'work' && !boards)) && <Overview identity={identity} />}
       </main>
     </div>
   );

@@ -18,17 +18,17 @@ export interface Identity {
 }
 
 import { accessToken, tokenRefused } from './auth';
+import type { TypedDocumentString } from './gql/graphql';
 
 /**
- * A registered document (src/gql, generated at build time from the `graphql(...)` calls): the
- * dashboard sends only its id, the SHA-256 of its text, which the gateway looks up among the
- * trusted documents it was built with.
+ * A registered document (src/gql, generated at build time from the `graphql(...)` calls, typed
+ * from the schema): the dashboard sends only its id, the SHA-256 of its text, which the gateway
+ * looks up among the trusted documents it was built with. Its result and variables are the types
+ * graphql-codegen wrote from the schema, so a schema change that breaks a page fails the build.
  */
-export interface RegisteredDocument {
-  __meta__?: Record<string, unknown>;
-}
+export type Document<R, V> = TypedDocumentString<R, V>;
 
-export async function gql<T>(document: RegisteredDocument, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+export async function gql<R, V>(document: Document<R, V>, variables: V): Promise<GqlResult<R>> {
   try {
     const documentId = document.__meta__?.hash;
     if (typeof documentId !== 'string') throw new Error('this document was not registered at build time');
@@ -37,13 +37,26 @@ export async function gql<T>(document: RegisteredDocument, variables: Record<str
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken() ?? ''}` },
       body: JSON.stringify({ documentId, variables }),
     });
-    const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
+    const body = (await res.json()) as { data?: R | null; errors?: GqlError[] };
     if (res.status === 401) tokenRefused();
     return { data: body.data ?? null, errors: body.errors ?? [] };
   } catch (e) {
     return { data: null, errors: [{ message: (e as Error).message, extensions: { code: 'NETWORK' } }] };
   }
 }
+
+/** The errors of a form's mutation, by the input field each names (`extensions.field`, `input.` dropped); the rest under ''. */
+export function fieldErrors(errors: GqlError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    const field = (e.extensions?.field ?? '').replace(/^input\./, '');
+    out[field] = out[field] ? `${out[field]}；${e.message}` : e.message;
+  }
+  return out;
+}
+
+/** A version conflict: someone else changed the record since it was read. */
+export const isConflict = (errors: GqlError[]) => errors.some((e) => e.extensions?.code === 'CONFLICT');
 
 export type SectionState = 'ok' | 'forbidden' | 'unavailable' | 'error';
 

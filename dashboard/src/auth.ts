@@ -79,8 +79,10 @@ export async function startSignIn(): Promise<Identity | null> {
     const user = await manager.signinRedirectCallback();
     current = user;
     scheduleRenewal(user);
-    const back = (user.state as { hash?: string } | undefined)?.hash ?? '#/overview';
+    // back to the page the person signed in from (none: their first page); the router hears of it
+    const back = (user.state as { hash?: string } | undefined)?.hash ?? '';
     history.replaceState(null, '', `/${back}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
   } else {
     const stored = await manager.getUser();
     current = stored && !stored.expired ? stored : null;
@@ -104,7 +106,7 @@ function scheduleRenewal(user: User) {
 
 /** To the provider's sign-in page; back to the same page of the dashboard afterwards. */
 export async function signIn(): Promise<void> {
-  await manager!.signinRedirect({ state: { hash: location.hash || '#/overview' } });
+  await manager!.signinRedirect({ state: { hash: location.hash } });
 }
 
 /** Ends the session at the provider (its confirmation page), then back to the dashboard's start. */

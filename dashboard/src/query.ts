@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { gql, type GqlError, type RegisteredDocument } from './api';
+import { gql, type Document, type GqlError } from './api';
 
 export interface Loaded<T> { data: T | null; errors: GqlError[]; loading: boolean }
 
 /** One GraphQL read; it runs again when the document, the variables or `refresh` change; `null` reads nothing. */
-export function useQuery<T>(query: RegisteredDocument | null, variables: Record<string, unknown> = {}, refresh = 0): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ data: null, errors: [], loading: true });
+export function useQuery<R, V>(query: Document<R, V> | null, variables: V, refresh = 0): Loaded<R> {
+  const [state, setState] = useState<Loaded<R>>({ data: null, errors: [], loading: true });
   const key = `${JSON.stringify(variables)}#${refresh}`;
   useEffect(() => {
     let live = true;
@@ -13,7 +13,7 @@ export function useQuery<T>(query: RegisteredDocument | null, variables: Record<
       setState({ data: null, errors: [], loading: false });
       return;
     }
-    gql<T>(query, variables).then((r) => live && setState({ ...r, loading: false }));
+    gql(query, variables).then((r) => live && setState({ ...r, loading: false }));
     return () => {
       live = false;
     };

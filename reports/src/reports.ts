@@ -6,6 +6,7 @@
 import './exceljs-utf8';
 import ExcelJS from 'exceljs';
 import { type Identity } from '@kongchuo/shared/identity';
+import { departmentLabel, label } from '@kongchuo/shared/labels';
 import { trustedDocument, type TrustedDocument } from '@kongchuo/shared/policy';
 import { addPairs, addTable, conditionalSelectionOf, variableDefinitionsOf, includeVariablesFor, selectionOf, visibleColumns, type Column } from './table';
 
@@ -84,10 +85,9 @@ async function monthly(read: Reader, identity: Identity, p: Record<string, strin
 
 // ---------------------------------------------------------------- 周报
 interface WeekRow { department: string; assigned: number; accepted: number; inProgress: number; done: number; rejected: number; overdue: number; completedThisWeek: number }
-const DEPARTMENT: Record<string, string> = { education: '教育局', public_security: '公安', civil_affairs: '民政/扶贫', community: '街道/社区', joint_meeting: '联席会议' };
 const w = (header: string, key: keyof WeekRow): Column<WeekRow> => ({ header, select: key, value: (r) => r[key], total: true, width: 10 });
 const WEEK_COLUMNS: Column<WeekRow>[] = [
-  { header: '承办部门', select: 'department', value: (r) => DEPARTMENT[r.department] ?? r.department, width: 14 },
+  { header: '承办部门', select: 'department', value: (r) => departmentLabel(r.department), width: 14 },
   w('已派发', 'assigned'), w('已接收', 'accepted'), w('办理中', 'inProgress'), w('已办结', 'done'), w('已退回', 'rejected'), w('逾期', 'overdue'), w('本周办结', 'completedThisWeek'),
 ];
 
@@ -126,29 +126,25 @@ interface CaseRow {
   student: { name: string | null; idNumber: string | null; gender: string | null; hukou: { regionName: string | null } | null; isMigrant: boolean | null; poverty: { registered: boolean } | null; guardians: { name: string; phone: string | null }[] | null };
   records: { date: string; kind: string; summary: string }[];
 }
-const REASON: Record<string, string> = {
-  WEARY_OF_STUDY: '厌学', FAMILY_MOBILITY: '随父母流动', WORKING: '外出务工', LEARNING_DIFFICULTY: '学习困难', FAMILY_PROBLEMS: '家庭问题',
-  FAMILY_POVERTY: '家庭贫困', ILLNESS_OR_DISABILITY: '疾病或残疾', EARLY_MARRIAGE: '早婚', OTHER: '其他',
-};
 const CASE_COLUMNS: Column<CaseRow>[] = [
   { header: '学生', field: 'Student.name', select: 'student { name }', value: (r) => r.student.name, width: 10 },
   { header: '身份证号', field: 'Student.idNumber', select: 'student { idNumber }', value: (r) => r.student.idNumber, width: 22 },
-  { header: '性别', field: 'Student.gender', select: 'student { gender }', value: (r) => (r.student.gender === 'MALE' ? '男' : r.student.gender === 'FEMALE' ? '女' : null), width: 6 },
+  { header: '性别', field: 'Student.gender', select: 'student { gender }', value: (r) => (r.student.gender ? label('Gender', r.student.gender) : null), width: 6 },
   { header: '年级', select: 'grade', value: (r) => r.grade, width: 6 },
   { header: '户籍地', field: 'Student.hukou', select: 'student { hukou { regionName } }', value: (r) => r.student.hukou?.regionName, width: 12 },
   { header: '随迁子女', field: 'Student.isMigrant', select: 'student { isMigrant }', value: (r) => r.student.isMigrant, width: 8 },
   { header: '建档立卡', field: 'Student.poverty', select: 'student { poverty { registered } }', value: (r) => r.student.poverty?.registered ?? false, width: 8 },
   { header: '监护人及电话', field: 'Guardian.phone', select: 'student { guardians { name phone } }', value: (r) => r.student.guardians?.map((g) => `${g.name} ${g.phone ?? ''}`.trim()), width: 36 },
   { header: '发现日期', select: 'discoveredOn', value: (r) => r.discoveredOn, width: 12 },
-  { header: '辍学原因', select: 'reasons', value: (r) => r.reasons.map((x) => REASON[x] ?? x), width: 20 },
+  { header: '辍学原因', select: 'reasons', value: (r) => r.reasons.map((x) => label('DropoutReason', x)), width: 20 },
   { header: '四包责任人', select: 'responsibilityChain { level name title }', value: (r) => r.responsibilityChain.map((c) => `${c.title}${c.name}`), width: 48 },
-  { header: '状态', select: 'status', value: (r) => (r.status === 'OPEN' ? '未结案' : '已结案'), width: 8 },
-  { header: '结果', select: 'outcome', value: (r) => ({ RETURNED: '劝返复学', TRANSFERRED: '转学就读', REFERRED_OUT: '移交户籍地' })[r.outcome ?? ''] ?? null, width: 10 },
+  { header: '状态', select: 'status', value: (r) => label('CaseStatus', r.status), width: 8 },
+  { header: '结果', select: 'outcome', value: (r) => (r.outcome ? label('CaseOutcome', r.outcome) : null), width: 10 },
   { header: '结案日期', select: 'closedOn', value: (r) => r.closedOn, width: 12 },
 ];
 const RECORD_COLUMNS: Column<{ who: string; date: string; kind: string; summary: string }>[] = [
   { header: '学生', select: '', value: (r) => r.who, width: 10 }, { header: '日期', select: '', value: (r) => r.date, width: 12 },
-  { header: '类别', select: '', value: (r) => r.kind, width: 12 }, { header: '过程记录', select: '', value: (r) => r.summary, width: 80 },
+  { header: '类别', select: '', value: (r) => label('CaseRecordKind', r.kind), width: 12 }, { header: '过程记录', select: '', value: (r) => r.summary, width: 80 },
 ];
 
 async function caseBook(read: Reader, identity: Identity, p: Record<string, string | undefined>): Promise<BuiltReport> {
@@ -223,17 +219,17 @@ async function caseFile(read: Reader, identity: Identity, p: Record<string, stri
   const has = (field: string) => parts.some((x) => x.field === field);
   const wb = workbook(identity);
   const pairs: [string, unknown][] = [];
-  if (has('Student.name')) pairs.push(['姓名', c.name], ['性别', c.gender === 'MALE' ? '男' : c.gender === 'FEMALE' ? '女' : null], ['出生日期', c.birthDate]);
+  if (has('Student.name')) pairs.push(['姓名', c.name], ['性别', c.gender ? label('Gender', c.gender) : null], ['出生日期', c.birthDate]);
   if (has('Student.idNumber')) pairs.push(['身份证号', c.idNumber]);
   if (has('Student.studentNumber')) pairs.push(['全国学籍号', c.studentNumber]);
-  if (has('Student.enrollment')) pairs.push(['学籍', c.enrollment ? `${c.enrollment.school.name} ${c.enrollment.grade}年级 ${c.enrollment.className}（${c.enrollment.status}）` : '无学籍']);
+  if (has('Student.enrollment')) pairs.push(['学籍', c.enrollment ? `${c.enrollment.school.name} ${c.enrollment.grade}年级 ${c.enrollment.className}（${label('EnrollmentStatus', c.enrollment.status)}）` : '无学籍']);
   if (has('Student.hukou')) pairs.push(['户籍地', c.hukou?.regionFullName], ['户籍地址', c.hukou?.registeredAddress]);
   if (has('Student.isMigrant')) pairs.push(['随迁子女', c.isMigrant]);
   if (has('Student.guardians')) pairs.push(['监护人', c.guardians?.map((g) => `${g.name}（${g.relation}）${g.phone ?? ''}`)]);
   if (has('Student.poverty')) pairs.push(['建档立卡贫困户', c.poverty?.registered ?? false]);
-  if (has('AidGrant.amount')) pairs.push(['资助', c.poverty?.aids?.map((a) => `${a.grantedOn} ${a.programme} ${a.amount ?? ''}元`)]);
+  if (has('AidGrant.amount')) pairs.push(['资助', c.poverty?.aids?.map((a) => `${a.grantedOn} ${label('AidProgramme', a.programme)} ${a.amount ?? ''}元`)]);
   if (has('Student.isLeftBehind')) pairs.push(['留守儿童', c.isLeftBehind]);
-  if (has('Student.disability')) pairs.push(['残疾', c.disability ? `${c.disability.category} ${c.disability.grade}级` : null]);
+  if (has('Student.disability')) pairs.push(['残疾', c.disability ? `${label('DisabilityCategory', c.disability.category)} ${c.disability.grade}级` : null]);
   if (has('Student.community')) pairs.push(['居住社区', c.community ? `${c.community.name} ${c.community.gridName}` : null]);
   if (has('Student.family')) pairs.push(['照料人', c.family?.carer], ['居住地址', c.family?.address]);
   addPairs(wb, '基本情况', `一生一案：${c.name ?? id}`, pairs);
@@ -243,25 +239,25 @@ async function caseFile(read: Reader, identity: Identity, p: Record<string, stri
     const letters = (c.dropoutCases ?? []).flatMap((d) => d.letters);
     addTable(wb, '发函', '致户籍地教育部门函件', [
       { header: '收函单位', select: '', value: (l: (typeof letters)[number]) => l.recipient, width: 24 }, { header: '发函日期', select: '', value: (l) => l.sentOn, width: 12 },
-      { header: '状态', select: '', value: (l) => l.status, width: 12 }, { header: '回函', select: '', value: (l) => l.reply, width: 60 },
+      { header: '状态', select: '', value: (l) => label('LetterStatus', l.status), width: 12 }, { header: '回函', select: '', value: (l) => l.reply, width: 60 },
     ], letters);
   }
   if (has('Student.homeVisits')) {
     addTable(wb, '家访', '家访记录', [
       { header: '日期', select: '', value: (v: NonNullable<CaseFileChild['homeVisits']>[number]) => v.date, width: 12 }, { header: '走访人', select: '', value: (v) => v.visitorName, width: 10 },
-      { header: '结果', select: '', value: (v) => v.outcome, width: 14 },
+      { header: '结果', select: '', value: (v) => label('VisitOutcome', v.outcome), width: 14 },
       ...(has('HomeVisit.notes') ? [{ header: '情况', select: '', value: (v: NonNullable<CaseFileChild['homeVisits']>[number]) => v.notes, width: 60 }] : []),
     ], c.homeVisits ?? []);
   }
   if (has('Student.tasks')) {
     addTable(wb, '劝返任务', '劝返任务', [
-      { header: '任务', select: '', value: (t: NonNullable<CaseFileChild['tasks']>[number]) => t.typeLabel, width: 16 }, { header: '承办部门', select: '', value: (t) => DEPARTMENT[t.assignedDepartment] ?? t.assignedDepartment, width: 12 },
-      { header: '状态', select: '', value: (t) => t.status, width: 12 }, { header: '期限', select: '', value: (t) => t.dueDate, width: 12 }, { header: '办结日期', select: '', value: (t) => t.completedOn, width: 12 },
+      { header: '任务', select: '', value: (t: NonNullable<CaseFileChild['tasks']>[number]) => t.typeLabel, width: 16 }, { header: '承办部门', select: '', value: (t) => departmentLabel(t.assignedDepartment), width: 12 },
+      { header: '状态', select: '', value: (t) => label('TaskStatus', t.status), width: 12 }, { header: '期限', select: '', value: (t) => t.dueDate, width: 12 }, { header: '办结日期', select: '', value: (t) => t.completedOn, width: 12 },
     ], c.tasks ?? []);
   }
   if (has('Student.timeline')) {
     addTable(wb, '时间线', '时间线', [
-      { header: '日期', select: '', value: (e: NonNullable<CaseFileChild['timeline']>[number]) => e.date, width: 12 }, { header: '部门', select: '', value: (e) => DEPARTMENT[e.department] ?? e.department, width: 12 },
+      { header: '日期', select: '', value: (e: NonNullable<CaseFileChild['timeline']>[number]) => e.date, width: 12 }, { header: '部门', select: '', value: (e) => departmentLabel(e.department), width: 12 },
       { header: '事项', select: '', value: (e) => e.summary, width: 60 },
     ], c.timeline ?? []);
   }
@@ -275,7 +271,7 @@ const LETTER_COLUMNS: Column<LetterRow>[] = [
   { header: '户籍地', field: 'Student.hukou', select: 'dropoutCase { student { hukou { regionName } } }', value: (r) => r.dropoutCase.student.hukou?.regionName, width: 12 },
   { header: '收函单位', select: 'recipient originRegionCode', value: (r) => r.recipient, width: 24 },
   { header: '发函日期', select: 'sentOn', value: (r) => r.sentOn, width: 12 },
-  { header: '状态', select: 'status', value: (r) => ({ SENT: '已发出', ACKNOWLEDGED: '已签收', REPLIED: '已回函' })[r.status] ?? r.status, width: 10 },
+  { header: '状态', select: 'status', value: (r) => label('LetterStatus', r.status), width: 10 },
   { header: '签收日期', select: 'acknowledgedOn', value: (r) => r.acknowledgedOn, width: 12 },
   { header: '回函日期', select: 'repliedOn', value: (r) => r.repliedOn, width: 12 },
   { header: '函件内容', select: 'body', value: (r) => r.body, width: 60 },

@@ -11,8 +11,7 @@
  * (CI sets it, and installs Chromium), in which case its absence fails them.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
 import { DEMO_PASSWORD } from '@kongchuo/identity';
@@ -20,14 +19,8 @@ import { ok, post, type Account } from '../support/client';
 import { startSystem, type TestSystem } from '../support/system';
 import { startTestIdentity, type TestIdentity } from '../support/identity';
 import type { RunningService } from '@kongchuo/shared/server';
+import { ARTIFACTS, atLoginPage, describeBrowser, launchChromium, newPage as openPage, settled, shot, signIn } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}`);
-if (!available) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-const describeBrowser = available ? describe : describe.skip;
-
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 /** the provider, and the strict gateway in front of the shared system's departments that trusts it */
 let idp: TestIdentity | undefined;
 let strict: RunningService | undefined;
@@ -36,42 +29,19 @@ let browser: Browser | undefined;
 /** what the browser refused under the gateway's Content-Security-Policy, on any page of any test */
 const violations: string[] = [];
 
-async function newPage(label: string): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(`${label}: ${m.text().slice(0, 300)}`);
-  });
-  return page;
-}
+/** today in China Standard Time */
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
-/** At the provider's login page (the dashboard sent the browser there): types the name and password and submits. */
-async function atLoginPage(page: Page, username: string, password: string): Promise<void> {
-  await page.waitForSelector('#username');
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('button[data-testid="sign-in"]');
-}
-
-/** Opens the dashboard at `at`, signs in through the provider's login page, and waits for the dashboard to say who is signed in. */
-async function signedIn(account: Account | string, at = base(), password = DEMO_PASSWORD): Promise<Page> {
-  const page = await newPage(account);
-  await page.goto(at);
-  await page.click('[data-testid="sign-in"]');
-  await atLoginPage(page, account, password);
-  await page.waitForSelector('[data-testid="who"]');
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-const settled = (page: Page, testId: string) => page.waitForSelector(`[data-testid="${testId}"]:not([data-state="loading"])`);
+const newPage = (label: string) => openPage(browser!, label, violations);
+/** Opens the dashboard at `at` and signs in through the provider's login page. */
+const signedIn = async (account: Account | string, at = base(), password = DEMO_PASSWORD): Promise<Page> => signIn(await newPage(account), account, at, password);
 
 describeBrowser('the joint-meeting dashboard in Chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     idp = await startTestIdentity({ gatewayEnv: { TRUSTED_DOCUMENTS: 'people' } });
     strict = idp.gateway;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -109,6 +79,9 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
 
   it('downloads the May 2018 school monthly report as Excel from the overview', async () => {
     const page = await signedIn('edu-admin');
+    // staff land on their workspace; the reports are on the overview
+    await page.waitForSelector('[data-testid="workspace"]');
+    await page.goto(`${base()}#/overview`);
     await settled(page, 'kpis');
     await page.fill('[data-field="report-month"]', '2018-05');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-monthly"]')]);
@@ -152,7 +125,7 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
   it('signs the person out when the session ends at the provider', async () => {
     const short = await startTestIdentity({ env: { IDENTITY_SESSION_TTL_SECONDS: '14', IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '10' }, gatewayEnv: { TRUSTED_DOCUMENTS: 'people' } });
     try {
-      const page = await signedIn('community', `${short.origin}/`);
+      const page = await signedIn('community', `${short.origin}/#/overview`);
       const signedInAt = Date.now();
       await settled(page, 'kpis');
       // past the first access token's ten seconds: renewed with the refresh token, the page still works
@@ -223,13 +196,13 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
   });
 
   it('shows each department what it may see: police and a community office get different dashboards', async () => {
-    const police = await signedIn('police');
+    const police = await signedIn('police', `${base()}#/overview`);
     await settled(police, 'chart-school');
     expect(await police.getAttribute('[data-testid="chart-school"]', 'data-state')).toBe('ok');
     expect(await police.getAttribute('[data-testid="chart-tasks"]', 'data-state')).toBe('forbidden'); // all departments' tasks: joint meeting and education
     await shot(police, 'overview-police');
 
-    const community = await signedIn('community');
+    const community = await signedIn('community', `${base()}#/overview`);
     await settled(community, 'chart-school');
     expect(await community.getAttribute('[data-testid="chart-school"]', 'data-state')).toBe('forbidden'); // a subdistrict lists children through residents
     expect(await community.textContent('[data-testid="chart-school"]')).toContain('无权查看');
@@ -264,31 +237,33 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     await settled(jm, 'child-timeline');
     expect(await jm.locator('[data-testid="child-timeline"] li').count()).toBeGreaterThan(0);
     await jm.click('[data-action="assign-for-child"]');
-    await jm.waitForSelector('[data-testid="assign-form"]');
-    expect(await jm.inputValue('[data-field="student"]')).toBe(child);
+    // the workspace's assign form, with the child of that page already chosen and named
+    await jm.waitForSelector('[data-testid="assign-child"]');
     await jm.selectOption('[data-field="type"]', 'HOME_VISIT');
+    await jm.fill('[data-field="due"]', today());
     await jm.fill('[data-field="note"]', '浏览器测试：请核实在校情况');
     await jm.click('[data-action="assign"]');
     const message = await jm.waitForSelector('[data-testid="assign-message"]');
-    const text = (await message.textContent())!;
-    expect(text).toMatch(/^✓ /);
-    const taskId = text.slice(2);
+    const taskId = (await message.getAttribute('data-task-id'))!;
+    expect(await message.textContent()).toContain('街道/社区');
     await shot(jm, 'work-assigned');
     await jm.context().close();
 
     const worker = await signedIn('community');
-    await worker.goto(`${base()}#/work`);
+    await worker.waitForSelector('[data-testid="workspace"]');
+    // today's home visits: the one just assigned is among the first
+    await worker.selectOption('[data-filter="type"]', 'HOME_VISIT');
+    await worker.fill('[data-filter="due-by"]', today());
     const card = `[data-testid="task"][data-task-id="${taskId}"]`;
     await worker.click(`${card} [data-action="accept"]`);
     await worker.waitForSelector(`${card}[data-status="ACCEPTED"]`);
     await worker.click(`${card} [data-action="start"]`);
     await worker.waitForSelector(`${card}[data-status="IN_PROGRESS"]`);
-    await worker.fill(`${card} [data-field="visit-notes"]`, '见到家长，孩子在校正常');
-    await worker.click(`${card} [data-action="record-visit"]`);
-    // a function, not a string: the page's CSP allows no eval
-    await worker.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value !== '', `${card} [data-field="evidence"]`);
-    await worker.click(`${card} [data-action="complete"]`);
-    await worker.waitForSelector(`${card}[data-status="DONE"]`);
+    await worker.click(`${card} [data-action="work"]`);
+    await worker.fill(`${card} [data-field="notes"]`, '见到家长，孩子在校正常');
+    await worker.click(`${card} [data-action="record-evidence"]`);
+    // completed on the recorded visit: the open queue no longer lists it
+    await worker.waitForSelector(card, { state: 'detached' });
     await shot(worker, 'work-completed');
     await worker.context().close();
 
@@ -300,14 +275,20 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     const { residents } = await ok<{ residents: { nodes: { id: string }[] } }>('{ residents(first: 30) { nodes { id } } }', {}, { as: 'community' });
     const { assignTask } = await ok<{ assignTask: { id: string } }>(
       'mutation($input: AssignTaskInput!) { assignTask(input: $input) { id } }',
-      { input: { studentId: residents.nodes[21].id, type: 'HOME_VISIT', department: 'community', dueDate: new Date(Date.now() + 10 * 86400e3).toISOString().slice(0, 10) } },
+      { input: { studentId: residents.nodes[21].id, type: 'HOME_VISIT', department: 'community', dueDate: today() } },
       { as: 'joint-meeting' },
     );
     const card = `[data-testid="task"][data-task-id="${assignTask.id}"]`;
     const worker = await signedIn('community');
-    await worker.goto(`${base()}#/work`);
+    await worker.waitForSelector('[data-testid="workspace"]');
+    await worker.selectOption('[data-filter="type"]', 'HOME_VISIT');
+    await worker.fill('[data-filter="due-by"]', today());
+    await worker.click(`${card} .reject summary`);
     await worker.fill(`${card} .reject input`, '该户已搬离本社区');
     await worker.click(`${card} [data-action="reject"]`);
+    // returned: it leaves the open queue, and the queue of returned work lists it
+    await worker.waitForSelector(card, { state: 'detached' });
+    await worker.selectOption('[data-filter="status"]', 'REJECTED');
     await worker.waitForSelector(`${card}[data-status="REJECTED"]`);
     await worker.context().close();
 
@@ -325,7 +306,7 @@ describeBrowser('the joint-meeting dashboard in Chromium', () => {
     const page = await signedIn('joint-meeting');
     await page.goto(`${base()}#/ledgers`);
     await settled(page, 'suspected');
-    expect(await page.locator('[data-testid="suspected"] tr').count()).toBe(3);
+    expect(await page.locator('[data-testid="suspected"] tbody tr').count()).toBe(3);
     expect(await page.locator('[data-testid="suspected"] .level-HIGH').count()).toBeGreaterThan(0);
     await page.click('[data-action="run-check"]');
     await page.waitForSelector('[data-testid="run-message"]:has-text("✓")');
@@ -344,7 +325,7 @@ describeBrowser('a department down, in the browser', () => {
   beforeAll(async () => {
     system = await startSystem({ demo: true });
     own = await startTestIdentity({ subgraphUrls: system.subgraphUrls, keys: system.keys });
-    browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser ??= await launchChromium();
   }, 180000);
   afterAll(async () => {
     await browser?.close();

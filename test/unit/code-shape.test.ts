@@ -10,7 +10,7 @@ import ts from 'typescript';
 const ROOT = path.resolve(__dirname, '..', '..');
 const SUBGRAPHS = fs.readdirSync(path.join(ROOT, 'subgraphs')).filter((d) => fs.existsSync(path.join(ROOT, 'subgraphs', d, 'src', 'index.ts')));
 /** the platform's parts, bottom-up: a part imports only parts before it */
-const PARTS = ['core', 'domain', 'observability', 'identity', 'policy', 'audit', 'imports', 'server'];
+const PARTS = ['labels', 'core', 'domain', 'observability', 'identity', 'policy', 'audit', 'imports', 'server'];
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

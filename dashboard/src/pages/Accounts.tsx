@@ -8,7 +8,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Identity } from '../api';
 import { accessToken, signInConfig } from '../auth';
-import { DEPARTMENT, t } from '../i18n';
+import { L, dept, t } from '../i18n';
 import { Section } from '../ui';
 
 interface ApiError { message: string; extensions?: { code?: string; field?: string } }
@@ -18,8 +18,6 @@ interface ServiceRow { clientId: string; name: string; department: string; scope
 interface ChangeRow { id: number; at: string; user: string; operation: string; change: string }
 interface Me { grantable: Record<string, Record<string, string[]>>; serviceAccounts: boolean }
 
-export const ROLE: Record<string, string> = { admin: '账号管理员', officer: '工作人员', school_staff: '学校学籍管理员', grid_worker: '网格员', member: '联席会议成员', service: '系统账号' };
-export const SCOPE_KIND: Record<string, string> = { district: '全区', subdistrict: '街道', school: '学校', community: '社区' };
 const OPERATION: Record<string, string> = {
   createAccount: '新建账号', updateAccount: '修改账号', disableAccount: '停用账号', enableAccount: '启用账号', resetPassword: '重置密码', lockAccount: '多次密码错误锁定',
   createServiceAccount: '新建系统账号', renewSecretServiceAccount: '更换系统密钥', disableServiceAccount: '停用系统账号', enableServiceAccount: '启用系统账号',
@@ -39,7 +37,7 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<{
   }
 }
 
-const scopeText = (s: Scope) => `${t(SCOPE_KIND[s.kind] ?? s.kind)} ${s.code}`;
+const scopeText = (s: Scope) => `${L('ScopeKind', s.kind)} ${s.code}`;
 
 const FIELD: Record<string, string> = { name: '姓名', department: '部门', role: '角色', scope: '范围', password: '密码', disabled: '停用', rateLimit: '每分钟请求上限', secretVersion: '密钥', locked: '锁定' };
 
@@ -51,8 +49,8 @@ function changeText(change: string): string {
     const k = key.split(' ')[0];
     const label = t(FIELD[k] ?? k);
     if (value === undefined) return k === 'locked' ? `${t('锁定')} ${key.slice(k.length + 1)}` : label;
-    if (k === 'department') return `${label}：${DEPARTMENT[value] ?? value}`;
-    if (k === 'role') return `${label}：${t(ROLE[value] ?? value)}`;
+    if (k === 'department') return `${label}：${dept(value)}`;
+    if (k === 'role') return `${label}：${L('Role', value)}`;
     if (k === 'scope') return `${label}：${scopeText({ kind: value.split(':')[0], code: value.split(':')[1] ?? '' })}`;
     if (k === 'disabled') return value === 'true' ? t('已停用') : t('已启用');
     return `${label}：${value}`;
@@ -88,9 +86,9 @@ function AccountForm(props: { me: Me; editing?: AccountRow; onDone: (message: st
     <form className="form" onSubmit={submit} data-testid={e ? 'edit-account' : 'add-account'}>
       <label>{t('用户名')}<input name="username" value={form.username} onChange={set('username')} required disabled={!!e} /></label>
       <label>{t('姓名')}<input name="name" value={form.name} onChange={set('name')} required /></label>
-      <label>{t('部门')}<select name="department" value={form.department} onChange={set('department')}>{departments.map((d) => <option key={d} value={d}>{DEPARTMENT[d] ?? d}</option>)}</select></label>
-      <label>{t('角色')}<select name="role" value={role} onChange={set('role')}>{roles.map((r) => <option key={r} value={r}>{t(ROLE[r] ?? r)}</option>)}</select></label>
-      <label>{t('范围')}<select name="kind" value={kind} onChange={set('kind')}>{kinds.map((k) => <option key={k} value={k}>{t(SCOPE_KIND[k] ?? k)}</option>)}</select></label>
+      <label>{t('部门')}<select name="department" value={form.department} onChange={set('department')}>{departments.map((d) => <option key={d} value={d}>{dept(d)}</option>)}</select></label>
+      <label>{t('角色')}<select name="role" value={role} onChange={set('role')}>{roles.map((r) => <option key={r} value={r}>{L('Role', r)}</option>)}</select></label>
+      <label>{t('范围')}<select name="kind" value={kind} onChange={set('kind')}>{kinds.map((k) => <option key={k} value={k}>{L('ScopeKind', k)}</option>)}</select></label>
       <label>{t('范围代码')}<input name="code" value={form.code} onChange={set('code')} placeholder={kind === 'school' ? '学校标识码' : '行政区划代码'} required /></label>
       <button type="submit" className="primary">{e ? t('保存修改') : t('新建账号')}</button>
       {props.onCancel && <button type="button" onClick={props.onCancel}>{t('取消')}</button>}
@@ -146,7 +144,7 @@ export function Accounts(_props: { identity: Identity }) {
           <tbody>
             {accounts?.map((a) => (
               <tr key={a.username} data-account={a.username} data-disabled={a.disabled}>
-                <td>{a.username}</td><td>{a.name}</td><td>{DEPARTMENT[a.department] ?? a.department}</td><td>{t(ROLE[a.role] ?? a.role)}</td><td>{scopeText(a.scope)}</td>
+                <td>{a.username}</td><td>{a.name}</td><td>{dept(a.department)}</td><td>{L('Role', a.role)}</td><td>{scopeText(a.scope)}</td>
                 <td>{a.disabled ? t('已停用') : a.locked ? t('已锁定') : t('正常')}</td>
                 <td>{a.lastSignInAt ? new Date(a.lastSignInAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}</td>
                 <td className="actions">
@@ -168,7 +166,7 @@ export function Accounts(_props: { identity: Identity }) {
             <tbody>
               {services?.map((s) => (
                 <tr key={s.clientId} data-client={s.clientId}>
-                  <td>{s.clientId}</td><td>{s.name}</td><td>{DEPARTMENT[s.department] ?? s.department}</td><td>{scopeText(s.scope)}</td><td>{s.rateLimitPerMinute}</td>
+                  <td>{s.clientId}</td><td>{s.name}</td><td>{dept(s.department)}</td><td>{scopeText(s.scope)}</td><td>{s.rateLimitPerMinute}</td>
                   <td>{s.disabled ? t('已停用') : t('正常')}</td>
                   <td className="actions">
                     <button onClick={() => void act(`/service-accounts/${s.clientId}/secret`, s.version, (o) => `${s.clientId} ${t('的新密钥（只显示这一次，旧密钥已失效）')}：${o.clientSecret}`)}>{t('更换密钥')}</button>

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './pagination';
 export * from './secrets';
 export * from './timestamp-type';
+export * from './search';

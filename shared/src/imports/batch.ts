@@ -2,13 +2,14 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TimestampType } from '../core';
+import { enumValues } from '../labels';
 
 export enum ImportStatus {
   STAGING = 'STAGING',
   COMMITTED = 'COMMITTED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(ImportStatus, { name: 'ImportStatus', valuesConfig: { STAGING: { description: '上传中' }, COMMITTED: { description: '已导入' }, REJECTED: { description: '有错误，未导入' } } });
+registerEnumType(ImportStatus, { name: 'ImportStatus', valuesConfig: enumValues('ImportStatus') });
 
 @Directive('@shareable')
 @ObjectType({ description: '导入问题：第几行、哪一列、什么问题' })

@@ -129,6 +129,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   m('importResidents', '导入居民（只导入本辖区）', [`community@${ALL_SCOPES}`]),
   // ---- joint meeting (联席会议)
   q('myTasks', '本部门的任务（本范围内的儿童）', EVERYONE),
+  q('workQueue', '工作台：本部门的任务，分页（本范围内的儿童）', EVERYONE),
   q('tasks', '全区任务', ASSIGNERS),
   q('task', '一项任务', EVERYONE),
   q('weeklyReport', '劝返工作周报（统计数）', EVERYONE, 'none'),

@@ -12,6 +12,7 @@
  *
  * A rule may set a role apart (`'community:grid_worker'`); otherwise the department's entry applies.
  */
+import { LABELS } from '../labels';
 import type { Department } from '../identity';
 import { maskAddress, maskIdNumber, maskPhone } from './masking';
 import { ROW_SCOPES } from './row-scope';
@@ -149,9 +150,7 @@ export function applyMask(kind: MaskKind, value: unknown): unknown {
 }
 
 
-const DEPARTMENT_LABELS: Record<Department, string> = {
-  education: '教育局', public_security: '公安', civil_affairs: '民政/扶贫', community: '街道/社区', joint_meeting: '联席会议',
-};
+const DEPARTMENT_LABELS = Object.fromEntries(Object.entries(LABELS.Department).map(([d, [zh]]) => [d, zh])) as Record<Department, string>;
 const ACCESS_LABELS: Record<Access, string> = { allow: '✅ 可见', mask: '🔒 脱敏', deny: '⛔ 不可见' };
 const MASK_LABELS: Record<MaskKind, string> = { idNumber: '身份证号：保留前 6 位与后 4 位', phone: '电话：仅后 4 位', address: '地址：仅到社区/村' };
 

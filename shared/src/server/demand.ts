@@ -32,6 +32,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // the joint meeting's work: every task of the district, each meeting's resolutions
   'Query.tasks': 5000,
   'Query.myTasks': 5000,
+  // a workspace's page of tasks when `first` is not given
+  'Query.workQueue': 20,
   'Query.meetings': 50,
   'Meeting.tasks': 2000,
   'Query.letters': 500,

@@ -7,6 +7,7 @@ import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
+import { WorkQueueResolver } from './resolvers/work-queue.resolver';
 import { MeetingResolver } from './resolvers/meeting.resolver';
 import { CrossCheckResolver, LedgerEntryResolver } from './resolvers/cross-check.resolver';
 import { crossCheckWorker } from './workers/cross-check.worker';
@@ -21,7 +22,7 @@ export const jointMeeting = defineSubgraph<Loaders>({
   name: 'joint-meeting',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, TaskResolver, MeetingResolver, CrossCheckResolver, LedgerEntryResolver],
+  resolvers: [StudentResolver, TaskResolver, WorkQueueResolver, MeetingResolver, CrossCheckResolver, LedgerEntryResolver],
   orphanedTypes: [Student],
   referenceResolvers,
   loaders: createLoaders,

@@ -1,5 +1,6 @@
 export enum VisitOutcome {
   MET_FAMILY = 'MET_FAMILY',
+  MET_CHILD = 'MET_CHILD',
   CHILD_PERSUADED = 'CHILD_PERSUADED',
   REFUSED = 'REFUSED',
   NOT_HOME = 'NOT_HOME',

@@ -40,6 +40,7 @@ export class ResidentHousehold {
 
 /** 居民: a person living in a community household, keyed by the linkage key. */
 @Entity({ tableName: 'resident' })
+@Index({ properties: ['name', 'id'] })
 export class Resident {
   @PrimaryKey({ type: 'string', length: 43 })
   id: string;

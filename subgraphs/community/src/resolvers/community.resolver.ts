@@ -1,5 +1,5 @@
-import { badInput, ConnectionType, decodeCursor, forbidden, pageSizeFor, pageWithLazyCount, toPage } from '@kongchuo/shared/core';
-import { calendarDate, compulsoryAgeBirthRange, requiredText } from '@kongchuo/shared/domain';
+import { afterName, badInput, ConnectionType, decodeCursor, decodeNameCursor, encodeNameCursor, forbidden, pageSizeFor, pageWithLazyCount, searchName, startsWith, toPage } from '@kongchuo/shared/core';
+import { calendarDate, compulsoryAgeBirthRange, linkageKey, requiredText } from '@kongchuo/shared/domain';
 import { type Identity } from '@kongchuo/shared/identity';
 import { writeTransaction } from '@kongchuo/shared/server';
 import { raw, type FilterQuery } from '@mikro-orm/core';
@@ -33,20 +33,33 @@ export class CommunityResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('compulsoryAgeOn', () => String, { nullable: true, description: '只列该日处于义务教育年龄的儿童（查居住，四查三比对）' }) compulsoryAgeOn?: string,
+    @Arg('name', () => String, { nullable: true, description: '姓名（居民登记），从头匹配；结果按姓名排序' }) nameArg?: string,
+    @Arg('idNumber', () => String, { nullable: true, description: '18 位居民身份证号码：在本部门换算为人员关联键后查找，号码本身不离开本部门、不记录' }) idNumber?: string,
   ): Promise<ResidentConnection> {
     const limit = pageSizeFor(ctx.identity.role, first);
-    const cursor = decodeCursor(after);
+    const name = searchName(nameArg, 'name');
+    const key = idNumber != null ? linkageKey(idNumber, ctx.linkageSecret, 'idNumber') : undefined;
+    const cursor = name ? undefined : decodeCursor(after);
+    const nameCursor = name ? decodeNameCursor(after) : undefined;
     const age = compulsoryAgeOn ? compulsoryAgeBirthRange(calendarDate(compulsoryAgeOn, 'compulsoryAgeOn')) : null;
     // a raw SQL fragment is used once, so each query gets its own conditions
     const where = (): FilterQuery<Resident>[] => [
       residentScope(ctx.identity),
       { relation: { $in: CHILD_RELATIONS } },
       ...(communityCode ? [{ household: { community: communityCode } }] : []),
+      ...(key ? [{ id: key }] : []),
+      ...(name ? [{ name: startsWith(name) }] : []),
       // the birth date is digits 7–14 of the resident ID number (GB 11643)
       ...(age ? [{ [raw((alias) => `substr(${alias}.resident_id, 7, 8)`)]: { $gte: age.bornFrom.replace(/-/g, ''), $lte: age.bornTo.replace(/-/g, '') } } as FilterQuery<Resident>] : []),
     ];
-    const rows = await ctx.em.find(Resident, { $and: [...where(), ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id'] });
-    return pageWithLazyCount(() => ctx.em.count(Resident, { $and: where() }), toPage(rows.map((r) => ({ id: r.id })), limit, (r) => r.id));
+    // by name: in name order (the index's), otherwise in key order
+    const rows: { id: string; name: string }[] = name
+      ? await ctx.em.find(Resident, { $and: [...where(), ...afterName(nameCursor)] } as FilterQuery<Resident>, { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1, fields: ['id', 'name'] })
+      : await ctx.em.find(Resident, { $and: [...where(), ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id', 'name'] });
+    const page = toPage(rows, limit, (r) => r.id);
+    const last = page.nodes.at(-1);
+    if (name) page.pageInfo.endCursor = last ? encodeNameCursor(last.name, last.id) : null;
+    return pageWithLazyCount(() => ctx.em.count(Resident, { $and: where() }), { ...page, nodes: page.nodes.map((r) => ({ id: r.id })) });
   }
 
   @Query(() => Student, { nullable: true, description: '一名居住在辖区内的儿童（统一视图的入口；街道、社区工作人员只查到本辖区的）' })

@@ -35,6 +35,7 @@ export class RequiredFamily {
 @Entity({ tableName: 'student' })
 @Index({ properties: ['status', 'id'] })
 @Index({ properties: ['school', 'id'] })
+@Index({ properties: ['name', 'id'] })
 export class Student {
   [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt';
 

@@ -14,6 +14,15 @@ export class StudentFilter {
 
   @Field(() => Int, { nullable: true, description: '一年级入学年份' })
   cohortYear?: number;
+
+  @Field(() => String, { nullable: true, description: '班级（与 schoolCode、grade 同用）' })
+  className?: string;
+
+  @Field(() => String, { nullable: true, description: '姓名，从头匹配（“张”找到张三、张小红）；结果按姓名排序' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: '18 位居民身份证号码：在本部门换算为人员关联键后查找，号码本身不离开本部门、不记录' })
+  idNumber?: string;
 }
 
 

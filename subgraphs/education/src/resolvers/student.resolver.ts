@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, badInput, conflict, decodeCursor, pageWithLazyCount, notFound, pageSizeFor, toPage } from '@kongchuo/shared/core';
+import { ConnectionType, afterName, badInput, conflict, decodeCursor, decodeNameCursor, encodeNameCursor, pageWithLazyCount, notFound, pageSizeFor, searchName, startsWith, toPage } from '@kongchuo/shared/core';
 import { linkageKey, parseResidentId, requiredText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
@@ -60,10 +60,19 @@ export class StudentResolver {
     if (filter?.schoolCode) where.push({ school: filter.schoolCode });
     if (filter?.grade != null) where.push({ grade: filter.grade });
     if (filter?.cohortYear != null) where.push({ cohortYear: filter.cohortYear });
-    const cursor = decodeCursor(after);
-    const rows = await ctx.em.find(Student, { $and: [...where, ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1 });
+    if (filter?.className != null) where.push({ className: requiredText(filter.className, 'filter.className', 20) });
+    // the ID number becomes the linkage key here and goes no further (not logged, not sent on)
+    if (filter?.idNumber != null) where.push({ id: linkageKey(filter.idNumber, ctx.linkageSecret, 'filter.idNumber') });
+    const name = searchName(filter?.name, 'filter.name');
+    if (name) where.push({ name: startsWith(name) });
+    // by name: in name order (the index's), otherwise in key order
+    const rows = name
+      ? await ctx.em.find(Student, { $and: [...where, ...afterName(decodeNameCursor(after))] } as FilterQuery<Student>, { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1 })
+      : await ctx.em.find(Student, { $and: [...where, ...(decodeCursor(after) ? [{ id: { $gt: decodeCursor(after) } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1 });
     for (const s of rows) ctx.loaders.student.prime(s.id, s);
-    return pageWithLazyCount(() => ctx.em.count(Student, { $and: where }), toPage(rows, limit, (s) => s.id));
+    const page = toPage(rows, limit, (s) => s.id);
+    if (name) page.pageInfo.endCursor = page.nodes.length ? encodeNameCursor(page.nodes.at(-1)!.name, page.nodes.at(-1)!.id) : null;
+    return pageWithLazyCount(() => ctx.em.count(Student, { $and: where }), page);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '居民身份证号码（按权限脱敏，见权限矩阵）' })

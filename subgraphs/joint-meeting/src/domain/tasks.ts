@@ -9,6 +9,7 @@
  * Only the assigned department moves a task; only the joint meeting and education assign and
  * reassign. A task is overdue when its due date has passed and it is not done.
  */
+import { label } from '@kongchuo/shared/labels';
 import type { Department } from '@kongchuo/shared/identity';
 
 export enum TaskType {
@@ -47,13 +48,14 @@ export enum EvidenceKind {
   LETTER = 'LETTER',
 }
 
+/** Who does each kind of task and what it is completed with (its words: `@kongchuo/shared/labels`). */
 export const TASK_RULES: Record<TaskType, { label: string; departments: Department[]; evidence: EvidenceKind }> = {
-  HOME_VISIT: { label: '家访', departments: ['community'], evidence: EvidenceKind.HOME_VISIT },
-  LOCATE_FAMILY: { label: '查找家庭下落', departments: ['public_security'], evidence: EvidenceKind.LOCATE_REPORT },
-  AID: { label: '资助帮扶', departments: ['civil_affairs'], evidence: EvidenceKind.AID_GRANT },
-  LEGAL_NOTICE: { label: '向监护人或用人单位发出法律告知', departments: ['public_security'], evidence: EvidenceKind.LEGAL_NOTICE },
-  RE_ENROLMENT: { label: '复学安置', departments: ['education'], evidence: EvidenceKind.RE_ENROLMENT },
-  LETTER_TO_ORIGIN: { label: '函告户籍地教育部门', departments: ['education'], evidence: EvidenceKind.LETTER },
+  HOME_VISIT: { label: label('TaskType', 'HOME_VISIT'), departments: ['community'], evidence: EvidenceKind.HOME_VISIT },
+  LOCATE_FAMILY: { label: label('TaskType', 'LOCATE_FAMILY'), departments: ['public_security'], evidence: EvidenceKind.LOCATE_REPORT },
+  AID: { label: label('TaskType', 'AID'), departments: ['civil_affairs'], evidence: EvidenceKind.AID_GRANT },
+  LEGAL_NOTICE: { label: label('TaskType', 'LEGAL_NOTICE'), departments: ['public_security'], evidence: EvidenceKind.LEGAL_NOTICE },
+  RE_ENROLMENT: { label: label('TaskType', 'RE_ENROLMENT'), departments: ['education'], evidence: EvidenceKind.RE_ENROLMENT },
+  LETTER_TO_ORIGIN: { label: label('TaskType', 'LETTER_TO_ORIGIN'), departments: ['education'], evidence: EvidenceKind.LETTER },
 };
 
 export const ASSIGNERS: Department[] = ['joint_meeting', 'education'];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Field, ObjectType, Int } from 'type-graphql';
 import { badInput, forbidden, notFound } from '@kongchuo/shared/core';
+import { departmentLabel } from '@kongchuo/shared/labels';
 import { LINKAGE_KEY_PATTERN, calendarDate, optionalText, requiredText, todayInChina } from '@kongchuo/shared/domain';
 import { DEPARTMENTS, type Department, type Identity } from '@kongchuo/shared/identity';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
@@ -31,7 +32,7 @@ export function createTask(
     id: randomUUID(), studentId: t.studentId, caseId: t.caseId, meeting: t.meeting, type: t.type, assignedDepartment: t.department,
     assignee: t.assignee, dueDate: t.dueDate, note: t.note, createdBy: identity.user,
   });
-  event(em, task, identity, TaskAction.ASSIGN, null, TaskStatus.ASSIGNED, today, `派发给 ${t.department}`);
+  event(em, task, identity, TaskAction.ASSIGN, null, TaskStatus.ASSIGNED, today, `派发给${departmentLabel(t.department)}`);
   return task;
 }
 
@@ -228,7 +229,7 @@ export class TaskResolver {
         assignedDepartment: to, assignee: optionalText(input.assignee, 'input.assignee', 64),
         dueDate: calendarDate(input.dueDate, 'input.dueDate', { notBefore: ctx.today() }), rejectionReason: null,
       });
-      return optionalText(input.note, 'input.note', 2000) ?? `改派给 ${to}`;
+      return optionalText(input.note, 'input.note', 2000) ?? `改派给${departmentLabel(to)}`;
     });
   }
 
