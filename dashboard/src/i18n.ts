@@ -23,6 +23,11 @@ const EN: Record<string, string> = {
   '劝返任务': 'Persuasion tasks', '时间线': 'Timeline', '辍学倾向预警': 'Early warning', '疑似辍学台账': 'Suspected dropouts', '四查三比对': 'Cross-department check',
   '运行比对': 'Run the check', '无权查看': 'not visible to you', '改派': 'Reassign', '导出 Excel': 'Export to Excel', '学校月报': 'School monthly report', '巩固率': 'Consolidation rate', '发函登记': 'Letters', '导出一生一案': 'Export case file', '办理记录': 'History', '服务不可用': 'service unavailable', '处理：派发建议任务': 'Act: assign the suggested task', '比对日期': 'Date', '无学籍': 'no student record',
   // the workspace, search and forms
+  '本部门': 'My department',
+  '本部门最近办结': "My department's latest completed work", '查看全部已办结': 'All completed work',
+  '学籍异动': 'Status change', '回函': 'replied', '发函至': 'Letter to', '家访': 'Home visit',
+  '已登记为留守儿童': 'Registered as left behind', '身份证号（户口簿）': 'ID number (household booklet)', '与儿童关系': 'Relation to the child', '父母务工地': "Where the parents work", '登记日期': 'Registered on', '登记留守儿童': 'Register as left behind', '祖父母': 'grandparents', '外祖父母': 'maternal grandparents', '其他亲属': 'other relatives', '邻居或朋友': 'neighbour or friend',
+  '月份': 'Month', '年份': 'Year', '未定目标': 'no target set',
   '共 {n} 条，第 {page} 页': '{n} in all, page {page}', '共 {n} 条': '{n} in all', '找到 {n} 名': '{n} found', '找到 {n} 名，已列出 {shown} 名': '{n} found, {shown} listed',
   '18 位身份证号': '18-character resident ID number',
   '6 位，如 450204 柳南区': '6 digits, e.g. 450204 for Liunan',

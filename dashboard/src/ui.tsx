@@ -36,8 +36,12 @@ export function Kpi(props: { label: string; value: ReactNode; sub?: ReactNode; t
   );
 }
 
-/** An Apache ECharts chart; `option` is its whole configuration. */
-export function Chart(props: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {
+/**
+ * An Apache ECharts chart; `option` is its whole configuration. `summary` is its text alternative:
+ * the same figures as a table, which screen readers read and the page prints in the chart's stead
+ * when it cannot draw (the SVG itself is hidden from assistive technology).
+ */
+export function Chart(props: { option: echarts.EChartsCoreOption; height?: number; testId?: string; summary?: [string, string | number][]; caption?: string }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
@@ -50,7 +54,17 @@ export function Chart(props: { option: echarts.EChartsCoreOption; height?: numbe
       chart.dispose();
     };
   }, [props.option]);
-  return <div ref={el} className="chart" style={{ height: props.height ?? 260 }} data-testid={props.testId} />;
+  return (
+    <figure className="chart-figure">
+      <div ref={el} className="chart" style={{ height: props.height ?? 260 }} data-testid={props.testId} aria-hidden="true" />
+      {props.summary && (
+        <table className="visually-hidden chart-data">
+          {props.caption && <caption>{props.caption}</caption>}
+          <tbody>{props.summary.map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody>
+        </table>
+      )}
+    </figure>
+  );
 }
 
 /** Counts values into [name, count] pairs, largest first. */

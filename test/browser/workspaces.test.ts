@@ -5,18 +5,35 @@
  * the task — no id typed anywhere — and the joint meeting then sees it done, with that evidence,
  * on the child's timeline. No visible text of the Chinese UI, and no cell of the child's case file
  * in Excel, is a raw code. Screenshots of each workspace go to test-artifacts/.
+ *
+ * The suite has a seeded system of its own: it drops children out and brings them back, visits,
+ * grants aid, registers a left-behind child — none of which the shared system's suites, which
+ * count the seed's 16 still out, should see.
  */
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { ok, type Account } from '../support/client';
+import { DEMO_ACCOUNTS, issueUserToken } from '@kongchuo/shared/identity';
+import { post, type Account } from '../support/client';
+import { startSystem, type TestSystem } from '../support/system';
 import { startTestIdentity, type TestIdentity } from '../support/identity';
-import { describeBrowser, launchChromium, newPage, rawCodesIn, settled, shot, signIn, visibleText, type Viewport } from '../support/browser';
+import { ARTIFACTS, describeBrowser, launchChromium, newPage, rawCodesIn, settled, shot, signIn, visibleText, type Viewport } from '../support/browser';
 
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
 
+let system: TestSystem | undefined;
 let idp: TestIdentity | undefined;
 let browser: Browser | undefined;
+const tokens = new Map<string, Promise<string>>();
+
+/** An operation through this suite's system's gateway as a demo account; its data, or it throws with the errors. */
+async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, opts: { as?: Account } = {}): Promise<T> {
+  const as = opts.as ?? 'edu-admin';
+  if (!tokens.has(as)) tokens.set(as, issueUserToken(DEMO_ACCOUNTS[as], system!.config, system!.keys));
+  const r = await post<T>(system!.gatewayUrl, { query, variables }, { authorization: `Bearer ${await tokens.get(as)!}` });
+  if (r.errors?.length || !r.data) throw new Error(`expected success, got ${r.status}: ${JSON.stringify(r.errors)}`);
+  return r.data;
+}
 const violations: string[] = [];
 const base = () => idp!.gateway.url.replace(/\/graphql$/, '/');
 
@@ -43,6 +60,11 @@ async function dropsOut(child: { id: string; version: number }) {
   await ok('mutation($input: RecordStatusChangeInput!) { recordStatusChange(input: $input) { id } }',
     { input: { studentId: child.id, code: 'DROPOUT', date: today(), expectedVersion: child.version, dropoutReasons: ['WEARY_OF_STUDY'] } }, { as: 'edu-admin' });
 }
+/** Education records 12 复学 today (the case closes as returned): the child is at school again, as the other suites expect. */
+async function backAtSchool(id: string) {
+  const { student } = await ok<{ student: { version: number } }>('query($id: ID!) { student(id: $id) { version } }', { id });
+  await ok('mutation($input: RecordStatusChangeInput!) { recordStatusChange(input: $input) { id } }', { input: { studentId: id, code: 'RESUMPTION', date: today(), expectedVersion: student.version } }, { as: 'edu-admin' });
+}
 async function assign(studentId: string, type: string, department: string): Promise<string> {
   const as: Account = department === 'education' ? 'edu-admin' : 'joint-meeting';
   return (await ok<{ assignTask: { id: string } }>('mutation($input: AssignTaskInput!) { assignTask(input: $input) { id } }',
@@ -53,6 +75,16 @@ async function assign(studentId: string, type: string, department: string): Prom
 async function noRawCodes(page: Page, where: string) {
   expect({ where, codes: rawCodesIn(await visibleText(page)) }).toEqual({ where, codes: [] });
 }
+
+/** Every input, select and text area has a label a screen reader reads. */
+async function everyControlLabelled(page: Page, where: string) {
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((e) => (e as HTMLInputElement).type !== 'hidden' && !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+    .map((e) => e.outerHTML.slice(0, 120)));
+  expect({ where, unlabelled }).toEqual({ where, unlabelled: [] });
+}
+
+let printed = false;
 
 /** Signs in, lands on the workspace, finds the child by the start of the name, then opens the task from the queue. */
 async function openTask(page: Page, account: string, child: Child, taskId: string, type: string) {
@@ -65,6 +97,7 @@ async function openTask(page: Page, account: string, child: Child, taskId: strin
   await page.waitForSelector(`[data-testid="find-results"] tr[data-child="${child.id}"]`);
   expect(await page.textContent(`[data-testid="find-results"] tr[data-child="${child.id}"]`)).toContain(child.name);
   await noRawCodes(page, `${account}: search`);
+  await everyControlLabelled(page, `${account}: the workspace`);
   // the task is in the queue, naming the child
   await page.selectOption('[data-filter="type"]', type);
   await page.fill('[data-filter="due-by"]', today());
@@ -84,6 +117,7 @@ async function workIt(page: Page, card: string, fill: (form: string) => Promise<
   const form = `${card} [data-testid="evidence-form"] form.evidence-form`;
   await page.waitForSelector(form);
   await noRawCodes(page, 'the evidence form');
+  await everyControlLabelled(page, 'the evidence form');
   await fill(form);
   await page.click(`${form} [data-action="record-evidence"]`);
   // done: the open queue no longer lists it
@@ -102,6 +136,16 @@ async function jointMeetingSees(taskId: string, child: Child, evidenceKind: stri
   expect(await page.textContent('[data-testid="child-tasks"]')).toContain(`已办结`);
   expect(await page.textContent('[data-testid="child-tasks"]')).toContain(`凭证：${evidenceWords}`);
   await noRawCodes(page, `the child's page after ${name}`);
+  if (!printed) {
+    // printed as a case file: the page without its controls
+    printed = true;
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('header nav')).toBe(false);
+    expect(await page.isVisible('[data-action="export-case-file"]')).toBe(false);
+    expect(await page.isVisible('[data-testid="child-timeline"]')).toBe(true);
+    await page.pdf({ path: `${ARTIFACTS}/child-case-file.pdf`, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+  }
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-case-file"]')]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile((await download.path())!);
@@ -122,12 +166,14 @@ const FLOWS: Flow[] = [
 
 describeBrowser('each department works in its own workspace', () => {
   beforeAll(async () => {
-    idp = await startTestIdentity({ gatewayEnv: { TRUSTED_DOCUMENTS: 'people' } });
+    system = await startSystem({ demo: true });
+    idp = await startTestIdentity({ subgraphUrls: system.subgraphUrls, keys: system.keys, gatewayEnv: { TRUSTED_DOCUMENTS: 'people' } });
     browser = await launchChromium();
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await idp?.stop();
+    await system?.stop();
   });
 
   it.each(FLOWS.map((f) => [f.name, f] as const))('a home visit, %s: visit recorded in the form, task completed, on the timeline', async (name, flow) => {
@@ -239,6 +285,7 @@ describeBrowser('each department works in its own workspace', () => {
     });
     await page.context().close();
     await jointMeetingSees(taskId, child, 'LETTER', '函件', `education-${viewport}`);
+    await backAtSchool(child.id);
   }, 120_000);
 
   it('the joint meeting assigns work by picking the child from a search, seeing who it is', async () => {
@@ -266,6 +313,64 @@ describeBrowser('each department works in its own workspace', () => {
     expect(task).toEqual({ type: 'AID', assignedDepartment: 'civil_affairs', student: { id: child.id } });
     await noRawCodes(page, 'the joint meeting\'s workspace');
     await shot(page, 'workspace-joint-meeting');
+    await page.context().close();
+  }, 60_000);
+
+  it('a task someone else moved meanwhile: the page says so and shows its new state, and nothing is overwritten', async () => {
+    const child = fresh(await residentsOf('community'), (c) => c.enrollment?.status === 'ENROLLED');
+    const taskId = await assign(child.id, 'HOME_VISIT', 'community');
+    const page = await newPage(browser!, 'conflict', violations);
+    const card = await openTask(page, 'community', child, taskId, 'HOME_VISIT');
+    // a colleague accepts it first
+    await ok('mutation($input: MoveTaskInput!) { acceptTask(input: $input) { id } }', { input: { taskId, expectedVersion: 1 } }, { as: 'community' });
+    await page.click(`${card} [data-action="accept"]`);
+    await page.waitForSelector(`${card} [data-testid="task-error"]`);
+    expect(await page.textContent(`${card} [data-testid="task-error"]`)).toBe('这条任务已被他人更新，已显示最新状态');
+    await page.waitForSelector(`${card}[data-status="ACCEPTED"]`);
+    const { task } = await ok<{ task: { history: { action: string }[] } }>('query($id: String!) { task(id: $id) { history { action } } }', { id: taskId }, { as: 'joint-meeting' });
+    expect(task.history.map((h) => h.action)).toEqual(['ASSIGN', 'ACCEPT']);
+    await page.context().close();
+  }, 60_000);
+
+  it('civil affairs registers a left-behind child from the child\'s page, with the number from the household booklet', async () => {
+    const child = fresh((await ok<{ students: { nodes: { id: string; name: string; idNumber: string; isLeftBehind: boolean | null }[] } }>(
+      '{ students(filter: { enrollmentStatus: ENROLLED }, first: 500) { nodes { id name idNumber isLeftBehind } } }')).students.nodes, (c) => c.isLeftBehind === false);
+    const other = (await ok<{ students: { nodes: { id: string; idNumber: string }[] } }>('{ students(first: 2) { nodes { id idNumber } } }')).students.nodes.find((n) => n.id !== child.id)!;
+    const page = await newPage(browser!, 'left-behind', violations, 'phone');
+    await signIn(page, 'civil-affairs', base());
+    await page.goto(`${base()}#/child/${encodeURIComponent(child.id)}`);
+    await page.click('[data-testid="register-left-behind"] summary');
+    const form = 'form[data-form="LEFT_BEHIND"]';
+    await page.fill(`${form} [data-field="idNumber"]`, other.idNumber);
+    await page.fill(`${form} [data-field="carerName"]`, '王奶奶');
+    await page.click(`${form} [data-action="record-evidence"]`);
+    // another child's number is refused beside the field, and nothing is saved
+    await page.waitForSelector(`${form} [data-error-for="idNumber"]`);
+    expect(await page.inputValue(`${form} [data-field="carerName"]`)).toBe('王奶奶');
+    await page.fill(`${form} [data-field="idNumber"]`, child.idNumber);
+    await page.click(`${form} [data-action="record-evidence"]`);
+    await page.waitForSelector('[data-testid="left-behind-saved"]');
+    await page.waitForSelector('[data-testid="child-civil-affairs"] tr[data-field="isLeftBehind"] td:has-text("是")');
+    await noRawCodes(page, 'the child\'s page, civil affairs');
+    await shot(page, 'child-civil-affairs-left-behind');
+    await page.context().close();
+    const { student } = await ok<{ student: { isLeftBehind: boolean } }>('query($id: ID!) { student(id: $id) { isLeftBehind } }', { id: child.id });
+    expect(student.isLeftBehind).toBe(true);
+  }, 60_000);
+
+  it('in English, the workspace\'s own words are all English (names and places stay as they are)', async () => {
+    const page = await newPage(browser!, 'english', violations, 'phone');
+    await signIn(page, 'police', base());
+    await page.waitForSelector('[data-testid="workspace"]');
+    await page.click('header .who button:has-text("EN")');
+    await page.waitForSelector('header nav a:has-text("Workspace")');
+    await settled(page, 'queue');
+    await page.waitForSelector('[data-testid="task"]');
+    // (the language switch names the other language in its own words, marked with its lang)
+    const chrome = await page.evaluate(() => [...document.querySelectorAll('button:not([lang]), label > span, th, h3, summary, legend, option, .task-meta > *, .muted, nav a')]
+      .map((e) => (e as HTMLElement).innerText.trim()).filter(Boolean));
+    expect(chrome.filter((text) => /\p{Script=Han}/u.test(text.replace(/（[^）]*）|\([^)]*\)/g, '')))).toEqual([]);
+    await shot(page, 'workspace-police-english');
     await page.context().close();
   }, 60_000);
 

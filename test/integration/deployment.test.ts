@@ -67,6 +67,10 @@ describe('docker-compose.yml', () => {
     expect(services.gateway.environment?.TOKEN_JWKS_URL).toBe('${TOKEN_JWKS_URL:-http://identity:4010/jwks}');
   });
 
+  it('initialises PostgreSQL in a code-point collation, which the search by name relies on', () => {
+    expect(services.postgres.environment?.POSTGRES_INITDB_ARGS).toBe('--encoding=UTF8 --locale=C.UTF-8');
+  });
+
   it('makes every secret a required variable: docker compose refuses to start without it', () => {
     const secrets = ['LINKAGE_SECRET', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'POSTGRES_PASSWORD', 'SERVICE_CLIENT_SECRET_JOINT_MEETING', 'IDENTITY_DB_PASSWORD', 'IDENTITY_DB_OWNER_PASSWORD', 'TOKEN_ISSUER', ...SUBGRAPH_NAMES.flatMap((n) => [`${envName(n)}_DB_PASSWORD`, `${envName(n)}_DB_OWNER_PASSWORD`, `AUDIT_SIGNING_JWK_${envName(n)}`, `AUDIT_PUBLIC_JWK_${envName(n)}`])];
     const uses = [...text.matchAll(/\$\{(\w+)(:[?-])?/g)].map((m) => ({ variable: m[1], form: m[2] }));

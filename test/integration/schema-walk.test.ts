@@ -300,13 +300,17 @@ describe('every path to a child through the supergraph keeps the policy', () => 
   /** where these children are, as the owners of those facts record them, read as the joint meeting */
   async function locate(ids: string[]): Promise<void> {
     const unknown = [...new Set(ids)].filter((id) => !places.has(id));
-    for (let i = 0; i < unknown.length; i += 25) {
-      const part = unknown.slice(i, i + 25);
-      const body = part.map((id, j) => `s${j}: student(id: ${JSON.stringify(id)}) { id enrollment { school { code } } community { code subdistrict { code } } }`).join(' ');
-      const data = await ok<Record<string, { id: string; enrollment: { school: { code: string } } | null; community: { code: string; subdistrict: { code: string } | null } | null } | null>>(`{ ${body} }`, {}, { as: 'joint-meeting' });
+    // 15 children a request: two aliases each, within the gateway's 30
+    for (let i = 0; i < unknown.length; i += 15) {
+      const part = unknown.slice(i, i + 15);
+      // a child education has no record of (never enrolled) is found where it lives, through the community's root
+      const body = part.map((id, j) => `s${j}: student(id: ${JSON.stringify(id)}) { id enrollment { school { code } } community { code subdistrict { code } } } r${j}: resident(id: ${JSON.stringify(id)}) { id community { code subdistrict { code } } }`).join(' ');
+      type Located = { id: string; enrollment?: { school: { code: string } } | null; community: { code: string; subdistrict: { code: string } | null } | null } | null;
+      const data = await ok<Record<string, Located>>(`{ ${body} }`, {}, { as: 'joint-meeting' });
       part.forEach((id, j) => {
         const st = data[`s${j}`];
-        places.set(id, { school: st?.enrollment?.school.code, community: st?.community?.code, subdistrict: st?.community?.subdistrict?.code });
+        const lives = st?.community ?? data[`r${j}`]?.community;
+        places.set(id, { school: st?.enrollment?.school.code, community: lives?.code, subdistrict: lives?.subdistrict?.code });
       });
     }
   }

@@ -32,7 +32,7 @@ const byId = (name: string, variables: Record<string, unknown> = {}) => ({ docum
 
 describe('the registered documents', () => {
   it('are the dashboard\'s, generated at its build, the reports\' and the identity provider\'s scope checks, each id the SHA-256 of its text', () => {
-    expect([...dashboard.keys()]).toEqual(expect.arrayContaining(['DistrictOverview', 'ChildByStudent', 'ChildByResident', 'MyTasks', 'AssignTask', 'RecordHomeVisit', 'RunCrossCheck']));
+    expect([...dashboard.keys()]).toEqual(expect.arrayContaining(['DistrictOverview', 'ChildByStudent', 'ChildByResident', 'WorkQueue', 'FindStudents', 'AssignFromWorkspace', 'RecordVisitEvidence', 'RunCrossCheck']));
     expect(REPORT_DOCUMENTS.map((d) => d.name).sort()).toEqual(['ReportCaseBook', 'ReportCaseFileOfResident', 'ReportCaseFileOfStudent', 'ReportConsolidation', 'ReportLetters', 'ReportMonthly', 'ReportWeekly']);
     for (const d of [...dashboard.values(), ...REPORT_DOCUMENTS, ...ACCOUNT_DOCUMENTS]) expect(d.id).toBe(documentIdOf(d.body));
     expect(ACCOUNT_DOCUMENTS.map((d) => d.name).sort()).toEqual(['AccountScopeCommunities', 'AccountScopeSchool', 'AccountScopeSubdistricts']);
@@ -69,9 +69,9 @@ describe('with TRUSTED_DOCUMENTS=people', () => {
   });
 
   it('counts a registered document under its registered name in the metrics', async () => {
-    await send(byId('TaskFigures'));
+    await send(byId('TaskCounts'));
     const metrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
-    expect(metrics).toMatch(/kc_gateway_requests_total\{operation="TaskFigures",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/kc_gateway_requests_total\{operation="TaskCounts",outcome="ok"\} [1-9]/);
   });
 
   it('refuses any other document from a person, before planning it', async () => {
@@ -93,7 +93,7 @@ describe('with TRUSTED_DOCUMENTS=people', () => {
   it('refuses an unknown id, an id sent with another text, and automatic persisted queries (a client cannot register a document)', async () => {
     const unknown = await send({ documentId: documentIdOf('{ students { nodes { idNumber } } }') });
     expect([unknown.status, unknown.errors![0].extensions!.code]).toEqual([400, 'PERSISTED_QUERY_NOT_IN_LIST']);
-    const swapped = await send({ ...byId('TaskFigures'), query: '{ students(first: 5) { nodes { idNumber } } }' });
+    const swapped = await send({ ...byId('TaskCounts'), query: '{ students(first: 5) { nodes { idNumber } } }' });
     expect([swapped.status, swapped.errors![0].extensions!.code]).toEqual([400, 'BAD_REQUEST']);
     expect(swapped.data).toBeUndefined();
     const text = '{ students(first: 5) { nodes { idNumber } } }';

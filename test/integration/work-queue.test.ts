@@ -83,6 +83,9 @@ describe('a department\'s queue', () => {
   it('filters by status, type, overdue and due date', async () => {
     const done = await queue('community', { status: ['DONE'] }, 500);
     for (const t of done.nodes) expect(t.status).toBe('DONE');
+    // finished work: the latest due first, and paged the same way
+    expect(done.nodes.map((t) => t.dueDate)).toEqual(done.nodes.map((t) => t.dueDate).sort().reverse());
+    expect((await everyPage('community', { status: ['DONE'] }, 7)).map((t) => t.id)).toEqual(done.nodes.map((t) => t.id));
     const visits = await queue('joint-meeting', { type: 'RE_ENROLMENT' }, 500);
     for (const t of visits.nodes) expect(t.type).toBe('RE_ENROLMENT');
     const soon = await queue('community', { dueBy: inDays(2) }, 500);
@@ -119,6 +122,11 @@ describe('only children the caller may open', () => {
   it('other departments\' queues are for the joint meeting and the district bureau only', async () => {
     expect((await queue('edu-admin', { department: 'community' }, 500)).nodes.every((t) => t.assignedDepartment === 'community')).toBe(true);
     expect(codeOf(await gql(QUEUE, { filter: { department: 'community' } }, { as: 'police' }))).toEqual({ code: 'FORBIDDEN', field: 'filter.department' });
+    expect(codeOf(await gql(QUEUE, { filter: { allDepartments: true } }, { as: 'police' }))).toEqual({ code: 'FORBIDDEN', field: 'filter.allDepartments' });
+    const mine = await queue('edu-admin', {}, 500);
+    expect(mine.nodes.every((t) => t.assignedDepartment === 'education')).toBe(true);
+    const all = await queue('edu-admin', { allDepartments: true }, 500);
+    expect(new Set(all.nodes.map((t) => t.assignedDepartment)).size).toBeGreaterThan(1);
     expect(codeOf(await gql(QUEUE, { filter: { department: 'community' } }, { as: 'school-staff' }))).toEqual({ code: 'FORBIDDEN', field: 'filter.department' });
     expect(codeOf(await gql(QUEUE, { filter: { department: 'nobody' } }, { as: 'joint-meeting' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.department' });
     expect(codeOf(await gql(QUEUE, { filter: { dueBy: '2026-13-01' } }, { as: 'police' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.dueBy' });

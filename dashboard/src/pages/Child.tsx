@@ -3,6 +3,8 @@ import { Section } from '../ui';
 import { L, dept, t } from '../i18n';
 import type { ChildFieldsFragment } from '../gql/graphql';
 import { useScopeWords } from '../work/places';
+import { LeftBehindForm } from '../work/EvidenceForms';
+import { useState } from 'react';
 import { useQuery } from '../query';
 import { graphql } from '../gql';
 
@@ -14,7 +16,7 @@ graphql(`fragment ChildFields on Student {
   poverty { registered } isLeftBehind disability { category grade }
   community { name gridName residentName subdistrict { name } } family { carer parentsWorkingAway address } homeVisits { date outcome visitorName visitorRole notes }
   tasks { id type status assignedDepartment dueDate overdue completedOn evidenceKind }
-  timeline { date kind department summary }
+  timeline { date kind department summary statusChange visitOutcome taskType taskAction evidenceKind detail reply }
 }`);
 const CHILD_BY_STUDENT = graphql(`query ChildByStudent($id: ID!) { student(id: $id) { ...ChildFields } }`);
 const CHILD_BY_RESIDENT = graphql(`query ChildByResident($id: ID!) { resident(id: $id) { ...ChildFields } }`);
@@ -31,6 +33,17 @@ function sectionState(errors: GqlError[], root: string, service: string, fields:
   return { state: 'ok' as const };
 }
 
+/** A timeline entry in the words of the language shown, from its codes (the server's Chinese summary when it has none). */
+function entryWords(x: NonNullable<Child['timeline']>[number]): string {
+  if (x.kind === 'STATUS_CHANGE' && x.statusChange) return `${t('学籍异动')} ${L('StatusChangeCode', x.statusChange)}`;
+  if (x.kind === 'HOME_VISIT' && x.visitOutcome) return `${t('家访')}：${L('VisitOutcome', x.visitOutcome)}`;
+  if (x.kind === 'LETTER' && x.detail) return x.reply ? `${x.detail} ${t('回函')}` : `${t('发函至')} ${x.detail}`;
+  if (x.kind === 'TASK' && x.taskType && x.taskAction) {
+    return `${L('TaskType', x.taskType)}：${L('TaskAction', x.taskAction)}${x.evidenceKind ? `，${t('凭证')}：${L('EvidenceKind', x.evidenceKind)}` : ''}${x.detail ? `（${x.detail}）` : ''}`;
+  }
+  return x.summary;
+}
+
 const Row = (p: { k: string; v: unknown; field: string; errors: GqlError[]; root: string }) => {
   const s = stateOf(p.errors, p.root, p.field);
   return (
@@ -43,8 +56,9 @@ const Row = (p: { k: string; v: unknown; field: string; errors: GqlError[]; root
 
 export function ChildPage(props: { id: string; identity: Identity }) {
   const root = props.identity.scope.kind === 'community' || props.identity.scope.kind === 'subdistrict' ? 'resident' : 'student';
-  const byResident = useQuery(root === 'resident' ? CHILD_BY_RESIDENT : null, { id: props.id });
-  const byStudent = useQuery(root === 'student' ? CHILD_BY_STUDENT : null, { id: props.id });
+  const [version, setVersion] = useState(0);
+  const byResident = useQuery(root === 'resident' ? CHILD_BY_RESIDENT : null, { id: props.id }, version);
+  const byStudent = useQuery(root === 'student' ? CHILD_BY_STUDENT : null, { id: props.id }, version);
   const q = root === 'resident' ? byResident : byStudent;
   const c: Child | null = (root === 'resident' ? byResident.data?.resident : byStudent.data?.student) ?? null;
   const e = q.errors;
@@ -95,6 +109,12 @@ export function ChildPage(props: { id: string; identity: Identity }) {
             {R('建档立卡', c.poverty == null ? null : c.poverty.registered ? t('是') : t('否'), 'poverty')}{R('留守儿童', c.isLeftBehind == null ? null : c.isLeftBehind ? t('是') : t('否'), 'isLeftBehind')}
             {R('残疾', c.disability ? `${L('DisabilityCategory', c.disability.category)} ${c.disability.grade}${t('级')}` : null, 'disability')}
           </tbody></table>
+          {props.identity.department === 'civil_affairs' && c.isLeftBehind === false && (
+            <details className="record" data-testid="register-left-behind">
+              <summary>{t('登记留守儿童')}</summary>
+              <LeftBehindForm studentId={c.id} name={c.name ?? c.hukou?.name ?? ''} onSaved={() => setVersion((v) => v + 1)} />
+            </details>
+          )}
         </Section>
         <Section title={t('社区')} state={comm.state} testId="child-community">
           <table><tbody>
@@ -123,7 +143,7 @@ export function ChildPage(props: { id: string; identity: Identity }) {
           <ul>{c.tasks?.map((x) => <li key={x.id} data-task-status={x.status}>{L('TaskType', x.type)} · {dept(x.assignedDepartment)} · {L('TaskStatus', x.status)} · {t('办结期限')} {x.dueDate}{x.completedOn ? ` · ${t('办结日期')} ${x.completedOn}` : ''}{x.evidenceKind ? ` · ${t('凭证')}：${L('EvidenceKind', x.evidenceKind)}` : ''}{x.overdue ? ` ${t('逾期')}` : ''}</li>)}</ul>
         </Section>
         <Section title={t('时间线')} state={sectionState(e, root, 'joint-meeting', ['timeline']).state} empty={!c.timeline?.length} testId="child-timeline">
-          <ol className="timeline">{c.timeline?.map((x, i) => <li key={i}><time>{x.date}</time> {dept(x.department)} · {x.summary}</li>)}</ol>
+          <ol className="timeline">{c.timeline?.map((x, i) => <li key={i}><time>{x.date}</time> {dept(x.department)} · {entryWords(x)}</li>)}</ol>
         </Section>
       </div>
     </div>

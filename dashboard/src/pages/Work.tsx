@@ -1,15 +1,20 @@
 import { useState } from 'react';
 import { stateOf, type Identity } from '../api';
 import { Section } from '../ui';
-import { L, choices, t } from '../i18n';
+import { L, t } from '../i18n';
 import { useQuery } from '../query';
 import { graphql } from '../gql';
 import { TaskCard } from '../work/TaskCard';
 
-const ALL_TASKS = graphql(`query TaskBoard { tasks { ...QueueTask } }`);
-
-/** shown per column: the open work whole, the latest of the done */
-const SHOWN: Record<string, number> = { DONE: 10 };
+/** each column a page of the queue: open work overdue first then due soonest, done and returned work the latest due first */
+const BOARD = graphql(`query TaskBoard {
+  assigned: workQueue(filter: { status: [ASSIGNED], allDepartments: true }, first: 30) { totalCount nodes { ...QueueTask } }
+  accepted: workQueue(filter: { status: [ACCEPTED], allDepartments: true }, first: 30) { totalCount nodes { ...QueueTask } }
+  inProgress: workQueue(filter: { status: [IN_PROGRESS], allDepartments: true }, first: 30) { totalCount nodes { ...QueueTask } }
+  done: workQueue(filter: { status: [DONE], allDepartments: true }, first: 10) { totalCount nodes { ...QueueTask } }
+  rejected: workQueue(filter: { status: [REJECTED], allDepartments: true }, first: 30) { totalCount nodes { ...QueueTask } }
+}`);
+const COLUMNS = [['ASSIGNED', 'assigned'], ['ACCEPTED', 'accepted'], ['IN_PROGRESS', 'inProgress'], ['DONE', 'done'], ['REJECTED', 'rejected']] as const;
 
 /**
  * 任务看板 (the joint meeting and the district bureau): every department's tasks by status, open
@@ -19,22 +24,21 @@ const SHOWN: Record<string, number> = { DONE: 10 };
 export function Work(props: { identity: Identity }) {
   const [version, setVersion] = useState(0);
   const refresh = () => setVersion((v) => v + 1);
-  const all = useQuery(ALL_TASKS, {}, version);
-  const board = all.data?.tasks ?? [];
+  const all = useQuery(BOARD, {}, version);
+  const board = all.data;
   return (
     <div className="work">
       <p className="muted"><a href="#/workspace">{t('派发任务请到工作台')}</a></p>
-      <Section title={t('全部任务')} loading={all.loading} state={stateOf(all.errors, 'tasks').state} empty={board.length === 0} testId="task-board">
+      <Section title={t('全部任务')} loading={all.loading && !board} state={stateOf(all.errors, 'assigned').state} testId="task-board">
         <div className="board">
-          {choices('TaskStatus').map(([s]) => {
-            const column = board.filter((x) => x.status === s)
-              .sort((a, b) => (s === 'DONE' ? b.dueDate.localeCompare(a.dueDate) : Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate)));
-            const shown = SHOWN[s] ?? 50;
+          {COLUMNS.map(([status, key]) => {
+            const column = board?.[key];
+            const more = (column?.totalCount ?? 0) - (column?.nodes.length ?? 0);
             return (
-              <div key={s} className="column" data-column={s}>
-                <h4>{L('TaskStatus', s)} ({column.length})</h4>
-                <ul className="tasks">{column.slice(0, shown).map((x) => <TaskCard key={`${x.id}-${x.version}`} task={x} identity={props.identity} onChange={refresh} />)}</ul>
-                {column.length > shown && <p className="more">… {t('另有')} {column.length - shown}</p>}
+              <div key={status} className="column" data-column={status}>
+                <h4>{L('TaskStatus', status)} ({column?.totalCount ?? 0})</h4>
+                <ul className="tasks">{column?.nodes.map((x) => <TaskCard key={x.id} task={x} identity={props.identity} onChange={refresh} />)}</ul>
+                {more > 0 && <p className="more">… {t('另有')} {more}（<a href="#/workspace">{t('工作台')}</a>）</p>}
               </div>
             );
           })}

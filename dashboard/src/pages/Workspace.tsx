@@ -17,10 +17,8 @@ const WORK_QUEUE = graphql(`query WorkQueue($filter: WorkQueueFilter, $first: In
 const PICKED_CHILD = graphql(`query PickedChild($id: ID!) { student(id: $id) { ...ChildSummary } resident(id: $id) { ...ChildSummary } }`);
 const ASSIGN_TASK = graphql(`mutation AssignFromWorkspace($input: AssignTaskInput!) { assignTask(input: $input) { id } }`);
 
-/** who does each kind of task (docs/architecture.md#persuasion-tasks) */
-const TASK_DEPARTMENT: Record<TaskType, string> = {
-  HOME_VISIT: 'community', LOCATE_FAMILY: 'public_security', AID: 'civil_affairs', LEGAL_NOTICE: 'public_security', RE_ENROLMENT: 'education', LETTER_TO_ORIGIN: 'education',
-};
+/** who does each kind of task, as the joint meeting's rules say (docs/architecture.md#persuasion-tasks) */
+const TASK_RULES = graphql(`query TaskRules { taskRules { type departments evidence } }`);
 const PAGE = 20;
 const STATUS_CHOICES: Record<string, TaskStatus[] | null> = { open: null, DONE: ['DONE'], REJECTED: ['REJECTED'], all: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'DONE', 'REJECTED'] };
 
@@ -38,10 +36,12 @@ function AssignForm(props: { identity: Identity; onAssigned: () => void }) {
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
+  const rules = useQuery(TASK_RULES, {});
+  const departmentOf = (taskType: string) => rules.data?.taskRules.find((r) => r.type === taskType)?.departments[0] ?? '';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!child) return setErrors({ studentId: t('请先查找并选择一名儿童') });
-    const r = await gql(ASSIGN_TASK, { input: { studentId: child.id, type, department: TASK_DEPARTMENT[type], dueDate, note: note.trim() || null } });
+    const r = await gql(ASSIGN_TASK, { input: { studentId: child.id, type, department: departmentOf(type), dueDate, note: note.trim() || null } });
     setErrors(fieldErrors(r.errors));
     if (r.data) {
       setDone(r.data.assignTask.id);
@@ -62,7 +62,7 @@ function AssignForm(props: { identity: Identity; onAssigned: () => void }) {
           {errors.studentId && <p className="field-error" role="alert">{errors.studentId}</p>}
           <Field label={t('任务类型')} name="type" errors={errors}>
             <select data-field="type" value={type} onChange={(e) => setType(e.target.value as TaskType)}>
-              {choices('TaskType').map(([code, words]) => <option key={code} value={code}>{words} → {dept(TASK_DEPARTMENT[code as TaskType])}</option>)}
+              {(rules.data?.taskRules ?? []).map((r) => <option key={r.type} value={r.type}>{L('TaskType', r.type)} → {r.departments.map((d) => dept(d)).join('、')}</option>)}
             </select>
           </Field>
           <Field label={t('办结期限')} name="dueDate" errors={errors}><input type="date" data-field="due" value={dueDate} min={inDays(0)} onChange={(e) => setDueDate(e.target.value)} /></Field>
@@ -70,7 +70,7 @@ function AssignForm(props: { identity: Identity; onAssigned: () => void }) {
           <div className="form-actions">
             <button className="primary" type="submit" data-action="assign">{t('派发')}</button>
             {errors[''] && <p className="error" role="alert">{errors['']}</p>}
-            {done && <p role="status" data-testid="assign-message" data-task-id={done}>✓ {t('已派发给')}{dept(TASK_DEPARTMENT[type])}</p>}
+            {done && <p role="status" data-testid="assign-message" data-task-id={done}>✓ {t('已派发给')}{dept(departmentOf(type))}</p>}
           </div>
         </form>
       )}
@@ -95,10 +95,14 @@ export function Workspace(props: { identity: Identity }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [version, setVersion] = useState(0);
   const refresh = () => setVersion((v) => v + 1);
+  // the department select: '' the caller's own (the joint meeting's: every department), 'all' every department, or one
   const filter = {
-    status: STATUS_CHOICES[status], type: (type || null) as TaskType | null, overdue: overdue || null, dueBy: dueBy || null, department: department || null,
+    status: STATUS_CHOICES[status], type: (type || null) as TaskType | null, overdue: overdue || null, dueBy: dueBy || null,
+    department: department && department !== 'all' ? department : null, allDepartments: department === 'all' || null,
   };
   const queue = useQuery(WORK_QUEUE, { filter, first: PAGE, after: cursors.at(-1) ?? null }, version);
+  // the department's own work lately done, with the evidence each rests on
+  const done = useQuery(WORK_QUEUE, { filter: { status: ['DONE'] }, first: 5, after: null }, version);
   const changed = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setCursors([null]);
@@ -133,7 +137,8 @@ export function Workspace(props: { identity: Identity }) {
           {assigner && (
             <label>{t('承办部门')}
               <select data-filter="department" value={department} onChange={(e) => changed(setDepartment)(e.target.value)}>
-                <option value="">{t('全部')}</option>
+                <option value="">{identity.department === 'joint_meeting' ? t('全部') : t('本部门')}</option>
+                {identity.department !== 'joint_meeting' && <option value="all">{t('全部')}</option>}
                 {['education', 'public_security', 'civil_affairs', 'community'].map((d) => <option key={d} value={d}>{dept(d)}</option>)}
               </select>
             </label>
@@ -148,7 +153,7 @@ export function Workspace(props: { identity: Identity }) {
               {q.totalCount > 0 ? tf('共 {n} 条，第 {page} 页', { n: q.totalCount, page: pageNumber }) : tf('共 {n} 条', { n: 0 })}。{t('只列出您范围内的儿童')}（{reach}）。
             </p>
             {q.nodes.length === 0 ? <p className="muted" data-state="empty">{t('没有符合条件的任务')}</p> : (
-              <ul className="tasks">{q.nodes.map((x) => <TaskCard key={`${x.id}-${x.version}`} task={x} identity={identity} onChange={refresh} />)}</ul>
+              <ul className="tasks">{q.nodes.map((x) => <TaskCard key={x.id} task={x} identity={identity} onChange={refresh} />)}</ul>
             )}
             <nav className="pager" aria-label={t('翻页')}>
               <button data-action="previous-page" disabled={pageNumber === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('上一页')}</button>
@@ -156,6 +161,20 @@ export function Workspace(props: { identity: Identity }) {
             </nav>
           </>
         )}
+      </Section>
+      <Section title={t('本部门最近办结')} testId="recent-done" loading={done.loading && !done.data} state={stateOf(done.errors, 'workQueue').state} empty={done.data?.workQueue.nodes.length === 0}>
+        <table className="list">
+          <thead><tr><th scope="col">{t('姓名')}</th><th scope="col">{t('任务类型')}</th><th scope="col">{t('办结日期')}</th><th scope="col">{t('凭证')}</th></tr></thead>
+          <tbody>
+            {done.data?.workQueue.nodes.map((x) => (
+              <tr key={x.id} data-task-id={x.id}>
+                <td><a href={`#/child/${encodeURIComponent(x.student.id)}`}>{childName(x.student)}</a></td>
+                <td>{L('TaskType', x.type)}</td><td>{x.completedOn ?? '—'}</td><td>{x.evidenceKind ? L('EvidenceKind', x.evidenceKind) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" data-action="show-done" onClick={() => { setStatus('DONE'); setCursors([null]); }}>{t('查看全部已办结')}</button>
       </Section>
     </div>
   );

@@ -23,6 +23,7 @@ const GRANT_AID = graphql(`mutation GrantAidEvidence($input: GrantAidInput!) { g
 const CHILD_AT_SCHOOL = graphql(`query ChildAtSchool($id: ID!) { student(id: $id) { id version enrollment { status grade className school { name } } dropoutCase { id status } hukou { regionCode regionName } } }`);
 const RETURN_TO_SCHOOL = graphql(`mutation ReturnToSchoolEvidence($input: RecordStatusChangeInput!) { recordStatusChange(input: $input) { id version dropoutCases { id status outcome closedOn attestation } } }`);
 const ISSUE_LETTER = graphql(`mutation IssueLetterEvidence($input: IssueLetterInput!) { issueLetter(input: $input) { id attestation } }`);
+const REGISTER_LEFT_BEHIND = graphql(`mutation RegisterLeftBehindForm($input: RegisterLeftBehindChildInput!) { registerLeftBehindChild(input: $input) { registeredOn version } }`);
 const ADD_CASE_RECORD = graphql(`mutation AddCaseRecordForm($input: AddCaseRecordInput!) { addCaseRecord(input: $input) { id } }`);
 
 /** One field of a form: its label, the control, and the server's word on it. */
@@ -291,6 +292,45 @@ export function CaseRecordForm(props: { caseId: string; onSaved: () => void }) {
         {saved && <span className="muted" role="status">✓ {t('已记录')}</span>}
         {errors[''] && <p className="error" role="alert">{errors['']}</p>}
       </div>
+    </form>
+  );
+}
+
+const CARER_RELATIONS = ['祖父母', '外祖父母', '其他亲属', '邻居或朋友', '其他'];
+
+/** 留守儿童登记 (civil affairs), from the child's page: the ID number typed from the household booklet must be this child's. */
+export function LeftBehindForm(props: { studentId: string; name: string; onSaved: () => void }) {
+  const [idNumber, setIdNumber] = useState('');
+  const [name, setName] = useState(props.name);
+  const [carerName, setCarerName] = useState('');
+  const [carerRelation, setCarerRelation] = useState(CARER_RELATIONS[0]);
+  const [parentsWorkplace, setParentsWorkplace] = useState('');
+  const [registeredOn, setRegisteredOn] = useState(today());
+  const [saved, setSaved] = useState(false);
+  const { errors, busy, save } = useSave();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(async () => {
+      const r = await gql(REGISTER_LEFT_BEHIND, { input: { studentId: props.studentId, idNumber: idNumber.trim(), name, carerName, carerRelation, parentsWorkplace: parentsWorkplace.trim() || null, registeredOn } });
+      if (!r.errors.length) {
+        setSaved(true);
+        props.onSaved();
+      }
+      return { errors: r.errors };
+    }, async () => undefined);
+  };
+  if (saved) return <p role="status" data-testid="left-behind-saved">✓ {t('已登记为留守儿童')}</p>;
+  return (
+    <form className="evidence-form" data-form="LEFT_BEHIND" onSubmit={submit} noValidate>
+      <Field label={t('身份证号（户口簿）')} name="idNumber" errors={errors}><input data-field="idNumber" value={idNumber} maxLength={18} autoComplete="off" onChange={(e) => setIdNumber(e.target.value)} required /></Field>
+      <Field label={t('姓名')} name="name" errors={errors}><input data-field="name" value={name} maxLength={50} onChange={(e) => setName(e.target.value)} required /></Field>
+      <Field label={t('照料人')} name="carerName" errors={errors}><input data-field="carerName" value={carerName} maxLength={50} onChange={(e) => setCarerName(e.target.value)} required /></Field>
+      <Field label={t('与儿童关系')} name="carerRelation" errors={errors}>
+        <select data-field="carerRelation" value={carerRelation} onChange={(e) => setCarerRelation(e.target.value)}>{CARER_RELATIONS.map((r) => <option key={r} value={r}>{t(r)}</option>)}</select>
+      </Field>
+      <Field label={t('父母务工地')} name="parentsWorkplace" errors={errors}><input data-field="parentsWorkplace" value={parentsWorkplace} maxLength={100} onChange={(e) => setParentsWorkplace(e.target.value)} /></Field>
+      <Field label={t('登记日期')} name="registeredOn" errors={errors}><input type="date" data-field="registeredOn" value={registeredOn} max={today()} onChange={(e) => setRegisteredOn(e.target.value)} /></Field>
+      <Actions busy={busy} label={t('登记留守儿童')} errors={errors} />
     </form>
   );
 }

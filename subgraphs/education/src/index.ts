@@ -11,6 +11,7 @@ import { StudentResolver } from './resolvers/student.resolver';
 import { DropoutCaseResolver } from './resolvers/dropout-case.resolver';
 import { SchoolResolver } from './resolvers/school.resolver';
 import { ScreeningResolver, SchoolInterviewResolver } from './resolvers/screening.resolver';
+import { FiguresResolver } from './resolvers/figures.resolver';
 import { OverviewResolver } from './resolvers/overview.resolver';
 import { LetterResolver } from './resolvers/letter.resolver';
 import { AttendanceResolver } from './resolvers/attendance.resolver';
@@ -26,7 +27,7 @@ export const education = defineSubgraph<Loaders>({
   name: 'education',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, LetterResolver, AttendanceResolver, EarlyWarningResolver, EarlyWarningPolicyResolver, MonthlyReportResolver, DropoutCaseAttestationResolver, LetterAttestationResolver],
+  resolvers: [StudentResolver, DropoutCaseResolver, SchoolResolver, ScreeningResolver, SchoolInterviewResolver, OverviewResolver, FiguresResolver, LetterResolver, AttendanceResolver, EarlyWarningResolver, EarlyWarningPolicyResolver, MonthlyReportResolver, DropoutCaseAttestationResolver, LetterAttestationResolver],
   referenceResolvers,
   loaders: createLoaders,
   // the demo world is loaded only when a service seeds it: never in production

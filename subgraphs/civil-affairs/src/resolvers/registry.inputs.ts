@@ -54,8 +54,11 @@ export class GrantAidInput {
 
 @InputType({ description: '留守儿童登记' })
 export class RegisterLeftBehindChildInput {
-  @Field()
+  @Field({ description: '18 位居民身份证号码（取自户口簿）' })
   idNumber: string;
+
+  @Field(() => ID, { nullable: true, description: '从某名儿童的页面登记时：该儿童（人员关联键），身份证号码须是其本人的' })
+  studentId?: string;
 
   @Field()
   name: string;

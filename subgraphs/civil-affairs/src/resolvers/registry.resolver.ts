@@ -61,6 +61,7 @@ export class RegistryResolver {
     const facts = residentId(input.idNumber, 'input.idNumber');
     const registeredOn = calendarDate(input.registeredOn, 'input.registeredOn', { notAfter: ctx.today(), notBefore: facts.birthDate });
     const id = linkageKeyOfValid(facts.idNumber, ctx.linkageSecret);
+    if (input.studentId != null && input.studentId !== id) throw badInput('input.idNumber', 'input.idNumber: not the ID number of this child');
     if (await ctx.em.count(LeftBehindChild, { id })) throw conflict('input.idNumber', 'input.idNumber: already registered as left behind');
     return writeTransaction(ctx.em, async (em) =>
       em.create(LeftBehindChild, {

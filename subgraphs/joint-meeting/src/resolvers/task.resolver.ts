@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Field, ObjectType, Int } from 'type-graphql';
 import { badInput, forbidden, notFound } from '@kongchuo/shared/core';
-import { departmentLabel } from '@kongchuo/shared/labels';
 import { LINKAGE_KEY_PATTERN, calendarDate, optionalText, requiredText, todayInChina } from '@kongchuo/shared/domain';
 import { DEPARTMENTS, type Department, type Identity } from '@kongchuo/shared/identity';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { JointMeetingContext } from '../context';
-import { Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus, TaskType } from '../entities';
+import { EvidenceKind, Meeting, PersuasionTask, TaskAction, TaskEvent, TaskStatus, TaskType } from '../entities';
 import { TASK_RULES, canDo, decideMove, isOverdue } from '../domain/tasks';
 import { EVIDENCE_OWNER, evidenceProblem } from '../domain/evidence-check';
 import { Student } from './student.resolver';
@@ -32,7 +31,8 @@ export function createTask(
     id: randomUUID(), studentId: t.studentId, caseId: t.caseId, meeting: t.meeting, type: t.type, assignedDepartment: t.department,
     assignee: t.assignee, dueDate: t.dueDate, note: t.note, createdBy: identity.user,
   });
-  event(em, task, identity, TaskAction.ASSIGN, null, TaskStatus.ASSIGNED, today, `派发给${departmentLabel(t.department)}`);
+  // the step's note is what the assigner wrote; to whom is the task's own department
+  event(em, task, identity, TaskAction.ASSIGN, null, TaskStatus.ASSIGNED, today, t.note);
   return task;
 }
 
@@ -84,8 +84,45 @@ export class WeeklyReport {
   rows: WeeklyReportRow[];
 }
 
+@ObjectType({ description: '一个部门一种状态的任务数' })
+export class TaskCount {
+  @Field({ description: '承办部门' })
+  department: string;
+
+  @Field(() => TaskStatus)
+  status: TaskStatus;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: '一种任务的规则：由哪个部门办理、以什么凭证办结' })
+export class TaskRule {
+  @Field(() => TaskType)
+  type: TaskType;
+
+  @Field(() => [String], { description: '承办部门' })
+  departments: string[];
+
+  @Field(() => EvidenceKind, { description: '办结凭证（承办部门在本部门记录）' })
+  evidence: EvidenceKind;
+}
+
 @Resolver(() => PersuasionTask)
 export class TaskResolver {
+  @Query(() => [TaskRule], { description: '任务类型的规则：派发时据此选承办部门，办结时据此登记凭证' })
+  taskRules(): TaskRule[] {
+    return Object.entries(TASK_RULES).map(([type, r]) => ({ type: type as TaskType, departments: [...r.departments], evidence: r.evidence }));
+  }
+
+  @Query(() => [TaskCount], { description: '各部门各状态的任务数（概览的图表）' })
+  async taskCounts(@Ctx() ctx: JointMeetingContext): Promise<TaskCount[]> {
+    const rows = (await ctx.em.getConnection().execute(
+      'select assigned_department as department, status, count(*) as n from persuasion_task group by assigned_department, status')) as { department: string; status: TaskStatus; n: number | string }[];
+    return rows.map((r) => ({ department: r.department, status: r.status, count: Number(r.n) }))
+      .sort((a, b) => a.department.localeCompare(b.department) || a.status.localeCompare(b.status));
+  }
+
   @Query(() => [PersuasionTask], { description: '本部门的任务（逾期在前）' })
   async myTasks(@Ctx() ctx: JointMeetingContext, @Arg('includeDone', { defaultValue: false }) includeDone: boolean): Promise<PersuasionTask[]> {
     const where: FilterQuery<PersuasionTask> = { assignedDepartment: ctx.identity.department, ...(includeDone ? {} : { status: { $ne: TaskStatus.DONE } }) };
@@ -229,7 +266,7 @@ export class TaskResolver {
         assignedDepartment: to, assignee: optionalText(input.assignee, 'input.assignee', 64),
         dueDate: calendarDate(input.dueDate, 'input.dueDate', { notBefore: ctx.today() }), rejectionReason: null,
       });
-      return optionalText(input.note, 'input.note', 2000) ?? `改派给${departmentLabel(to)}`;
+      return optionalText(input.note, 'input.note', 2000);
     });
   }
 

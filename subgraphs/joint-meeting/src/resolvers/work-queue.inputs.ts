@@ -17,4 +17,7 @@ export class WorkQueueFilter {
 
   @Field(() => String, { nullable: true, description: '承办部门（联席会议、区教育局可看各部门的；其他部门只看本部门的）' })
   department?: string;
+
+  @Field(() => Boolean, { nullable: true, description: '各部门的（联席会议、区教育局；联席会议缺省即是）' })
+  allDepartments?: boolean;
 }
