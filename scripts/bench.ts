@@ -323,8 +323,8 @@ const CHILD_QUERY = `query ChildView($id: ID!) { student(id: $id) { ${UNIFIED} }
 const LIST_QUERY = `query SchoolList($school: String, $first: Int) { students(first: $first, filter: { schoolCode: $school }) { nodes { ${UNIFIED} } } }`;
 const OVERVIEW_QUERY = 'query Overview { districtOverview(year: 2018) { dropoutsFound returned stillOut closedOtherwise consolidationRate consolidationTarget schoolsInterviewed consolidation { cohortEnrolment transfersIn transfersOut graduates } } }';
 const TASKS_QUERY = 'query MyWork { myTasks(includeDone: true) { id type status dueDate overdue student { name enrollment { school { name } } community { name } } } }';
-/** the workspace's page of open work, each task naming its child (the dashboard's WorkQueue, with fewer fields) */
-const QUEUE_QUERY = 'query Queue { workQueue(first: 20) { totalCount nodes { id type status dueDate overdue student { name enrollment { school { name } grade className } community { name } } } pageInfo { hasNextPage endCursor } } }';
+/** a workspace's page of work, each task naming its child (the dashboard's WorkQueue, with fewer fields); every status, as the city has the demo's tasks only */
+const QUEUE_QUERY = 'query Queue { workQueue(filter: { status: [ASSIGNED, ACCEPTED, IN_PROGRESS, DONE, REJECTED] }, first: 20) { totalCount nodes { id type status dueDate overdue student { name enrollment { school { name } grade className } community { name } } } pageInfo { hasNextPage endCursor } } }';
 /** the workspace's search (FindStudents): a page of 20 with each child's school, class and community */
 const SEARCH_QUERY = 'query Find($filter: StudentFilter) { students(filter: $filter, first: 20) { totalCount nodes { id name enrollment { status grade className school { code name } } community { code name } } pageInfo { hasNextPage endCursor } } }';
 const ENTITIES = (fields: string) => `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Student { ${fields} } } }`;
