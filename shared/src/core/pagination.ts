@@ -24,6 +24,22 @@ export function decodeCursor(cursor: string | null | undefined, field = 'after')
   return text.slice(PREFIX.length);
 }
 
+/** The sort key of a row in an order of several columns, as a cursor's text: `tupleKey([name, id])`. */
+export const tupleKey = (values: readonly string[]) => JSON.stringify(values);
+
+/** The `length` sort keys of a cursor `tupleKey` made; BAD_USER_INPUT naming `field` for any other cursor. */
+export function decodeTupleCursor(cursor: string | null | undefined, length: number, field: string, of: string): string[] | undefined {
+  const text = decodeCursor(cursor, field);
+  if (text === undefined) return undefined;
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'string')) return v as string[];
+  } catch {
+    // falls through
+  }
+  throw badInput(field, `${field}: not a cursor of ${of}`);
+}
+
 export const MAX_PAGE_SIZE = 500;
 /** a page when `first` is not given */
 export const DEFAULT_PAGE_SIZE = 50;

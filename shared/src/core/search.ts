@@ -6,7 +6,7 @@
  * makes a row outside the prefix impossible under any collation.
  */
 import { badInput } from './errors';
-import { decodeCursor, encodeCursor } from './pagination';
+import { decodeTupleCursor, tupleKey } from './pagination';
 
 /** The longest name any register keeps. */
 const MAX_NAME = 50;
@@ -33,20 +33,12 @@ export function startsWith(prefix: string): { $gte: string; $lt: string; $like: 
   return { $gte: prefix, $lt: prefixSuccessor(prefix), $like: `${prefix}%` };
 }
 
-/** A cursor for rows ordered by `(name, id)`. */
-export const encodeNameCursor = (name: string, id: string) => encodeCursor(JSON.stringify([name, id]));
+/** A row's sort key in `(name, id)` order (for `toPage`). */
+export const nameKey = (row: { name: string; id: string }) => tupleKey([row.name, row.id]);
 
 /** The `(name, id)` of a name-ordered page's cursor; BAD_USER_INPUT naming `field` for anything else. */
 export function decodeNameCursor(cursor: string | null | undefined, field = 'after'): [string, string] | undefined {
-  const text = decodeCursor(cursor, field);
-  if (text === undefined) return undefined;
-  try {
-    const v = JSON.parse(text) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
-  } catch {
-    // falls through
-  }
-  throw badInput(field, `${field}: not a cursor of a search by name`);
+  return decodeTupleCursor(cursor, 2, field, 'a search by name') as [string, string] | undefined;
 }
 
 /** The rows after a name-ordered cursor: `(name, id) > (afterName, afterId)`. */

@@ -1,4 +1,4 @@
-import { afterName, badInput, ConnectionType, decodeCursor, decodeNameCursor, encodeNameCursor, forbidden, pageSizeFor, pageWithLazyCount, searchName, startsWith, toPage } from '@kongchuo/shared/core';
+import { afterName, badInput, ConnectionType, decodeCursor, decodeNameCursor, forbidden, nameKey, pageSizeFor, pageWithLazyCount, searchName, startsWith, toPage } from '@kongchuo/shared/core';
 import { calendarDate, compulsoryAgeBirthRange, linkageKey, requiredText } from '@kongchuo/shared/domain';
 import { type Identity } from '@kongchuo/shared/identity';
 import { writeTransaction } from '@kongchuo/shared/server';
@@ -56,9 +56,7 @@ export class CommunityResolver {
     const rows: { id: string; name: string }[] = name
       ? await ctx.em.find(Resident, { $and: [...where(), ...afterName(nameCursor)] } as FilterQuery<Resident>, { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1, fields: ['id', 'name'] })
       : await ctx.em.find(Resident, { $and: [...where(), ...(cursor ? [{ id: { $gt: cursor } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id', 'name'] });
-    const page = toPage(rows, limit, (r) => r.id);
-    const last = page.nodes.at(-1);
-    if (name) page.pageInfo.endCursor = last ? encodeNameCursor(last.name, last.id) : null;
+    const page = toPage(rows, limit, name ? nameKey : (r) => r.id);
     return pageWithLazyCount(() => ctx.em.count(Resident, { $and: where() }), { ...page, nodes: page.nodes.map((r) => ({ id: r.id })) });
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, afterName, badInput, conflict, decodeCursor, decodeNameCursor, encodeNameCursor, pageWithLazyCount, notFound, pageSizeFor, searchName, startsWith, toPage } from '@kongchuo/shared/core';
+import { ConnectionType, afterName, badInput, conflict, decodeCursor, decodeNameCursor, nameKey, pageWithLazyCount, notFound, pageSizeFor, searchName, startsWith, toPage } from '@kongchuo/shared/core';
 import { linkageKey, parseResidentId, requiredText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
@@ -32,6 +32,9 @@ export class Enrollment {
 
 @ObjectType()
 export class StudentConnection extends ConnectionType(Student) {}
+
+/** The rows after a key-ordered cursor. */
+const afterKey = (cursor: string | undefined): FilterQuery<Student>[] => (cursor ? [{ id: { $gt: cursor } }] : []);
 
 const STUDENT_NUMBER = /^[GJL]\d{17}[\dX]$/;
 
@@ -68,11 +71,9 @@ export class StudentResolver {
     // by name: in name order (the index's), otherwise in key order
     const rows = name
       ? await ctx.em.find(Student, { $and: [...where, ...afterName(decodeNameCursor(after))] } as FilterQuery<Student>, { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1 })
-      : await ctx.em.find(Student, { $and: [...where, ...(decodeCursor(after) ? [{ id: { $gt: decodeCursor(after) } }] : [])] }, { orderBy: { id: 'asc' }, limit: limit + 1 });
+      : await ctx.em.find(Student, { $and: [...where, ...afterKey(decodeCursor(after))] }, { orderBy: { id: 'asc' }, limit: limit + 1 });
     for (const s of rows) ctx.loaders.student.prime(s.id, s);
-    const page = toPage(rows, limit, (s) => s.id);
-    if (name) page.pageInfo.endCursor = page.nodes.length ? encodeNameCursor(page.nodes.at(-1)!.name, page.nodes.at(-1)!.id) : null;
-    return pageWithLazyCount(() => ctx.em.count(Student, { $and: where }), page);
+    return pageWithLazyCount(() => ctx.em.count(Student, { $and: where }), toPage(rows, limit, name ? nameKey : (s) => s.id));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '居民身份证号码（按权限脱敏，见权限矩阵）' })

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { ConnectionType, badInput, decodeCursor, encodeCursor, forbidden, pageSizeFor, pageWithLazyCount } from '@kongchuo/shared/core';
+import { ConnectionType, badInput, decodeTupleCursor, encodeCursor, forbidden, pageSizeFor, pageWithLazyCount, tupleKey } from '@kongchuo/shared/core';
 import { calendarDate } from '@kongchuo/shared/domain';
 import { DEPARTMENTS, type Department } from '@kongchuo/shared/identity';
 import { chunked } from '@kongchuo/shared/policy';
@@ -22,17 +22,7 @@ const orderOf = (dueFirst: boolean) => ({ dueDate: dueFirst ? 'asc' : 'desc', cr
 type Key = [dueDate: string, createdAt: string, id: string];
 const keyOf = (t: PersuasionTask): Key => [t.dueDate, t.createdAt.toISOString(), t.id];
 
-function decodeKey(after: string | null | undefined): Key | undefined {
-  const text = decodeCursor(after);
-  if (text === undefined) return undefined;
-  try {
-    const k = JSON.parse(text) as unknown;
-    if (Array.isArray(k) && k.length === 3 && k.every((x) => typeof x === 'string')) return k as Key;
-  } catch {
-    // falls through
-  }
-  throw badInput('after', 'after: not a cursor of this list');
-}
+const decodeKey = (after: string | null | undefined) => decodeTupleCursor(after, 3, 'after', 'this list') as Key | undefined;
 
 /** The rows after `key` in the queue's order. */
 function after(key: Key | undefined, dueFirst: boolean): FilterQuery<PersuasionTask>[] {
@@ -78,7 +68,7 @@ export class WorkQueueResolver {
     const last = page.nodes.at(-1);
     return pageWithLazyCount(() => this.count(ctx, where), {
       nodes: page.nodes,
-      pageInfo: { hasNextPage: page.more, endCursor: last ? encodeCursor(JSON.stringify(keyOf(last))) : null },
+      pageInfo: { hasNextPage: page.more, endCursor: last ? encodeCursor(tupleKey(keyOf(last))) : null },
     });
   }
 
