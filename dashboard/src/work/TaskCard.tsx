@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { gql, isConflict, type Identity } from '../api';
+import { gql, isConflict, type GqlError, type Identity } from '../api';
 import { graphql } from '../gql';
 import type { QueueTaskFragment } from '../gql/graphql';
 import { L, dept, t } from '../i18n';
@@ -38,10 +38,11 @@ export function TaskCard(props: { task: QueueTask; identity: Identity; onChange:
   const [recorded, setRecorded] = useState<Evidence | null>(null);
   const mine = task.assignedDepartment === identity.department;
   const assigner = ASSIGNERS.includes(identity.department) && identity.scope.kind === 'district';
-  const report = (errors: { message: string; extensions?: { code?: string } }[]) => {
+  const report = (errors: GqlError[]) => {
     if (!errors.length) return false;
-    setError(isConflict(errors as never) ? t('这条任务已被他人更新，已显示最新状态') : errors.map((e) => e.message).join('；'));
-    if (isConflict(errors as never)) props.onChange();
+    const conflict = isConflict(errors);
+    setError(conflict ? t('这条任务已被他人更新，已显示最新状态') : errors.map((e) => e.message).join('；'));
+    if (conflict) props.onChange();
     return true;
   };
   const move = async (step: 'accept' | 'start') => {
