@@ -69,7 +69,7 @@ describe('student-status records through the gateway', () => {
     expect(codeOf(resume)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.code' });
     const expel = await gql(CHANGE, { input: { studentId: s.id, code: 'EXPULSION', date: '2023-03-01', expectedVersion: s.version } });
     expect(codeOf(expel)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.code' });
-    expect(expel.errors![0].message).toContain('compulsory-age');
+    expect(expel.errors![0].message).toContain('义务教育法 第二十七条');
     const backdated = await gql(CHANGE, { input: { studentId: s.id, code: 'PROMOTION', date: '2021-01-01', expectedVersion: s.version } });
     expect(codeOf(backdated)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.date' });
     const { student } = await ok<{ student: { version: number; statusChanges: unknown[] } }>('query($id: ID!) { student(id: $id) { version statusChanges { code } } }', { id: s.id });
@@ -90,6 +90,45 @@ describe('student-status records through the gateway', () => {
     expect(back.recordStatusChange.enrollment).toMatchObject({ status: 'ENROLLED', grade: 7 });
     expect(back.recordStatusChange.dropoutCase).toMatchObject({ status: 'CLOSED', outcome: 'RETURNED' });
     expect(back.recordStatusChange.dropoutCase.records.map((r) => r.kind)).toEqual(['DISCOVERED', 'RETURNED']);
+  });
+
+  it('never expels or withdraws a pupil of the compulsory stage, whatever her age: a 16-year-old in grade 8 who stops coming is 28 辍学, has a case and counts', async () => {
+    const overview = async () => (await ok<{ districtOverview: { dropoutsFound: number; stillOut: number } }>('{ districtOverview(year: 2023) { dropoutsFound stillOut } }')).districtOverview;
+    const before = await overview();
+    const { result } = await enrol({ birth: '2006-11-01', schoolCode: SCHOOL_JUNIOR, grade: 8, date: '2022-09-01' });
+    const s = result.data!.enrollStudent;
+    for (const code of ['EXPULSION', 'WITHDRAWAL']) {
+      const r = await gql(CHANGE, { input: { studentId: s.id, code, date: '2023-03-01', expectedVersion: s.version } });
+      expect(codeOf(r)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.code' });
+      expect(r.errors![0].message).toContain('28 辍学');
+    }
+    const out = await ok<{ recordStatusChange: { enrollment: { status: string }; dropoutCase: { status: string } } }>(CHANGE, {
+      input: { studentId: s.id, code: 'DROPOUT', date: '2023-03-01', expectedVersion: s.version, dropoutReasons: ['WORKING'] },
+    });
+    expect(out.recordStatusChange).toMatchObject({ enrollment: { status: 'DROPPED_OUT' }, dropoutCase: { status: 'OPEN' } });
+    const after = await overview();
+    expect(after).toEqual({ dropoutsFound: before.dropoutsFound + 1, stillOut: before.stillOut + 1 });
+  });
+
+  it('records 33 留级 only with the paper the province\'s rule asks for, and says which rule applies and where it comes from', async () => {
+    const { studentStatusRules } = await ok<{ studentStatusRules: Record<string, unknown> }>(
+      '{ studentStatusRules { province source expulsion withdrawal repetitionAllowed repetitionNeedsGuardianApplication repetitionNeedsApproval } }', undefined, { as: 'school-staff' });
+    // 广西's own 细则 is not entered: the baseline applies and says so
+    expect(studentStatusRules).toMatchObject({ province: '45', repetitionAllowed: true, repetitionNeedsGuardianApplication: true, repetitionNeedsApproval: true, source: expect.stringContaining('基线') });
+    expect(studentStatusRules.expulsion).toContain('第二十七条');
+    const { result } = await enrol({ birth: '2012-05-01', grade: 4, date: '2022-09-01' });
+    const s = result.data!.enrollStudent;
+    const bare = await gql(CHANGE, { input: { studentId: s.id, code: 'REPETITION', date: '2023-07-01', expectedVersion: s.version } });
+    expect(codeOf(bare)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.guardianApplication' });
+    const unapproved = await gql(CHANGE, { input: { studentId: s.id, code: 'REPETITION', date: '2023-07-01', expectedVersion: s.version, guardianApplication: true } });
+    expect(codeOf(unapproved)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.approvalReference' });
+    const done = await ok<{ recordStatusChange: { enrollment: { grade: number } } }>(CHANGE, {
+      input: { studentId: s.id, code: 'REPETITION', date: '2023-07-01', expectedVersion: s.version, guardianApplication: true, approvalReference: '柳南教〔2023〕12号' },
+    });
+    expect(done.recordStatusChange.enrollment.grade).toBe(4);
+    const { student } = await ok<{ student: { statusChanges: { code: string; guardianApplication: boolean; approvalReference: string | null }[] } }>(
+      'query($id: ID!) { student(id: $id) { statusChanges { code guardianApplication approvalReference } } }', { id: s.id });
+    expect(student.statusChanges.at(-1)).toEqual({ code: 'REPETITION', guardianApplication: true, approvalReference: '柳南教〔2023〕12号' });
   });
 
   it('refuses a stale version with CONFLICT; of two parallel edits from the same version exactly one lands', async () => {

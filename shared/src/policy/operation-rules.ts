@@ -73,6 +73,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   q('schoolMonthlyReport', '学校月报（统计数）', [...EDUCATION_STAFF, 'joint_meeting'], 'none'),
   q('suspectedDropouts', '疑似辍学台账（预警）', [...EDUCATION_STAFF, 'joint_meeting']),
   q('earlyWarningPolicy', '预警规则', [...EDUCATION_STAFF, 'joint_meeting'], 'none'),
+  q('studentStatusRules', '学籍异动规则（依法禁止的异动、本省留级规则及出处）', EVERYONE, 'none'),
   q('studentImport', '一次学籍导入', EDUCATION_STAFF),
   q('educationAuditLog', '教育局审计日志', ['joint_meeting']),
   m('enrollStudent', '新建学籍', EDUCATION_STAFF),

@@ -8,7 +8,12 @@ export enum EnrollmentStatus {
   DECEASED = 'DECEASED',
 }
 
-/** Status-change codes in use in the national student-status system (学籍异动代码). */
+/**
+ * Status-change kinds (学籍异动). The kinds are those the national student-status system
+ * (全国中小学生学籍信息管理系统) records — 招生/转入/复学, 毕业/结业, 休学, 退学, 开除, 死亡, 转出, 辍学,
+ * 升级, 调班, 留级; the two-digit numbers are this system's own shorthand, not a published code table
+ * (docs/rules.md#student-status). Which of them the compulsory stage allows: status-rules.ts.
+ */
 export enum StatusChangeCode {
   ADMISSION = 11,
   RESUMPTION = 12,

@@ -1,8 +1,6 @@
-import { ageOn, isCalendarDate } from '@kongchuo/shared/domain';
+import { isCalendarDate } from '@kongchuo/shared/domain';
 import { EnrollmentStatus as S, StatusChangeCode as C, STATUS_CHANGE_LABEL } from './enums';
-
-/** Compulsory education covers grades 1–9; a child under 16 is of compulsory age (义务教育法). */
-export const COMPULSORY_AGE_LIMIT = 16;
+import { BASELINE_STATUS_RULES, FORBIDDEN_IN_COMPULSORY_STAGE, INSTEAD_OF_LEAVING, repetitionRefusal, type ProvinceStatusRules, type RepetitionPapers } from './status-rules';
 
 export interface StudentState {
   /** null for a child with no status record yet */
@@ -18,6 +16,8 @@ export interface Change {
   date: string;
   /** the grade the change puts the child in (admission, transfer in); others keep or derive it */
   grade?: number | null;
+  /** what a 33 留级 comes with (the province's rule says which are needed) */
+  papers?: RepetitionPapers;
 }
 
 export type Transition = { ok: true; status: S; grade: number } | { ok: false; field: string; reason: string };
@@ -25,12 +25,14 @@ export type Transition = { ok: true; status: S; grade: number } | { ok: false; f
 const refuse = (field: string, reason: string): Transition => ({ ok: false, field, reason });
 
 /**
- * The student-status state machine (学籍异动): which change codes may follow which status, and
- * the status and grade each leaves behind. Refuses impossible moves, e.g. 退学/开除 of a
- * compulsory-age child (forbidden in compulsory education), 复学 of a child who is at school,
- * any change after death, changes dated before the latest one or in the future.
+ * The student-status state machine (学籍异动) of the compulsory stage: which change codes may follow
+ * which status, and the status and grade each leaves behind. Every pupil here is in grades 1–9, so
+ * 25 开除 and 24 退学 are refused at any age (义务教育法 第二十七条; status-rules.ts) — a pupil who
+ * stops coming is recorded as 28 辍学 and gets a case; 33 留级 follows the province's rule. Also
+ * refuses 复学 of a child who is at school, any change after death, changes dated before the latest
+ * one or in the future. docs/rules.md#student-status gives the sources.
  */
-export function applyStatusChange(state: StudentState, change: Change, today: string): Transition {
+export function applyStatusChange(state: StudentState, change: Change, today: string, rules: ProvinceStatusRules = BASELINE_STATUS_RULES('00')): Transition {
   const label = `${change.code} ${STATUS_CHANGE_LABEL[change.code] ?? '?'}`;
   if (STATUS_CHANGE_LABEL[change.code] === undefined) return refuse('code', `unknown status-change code ${change.code}`);
   if (!isCalendarDate(change.date)) return refuse('date', 'date must be a real date YYYY-MM-DD');
@@ -66,13 +68,9 @@ export function applyStatusChange(state: StudentState, change: Change, today: st
     case C.SUSPENSION:
       return needs(S.ENROLLED) ?? { ok: true, status: S.SUSPENDED, grade: grade! };
     case C.WITHDRAWAL:
-    case C.EXPULSION: {
-      const age = ageOn(state.birthDate, change.date);
-      if (age < COMPULSORY_AGE_LIMIT) {
-        return refuse('code', `${label} of a compulsory-age child (age ${age}) is forbidden in compulsory education`);
-      }
-      return needs(S.ENROLLED, S.SUSPENDED) ?? { ok: true, status: S.DROPPED_OUT, grade: grade! };
-    }
+      return refuse('code', `${FORBIDDEN_IN_COMPULSORY_STAGE.WITHDRAWAL}; ${INSTEAD_OF_LEAVING}`);
+    case C.EXPULSION:
+      return refuse('code', `${FORBIDDEN_IN_COMPULSORY_STAGE.EXPULSION}; ${INSTEAD_OF_LEAVING}`);
     case C.DEATH:
       return status === S.DECEASED ? refuse('code', 'already recorded as deceased') : { ok: true, status: S.DECEASED, grade: grade ?? 0 };
     case C.TRANSFER_OUT:
@@ -82,8 +80,13 @@ export function applyStatusChange(state: StudentState, change: Change, today: st
     case C.PROMOTION:
       return needs(S.ENROLLED) ?? (grade! < 9 ? { ok: true, status: S.ENROLLED, grade: grade! + 1 } : refuse('code', 'grade 9 cannot be promoted; record 21 毕业'));
     case C.CLASS_CHANGE:
-    case C.REPETITION:
       return needs(S.ENROLLED) ?? { ok: true, status: S.ENROLLED, grade: grade! };
+    case C.REPETITION: {
+      const notEnrolled = needs(S.ENROLLED);
+      if (notEnrolled) return notEnrolled;
+      const refused = repetitionRefusal(rules.repetition, change.papers ?? { guardianApplication: false, approvalReference: null });
+      return refused ? refuse(refused.field, refused.reason) : { ok: true, status: S.ENROLLED, grade: grade! };
+    }
   }
   return refuse('code', `unknown status-change code ${change.code}`);
 }

@@ -10,7 +10,7 @@ import { Student } from './student';
 @Entity({ tableName: 'status_change' })
 @Index({ properties: ['code', 'date'] })
 export class StatusChange {
-  [OptionalProps]?: 'recordedAt' | 'crossesDistrict' | 'counterpart' | 'reason';
+  [OptionalProps]?: 'recordedAt' | 'crossesDistrict' | 'counterpart' | 'reason' | 'guardianApplication' | 'approvalReference';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -55,6 +55,14 @@ export class StatusChange {
   @Field(() => String, { nullable: true, description: '原因' })
   @Property({ type: 'text', nullable: true })
   reason: string | null = null;
+
+  @Field({ description: '33 留级：监护人书面申请已收' })
+  @Property({ type: 'boolean', default: false })
+  guardianApplication: boolean = false;
+
+  @Field(() => String, { nullable: true, description: '33 留级：学籍主管部门核准文号' })
+  @Property({ type: 'string', length: 60, nullable: true })
+  approvalReference: string | null = null;
 
   @Field({ description: '登记人' })
   @Property({ type: 'string', length: 64 })

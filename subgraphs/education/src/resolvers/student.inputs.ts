@@ -95,4 +95,10 @@ export class RecordStatusChangeInput {
 
   @Field(() => [DropoutReason], { nullable: true, description: '辍学原因（28 辍学时，用于自动建档）' })
   dropoutReasons?: DropoutReason[];
+
+  @Field({ defaultValue: false, description: '33 留级：已收到监护人书面申请（本省规则要求时）' })
+  guardianApplication: boolean;
+
+  @Field(() => String, { nullable: true, description: '33 留级：学籍主管部门核准文号（本省规则要求时）' })
+  approvalReference?: string;
 }

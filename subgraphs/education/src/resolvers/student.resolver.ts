@@ -8,6 +8,7 @@ import type { EducationContext } from '../context';
 import { CaseRecord, DropoutCase, School, StatusChange, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, DropoutReason, EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';
 import { applyStatusChange, type Transition } from '../domain/status-machine';
+import { FORBIDDEN_IN_COMPULSORY_STAGE, statusRulesFor } from '../domain/status-rules';
 import { schoolYearOf } from '../domain/consolidation-rate';
 import { assertCanRecordFor, studentListScope } from '../domain/access';
 import { EnrollStudentInput, RecordStatusChangeInput, StudentFilter } from './student.inputs';
@@ -42,8 +43,43 @@ function failed(t: Transition & { ok: false }): never {
   throw badInput(`input.${t.field}`, `input.${t.field}: ${t.reason}`);
 }
 
+@ObjectType({ description: '学籍异动规则：法律禁止的异动与本省细则（均注明出处）' })
+export class StudentStatusRules {
+  @Field({ description: '省级行政区划代码（两位）' })
+  province: string;
+
+  @Field({ description: '本省规则的出处' })
+  source: string;
+
+  @Field({ description: '25 开除：义务教育阶段一律禁止（义务教育法 第二十七条）' })
+  expulsion: string;
+
+  @Field({ description: '24 退学：义务教育阶段不可办理' })
+  withdrawal: string;
+
+  @Field({ description: '33 留级：本省是否允许' })
+  repetitionAllowed: boolean;
+
+  @Field({ description: '33 留级：须监护人书面申请' })
+  repetitionNeedsGuardianApplication: boolean;
+
+  @Field({ description: '33 留级：须学籍主管部门核准（登记核准文号）' })
+  repetitionNeedsApproval: boolean;
+}
+
 @Resolver(() => Student)
 export class StudentResolver {
+  @Query(() => StudentStatusRules, { description: '本区所在省的学籍异动规则及出处（docs/rules.md）' })
+  studentStatusRules(@Ctx() ctx: EducationContext): StudentStatusRules {
+    const r = statusRulesFor(ctx.districtCode.slice(0, 2));
+    return {
+      province: r.province, source: r.source, expulsion: FORBIDDEN_IN_COMPULSORY_STAGE.EXPULSION, withdrawal: FORBIDDEN_IN_COMPULSORY_STAGE.WITHDRAWAL,
+      repetitionAllowed: r.repetition.kind !== 'FORBIDDEN',
+      repetitionNeedsGuardianApplication: r.repetition.kind === 'ON_APPLICATION',
+      repetitionNeedsApproval: r.repetition.kind === 'ON_APPLICATION' && r.repetition.needsApproval,
+    };
+  }
+
   @Query(() => Student, { nullable: true, description: '一名学生（人员关联键）' })
   student(@Arg('id', () => ID) id: string, @Ctx() ctx: EducationContext): Promise<Student | null> {
     studentListScope(ctx.identity);
@@ -125,7 +161,7 @@ export class StudentResolver {
     if (!Number.isInteger(input.grade) || input.grade < lo || input.grade > hi) {
       throw badInput('input.grade', `input.grade: ${school.name} teaches grades ${lo}–${hi}`);
     }
-    const t = applyStatusChange({ status: null, grade: null, birthDate: facts.birthDate, lastChangeOn: null }, { code, date: input.date, grade: input.grade }, ctx.today());
+    const t = applyStatusChange({ status: null, grade: null, birthDate: facts.birthDate, lastChangeOn: null }, { code, date: input.date, grade: input.grade }, ctx.today(), statusRulesFor(ctx.districtCode.slice(0, 2)));
     if (!t.ok) failed(t);
     const id = linkageKey(facts.idNumber, ctx.linkageSecret, 'input.idNumber');
     if (await ctx.em.count(Student, { id })) throw conflict('input.idNumber', 'input.idNumber: this child already has a student-status record; record a status change instead');
@@ -151,10 +187,12 @@ export class StudentResolver {
     assertCanRecordFor(ctx.identity, student.school.code, 'input.studentId');
     assertVersion(student.version, input.expectedVersion);
     const last = await ctx.em.findOne(StatusChange, { student }, { orderBy: { date: 'desc', id: 'desc' } });
+    const approvalReference = input.approvalReference?.trim() ? requiredText(input.approvalReference, 'input.approvalReference', 60) : null;
     const t = applyStatusChange(
       { status: student.status, grade: student.grade, birthDate: student.birthDate, lastChangeOn: last?.date ?? null },
-      { code: input.code, date: input.date, grade: input.grade },
+      { code: input.code, date: input.date, grade: input.grade, papers: { guardianApplication: input.guardianApplication, approvalReference } },
       ctx.today(),
+      statusRulesFor(ctx.districtCode.slice(0, 2)),
     );
     if (!t.ok) failed(t);
     let school = await ctx.em.findOneOrFail(School, { code: student.school.code });
@@ -186,6 +224,7 @@ export class StudentResolver {
       em.create(StatusChange, {
         student, code: input.code, date: input.date, schoolCode: school.code, grade: t.grade, fromStatus, toStatus: t.status,
         crossesDistrict: crosses, counterpart: input.counterpart ?? null, reason: input.reason ?? null, recordedBy: ctx.identity.user,
+        ...(input.code === C.REPETITION ? { guardianApplication: input.guardianApplication, approvalReference } : {}),
       });
       const open = await em.findOne(DropoutCase, { student, status: CaseStatus.OPEN });
       if (input.code === C.RESUMPTION && open) {
