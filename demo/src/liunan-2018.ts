@@ -69,12 +69,14 @@ export interface DemoHousehold {
   number: string;
   regionCode: string;
   registeredAddress: string;
+  /** 城镇 or 乡村 of the registered address (统计用区划和城乡划分代码), as the police registry holds it */
+  areaType: 'URBAN' | 'RURAL';
   /** where the family lives in the district */
   address: string;
   communityCode: string;
   gridCode: string;
   guardians: DemoGuardian[];
-  /** residence permit (居住证) of a migrant family */
+  /** residence permit (居住证) of a migrant family; a quarter of them have none (居住证 is not what makes a 随迁子女) */
   residencePermit: { issuedOn: string; validUntil: string } | null;
   parentsWorkingAway: boolean;
   /** who looks after the child day to day */
@@ -106,7 +108,7 @@ export interface DemoChild {
   birthDate: string;
   /** GB/T 2260 code of the household registration (户籍) */
   hukouRegion: string;
-  /** hukou outside the district while living in it (随迁子女) */
+  /** 进城务工人员随迁子女 by the national definition: 户籍 in another province, or in the countryside of another county of Guangxi */
   migrant: boolean;
   /** 建档立卡 registered-poor household */
   registeredPoor: boolean;
@@ -189,11 +191,19 @@ export const LIUNAN_SUBDISTRICTS: DemoSubdistrict[] = [
   { code: '450204101', name: '洛满镇' }, { code: '450204102', name: '流山镇' },
 ];
 
-/** Where the migrant children of Liunan come from (region codes, weights). */
+/** Where the migrant children of Liunan come from: the countryside of Guangxi's other counties, and other provinces (region codes, weights). */
 const MIGRANT_ORIGINS: [string, number][] = [
   ['450206', 14], ['450222', 8], ['450224', 7], ['450223', 6], ['451302', 12], ['451321', 6], ['451202', 5],
-  ['450881', 6], ['450203', 8], ['450205', 6], ['431121', 4], ['522601', 3], ['441881', 3], ['510722', 2],
+  ['450881', 6], ['431121', 4], ['522601', 3], ['441881', 3], ['510722', 2],
 ];
+
+/**
+ * Children registered in the city's other urban districts (城中区, 鱼峰区, 柳北区) who live and study in
+ * Liunan: out-of-district 户籍, but not 随迁子女 (an urban registration of the same province).
+ */
+const CITY_URBAN_DISTRICTS: [string, number][] = [['450202', 3], ['450203', 5], ['450205', 4]];
+/** One in so many out-of-district children drawn for the school population is from the city's urban districts. */
+const CITY_URBAN_EVERY = 6;
 
 /** The 16 children still out at the end of 2018, by hukou region (seed summary). */
 export const STILL_OUT_REGIONS: string[] = [
@@ -270,10 +280,14 @@ export function generateLiunan2018(seed = 2018, opts: { scale?: number; schools?
       }
     }
   };
+  let outOfDistrict = 0;
   const newChild = (cohortYear: number, opts: { region?: string; migrant?: boolean } = {}) => {
     const gender: 'MALE' | 'FEMALE' = f.datatype.boolean({ probability: 0.52 }) ? 'MALE' : 'FEMALE';
-    const migrant = opts.migrant ?? (opts.region ? opts.region !== '450204' : f.datatype.boolean({ probability: 0.22 }));
-    const hukouRegion = opts.region ?? (migrant ? pick(MIGRANT_ORIGINS) : '450204');
+    const away = opts.migrant ?? (opts.region ? opts.region !== '450204' : f.datatype.boolean({ probability: 0.22 }));
+    // of the out-of-district children drawn at random, one in CITY_URBAN_EVERY is registered in the city's urban districts
+    const cityUrban = away && opts.migrant === undefined && !opts.region && ++outOfDistrict % CITY_URBAN_EVERY === 0;
+    const migrant = away && !cityUrban;
+    const hukouRegion = opts.region ?? (cityUrban ? pick(CITY_URBAN_DISTRICTS) : migrant ? pick(MIGRANT_ORIGINS) : '450204');
     const birthDate = birthDateFor(cohortYear);
     return { gender, migrant, hukouRegion, birthDate, idNumber: idFor(hukouRegion, birthDate, gender), name: personName(gender) };
   };
@@ -544,12 +558,18 @@ function enrich(
     const address = `柳州市柳南区${community.name}${f.helpers.arrayElement(ROADS)}${f.number.int({ min: 1, max: 300 })}号`;
     const origin = findOrigin(child.hukouRegion);
     householdSeq += 1;
+    // 户籍 in Liunan: the family's own address (its towns' villages are 乡村); the city's urban districts: an urban street there
+    const local = child.hukouRegion === '450204';
+    const inTown = Number(community.subdistrictCode.slice(6)) >= 100;
+    const permit = (p: { issuedOn: string; validUntil: string }) => (Number(child.idNumber.slice(14, 17)) % 4 === 3 ? null : p);
     const household: DemoHousehold = {
       number: `${child.hukouRegion.slice(0, 4)}${String(householdSeq).padStart(6, '0')}`,
       regionCode: child.hukouRegion,
-      registeredAddress: child.migrant ? `${origin}${f.helpers.arrayElement(COMMUNITY_WORDS)}村${f.number.int({ min: 1, max: 20 })}组` : address,
+      registeredAddress: child.migrant ? `${origin}${f.helpers.arrayElement(COMMUNITY_WORDS)}村${f.number.int({ min: 1, max: 20 })}组`
+        : local ? address : address.replace(`柳州市柳南区${community.name}`, regionShortName(child.hukouRegion) ?? ''),
+      areaType: child.migrant || (local && inTown) ? 'RURAL' : 'URBAN',
       address, communityCode: community.code, gridCode: grid.code, guardians,
-      residencePermit: child.migrant ? { issuedOn: ymd(f.number.int({ min: 2014, max: 2018 }), f.number.int({ min: 1, max: 6 }), 10), validUntil: ymd(2021, 12, 31) } : null,
+      residencePermit: child.migrant ? permit({ issuedOn: ymd(f.number.int({ min: 2014, max: 2018 }), f.number.int({ min: 1, max: 6 }), 10), validUntil: ymd(2021, 12, 31) }) : null,
       parentsWorkingAway: leftBehind,
       carer: leftBehind ? '祖母' : '父母',
       parentsWorkplace: leftBehind ? f.helpers.arrayElement(WORKPLACES) : null,
@@ -682,6 +702,7 @@ function earlyWarningCases(f: Faker, children: DemoChild[], communities: DemoCom
       number: `${spec.region.slice(0, 4)}9${String(n).padStart(5, '0')}`,
       regionCode: spec.region,
       registeredAddress: migrant ? `${findOrigin(spec.region)}${f.helpers.arrayElement(COMMUNITY_WORDS)}村${f.number.int({ min: 1, max: 20 })}组` : address,
+      areaType: migrant ? 'RURAL' : 'URBAN',
       address, communityCode: spec.place.code, gridCode: spec.place.grids[0].code,
       guardians: [
         { ...father, gender: 'MALE', relation: '父亲', name: surname + f.person.firstName('male'), phone: mobile(f) },

@@ -62,4 +62,19 @@ describe('one unified student across four departments', () => {
     expect(migrants / 75).toBeGreaterThan(0.8);
     expect(dropoutCases.nodes.filter((n) => n.student.hukou.isLocal && n.student.poverty.registered)).toHaveLength(0);
   });
+
+  it('counts a migrant child by the national definition: 户籍 elsewhere in the province\'s countryside or in another province — with or without a residence permit — and not the city\'s urban districts', async () => {
+    type Row = { isMigrant: boolean | null; hukou: { regionCode: string; isLocal: boolean; areaType: string | null }; residencePermit: { issuedOn: string } | null };
+    const { students } = await ok<{ students: { nodes: Row[] } }>('{ students(filter: { schoolCode: "2145020405" }, first: 500) { nodes { isMigrant hukou { regionCode isLocal areaType } residencePermit { issuedOn } } } }', {}, { as: 'joint-meeting' });
+    const rows = students.nodes;
+    const cityUrban = rows.filter((r) => !r.hukou.isLocal && r.hukou.regionCode.slice(0, 2) === '45' && r.hukou.areaType === 'URBAN');
+    const ruralElsewhere = rows.filter((r) => !r.hukou.isLocal && r.hukou.areaType === 'RURAL');
+    const otherProvince = rows.filter((r) => r.hukou.regionCode.slice(0, 2) !== '45');
+    expect(cityUrban.length).toBeGreaterThan(0);
+    expect(cityUrban.every((r) => r.isMigrant === false)).toBe(true);
+    expect(ruralElsewhere.every((r) => r.isMigrant === true)).toBe(true);
+    expect(otherProvince.every((r) => r.isMigrant === true)).toBe(true);
+    expect(ruralElsewhere.some((r) => r.residencePermit === null)).toBe(true); // no permit, still a migrant family
+    expect(rows.filter((r) => r.hukou.isLocal).every((r) => r.isMigrant === false)).toBe(true);
+  });
 });

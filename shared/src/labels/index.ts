@@ -82,6 +82,7 @@ export const LABELS = {
   // ---- public security (公安)
   NoticeRecipient: { GUARDIAN: ['监护人', 'guardian'], EMPLOYER: ['用人单位', 'employer'] },
   LocateStatus: { OPEN: ['协查中', 'open'], REPORTED: ['已反馈', 'reported'] },
+  RegisteredAreaType: { URBAN: ['城镇', 'urban'], RURAL: ['乡村', 'rural'] },
 
   // ---- civil affairs (民政/扶贫)
   PovertyStatus: { REGISTERED: ['建档立卡在册', 'registered poor'], MONITORED: ['防返贫监测对象', 'monitored against relapse'], LIFTED: ['已脱贫', 'lifted out of poverty'] },

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey, sqlOf } from '@kongchuo/shared/core';
 import { type Identity } from '@kongchuo/shared/identity';
 import { EmployerViolation, LegalNotice, LocateRequest, ResidencePermit } from './entities';
+import type { RegisteredAreaType } from './domain/migrant';
 
 /** A registered child as the unified view reads it, with the household's registration. */
 export interface RegisteredPerson {
@@ -12,6 +13,7 @@ export interface RegisteredPerson {
   householdNumber: string;
   regionCode: string;
   registeredAddress: string;
+  areaType: RegisteredAreaType | null;
 }
 
 /** A member of a household as the guardians field reads it. */
@@ -35,7 +37,7 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
   return {
     person: new DataLoader<string, RegisteredPerson | null>(async (ids) => {
       const rows = await sqlOf(em).execute<RegisteredPerson[]>(knex()('person as p').join('household as h', 'h.number', 'p.household_number')
-        .select({ id: 'p.id', name: 'p.name', birthDate: 'p.birth_date', householdNumber: 'h.number', regionCode: 'h.region_code', registeredAddress: 'h.registered_address' })
+        .select({ id: 'p.id', name: 'p.name', birthDate: 'p.birth_date', householdNumber: 'h.number', regionCode: 'h.region_code', registeredAddress: 'h.registered_address', areaType: 'h.area_type' })
         .whereIn('p.id', [...ids]));
       return oneByKey(ids, rows, (p) => p.id);
     }),

@@ -5,8 +5,10 @@
 import { registerEnumType } from 'type-graphql';
 import { enumValues } from '@kongchuo/shared/labels';
 import { NoticeRecipient, LocateStatus } from '../domain/enums';
+import { RegisteredAreaType } from '../domain/migrant';
 
 registerEnumType(NoticeRecipient, { name: 'NoticeRecipient', valuesConfig: enumValues('NoticeRecipient') });
 registerEnumType(LocateStatus, { name: 'LocateStatus', valuesConfig: enumValues('LocateStatus') });
+registerEnumType(RegisteredAreaType, { name: 'RegisteredAreaType', valuesConfig: enumValues('RegisteredAreaType') });
 
-export { NoticeRecipient, LocateStatus };
+export { NoticeRecipient, LocateStatus, RegisteredAreaType };

@@ -3,7 +3,8 @@ import { ConnectionType, sqlOf, decodeCursor, pageWithLazyCount, pageSizeFor, to
 import { calendarDate, compulsoryAgeBirthRange, findRegion } from '@kongchuo/shared/domain';
 import { StudentKey } from '@kongchuo/shared/server';
 import type { PublicSecurityContext } from '../context';
-import { EmployerViolation, LegalNotice, LocateRequest, Person, ResidencePermit } from '../entities';
+import { EmployerViolation, LegalNotice, LocateRequest, Person, RegisteredAreaType, ResidencePermit } from '../entities';
+import { isMigrantChild } from '../domain/migrant';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '学生（统一视图：公安部分）' })
@@ -37,6 +38,9 @@ export class Hukou {
 
   @Field({ description: '户籍地址' })
   registeredAddress: string;
+
+  @Field(() => RegisteredAreaType, { nullable: true, description: '户籍地址城乡属性（统计用区划和城乡划分代码：城镇/乡村）' })
+  areaType: RegisteredAreaType | null;
 }
 
 @ObjectType({ description: '监护人（同户成年人）' })
@@ -85,16 +89,18 @@ export class StudentResolver {
     return {
       name: person.name, birthDate: person.birthDate,
       regionCode: person.regionCode, regionName: region?.name ?? null, regionFullName: region?.fullName ?? null,
-      isLocal: person.regionCode === ctx.districtCode, householdNumber: person.householdNumber, registeredAddress: person.registeredAddress,
+      isLocal: person.regionCode === ctx.districtCode, householdNumber: person.householdNumber, registeredAddress: person.registeredAddress, areaType: person.areaType,
     };
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: '随迁子女：户籍在区外、居住在区内（持居住证）' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: '进城务工人员随迁子女（教育统计指标解释）：户籍在外省，或在本省外县（区）的乡村，在本区随父母居住就学；不以居住证为条件。户籍或城乡属性不明时为空',
+  })
   async isMigrant(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<boolean | null> {
     const person = await ctx.loaders.person.load(s.id);
     if (!person) return null;
-    if (person.regionCode === ctx.districtCode) return false;
-    return (await ctx.loaders.permits.load(person.householdNumber)).length > 0;
+    return isMigrantChild({ regionCode: person.regionCode, areaType: person.areaType }, ctx.districtCode);
   }
 
   @FieldResolver(() => [Guardian], { nullable: true, description: '监护人（户籍登记的同户成年人）' })

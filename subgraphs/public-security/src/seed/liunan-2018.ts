@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { insertInChunks } from '@kongchuo/shared/core';
 import { linkageKeyOfValid } from '@kongchuo/shared/domain';
 import { generateLiunan2018, type DemoChild, type DemoWorld } from '@kongchuo/demo';
-import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, ResidencePermit } from '../entities';
+import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, RegisteredAreaType, ResidencePermit } from '../entities';
 
 /**
  * Public security's share of the demo world: every child's household registration with the
@@ -23,7 +23,7 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
   const notices: Partial<LegalNotice>[] = [];
   const register = (child: Pick<DemoChild, 'idNumber' | 'name' | 'gender' | 'birthDate' | 'household'>) => {
     const h = child.household;
-    households.push({ number: h.number, regionCode: h.regionCode, registeredAddress: h.registeredAddress, headName: h.guardians[0].name, createdAt: now });
+    households.push({ number: h.number, regionCode: h.regionCode, areaType: h.areaType as RegisteredAreaType, registeredAddress: h.registeredAddress, headName: h.guardians[0].name, createdAt: now });
     persons.push({ id: linkageKeyOfValid(child.idNumber, linkageSecret), residentId: child.idNumber, name: child.name, gender: child.gender, birthDate: child.birthDate, household: h.number as never, relation: child.gender === 'MALE' ? '子' : '女', phone: null, version: 1, createdAt: now });
     for (const g of h.guardians) {
       persons.push({ id: linkageKeyOfValid(g.idNumber, linkageSecret), residentId: g.idNumber, name: g.name, gender: g.gender, birthDate: g.birthDate, household: h.number as never, relation: g.relation, phone: g.phone, version: 1, createdAt: now });
