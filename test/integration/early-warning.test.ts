@@ -14,6 +14,7 @@ const LEDGER = `query($asOf: String, $schoolCode: String) { suspectedDropouts(as
   totalCount nodes { student { id name } attendance { unexcusedDays consecutiveAbsentWeeks treatAsDropout overReportLine } reasons suggestedAction } } }`;
 const WARNING = `query($id: ID!, $asOf: String) { student(id: $id) { id earlyWarning(asOf: $asOf) { level score reasons { factor department weight detail } unknownDepartments attendance { unexcusedDays consecutiveAbsentWeeks } } } }`;
 const POLICY = `{ earlyWarningPolicy { version reportUnexcusedDays reportWindowDays dropoutConsecutiveWeeks absentWeekMinDays weights { factor weight } levels { low medium high } } }`;
+const SOURCE = '测试：某省控辍保学预警规则（测试文号）';
 const UPDATE = `mutation($input: UpdateEarlyWarningPolicyInput!) { updateEarlyWarningPolicy(input: $input) { version reportUnexcusedDays } }`;
 
 interface Entry { student: { id: string; name: string }; attendance: { unexcusedDays: number; consecutiveAbsentWeeks: number; treatAsDropout: boolean; overReportLine: boolean }; reasons: string[]; suggestedAction: string }
@@ -108,31 +109,36 @@ describe('attendance and the suspected-dropout ledger', () => {
     expect(before.earlyWarningPolicy.reportUnexcusedDays).toBe(5);
     const watched = await findDemoChild((c) => !!c.isLeftBehind && c.absences.filter((a) => !a.excused).length === 2);
     try {
-      const lowered = await ok<{ updateEarlyWarningPolicy: { version: number } }>(UPDATE, { input: { expectedVersion: before.earlyWarningPolicy.version, reportUnexcusedDays: 2 } });
+      const lowered = await ok<{ updateEarlyWarningPolicy: { version: number } }>(UPDATE, { input: { expectedVersion: before.earlyWarningPolicy.version, reportUnexcusedDays: 2, source: SOURCE } });
       const l = await ledger(DEMO_DAY);
       expect(l.totalCount).toBe(4);
       expect(l.nodes.some((n) => n.student.id === watched)).toBe(true);
 
       // a stale version is refused; nothing changes
-      const stale = await gql(UPDATE, { input: { expectedVersion: before.earlyWarningPolicy.version, reportUnexcusedDays: 9 } });
+      const stale = await gql(UPDATE, { input: { expectedVersion: before.earlyWarningPolicy.version, reportUnexcusedDays: 9, source: SOURCE } });
       expect(codeOf(stale)).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
 
-      await ok(UPDATE, { input: { expectedVersion: lowered.updateEarlyWarningPolicy.version, reportUnexcusedDays: 7, dropoutConsecutiveWeeks: 5 } });
+      await ok(UPDATE, { input: { expectedVersion: lowered.updateEarlyWarningPolicy.version, reportUnexcusedDays: 7, dropoutConsecutiveWeeks: 5, source: SOURCE } });
       const strict = await ledger(DEMO_DAY);
       expect(strict.totalCount).toBe(1);
       expect(strict.nodes[0].attendance).toMatchObject({ unexcusedDays: 20, treatAsDropout: false });
     } finally {
       const now = await ok<{ earlyWarningPolicy: { version: number } }>(POLICY);
-      await ok(UPDATE, { input: { expectedVersion: now.earlyWarningPolicy.version, reportUnexcusedDays: 5, dropoutConsecutiveWeeks: 4 } });
+      await ok(UPDATE, { input: { expectedVersion: now.earlyWarningPolicy.version, reportUnexcusedDays: 5, dropoutConsecutiveWeeks: 4, source: SOURCE } });
     }
     expect((await ledger(DEMO_DAY)).totalCount).toBe(3);
   });
 
   it('refuses bad rules, naming each field, and lets only the district bureau set them', async () => {
     const { earlyWarningPolicy: p } = await ok<{ earlyWarningPolicy: { version: number } }>(POLICY);
-    const bad = await gql(UPDATE, { input: { expectedVersion: p.version, reportUnexcusedDays: 0, levels: { low: 5, medium: 4, high: 9 } } });
+    const bad = await gql(UPDATE, { input: { expectedVersion: p.version, reportUnexcusedDays: 0, levels: { low: 5, medium: 4, high: 9 }, source: SOURCE } });
     expect(codeOf(bad).code).toBe('BAD_USER_INPUT');
     expect((bad.errors![0].extensions!.problems as { field: string }[]).map((x) => x.field).sort()).toEqual(['input.levels', 'input.reportUnexcusedDays']);
+    // a province's values come with the document they are from; terms with the 校历 they are from
+    const unsourced = await gql(UPDATE, { input: { expectedVersion: p.version, reportUnexcusedDays: 6, terms: [{ start: '2026-09-01', end: '2027-01-22' }] } });
+    expect((unsourced.errors![0].extensions!.problems as { field: string }[]).map((x) => x.field).sort()).toEqual(['input.calendarSource', 'input.source']);
+    const monthDay = await gql(UPDATE, { input: { expectedVersion: p.version, terms: [{ start: '09-01', end: '01-31' }], calendarSource: '某校历' } });
+    expect((monthDay.errors![0].extensions!.problems as { field: string }[]).map((x) => x.field)).toEqual(['input.terms[0].start', 'input.terms[0].end']);
     for (const as of ['school-staff', 'joint-meeting', 'police'] as Account[]) {
       expect(codeOf(await gql(UPDATE, { input: { expectedVersion: p.version, reportUnexcusedDays: 3 } }, { as })).code).toBe('FORBIDDEN');
     }
@@ -155,15 +161,20 @@ describe('recording absences: bad input writes nothing', () => {
       { studentId: other, date: '2025-10-14', excused: false }, // 6 another school's pupil
       { studentId: id, date: '2025-02-30', excused: false }, // 7 not a date
       { studentId: id, date: '2025-10-15', excused: false }, // 8 fine
+      { studentId: id, date: '2025-10-18', excused: false }, // 9 a Saturday
+      { studentId: id, date: '2025-10-02', excused: false }, // 10 National Day
+      { studentId: id, date: '2025-10-11', excused: false }, // 11 fine: a Saturday worked for National Day (调休)
     ];
     const r = await gql(RECORD, { input: { schoolCode: SCHOOL, absences } }, { as: 'edu-admin' });
     expect(codeOf(r).code).toBe('BAD_USER_INPUT');
     const problems = r.errors![0].extensions!.problems as { field: string; message: string }[];
     expect(problems.map((p) => p.field)).toEqual([
       'input.absences[1].studentId', 'input.absences[2].date', 'input.absences[3].date', 'input.absences[4]', 'input.absences[5]',
-      'input.absences[6].studentId', 'input.absences[7].date',
+      'input.absences[6].studentId', 'input.absences[7].date', 'input.absences[9].date', 'input.absences[10].date',
     ]);
     expect(problems[1].message).toContain('outside');
+    expect(problems[7].message).toContain('Saturday, not a school day');
+    expect(problems[8].message).toContain('public holiday (国庆节)');
     const { student } = await ok<{ student: { absences: { date: string }[] } }>('query($id: ID!) { student(id: $id) { absences { date } } }', { id });
     expect(student.absences.map((a) => a.date)).toEqual(['2025-10-09']);
   });
@@ -213,3 +224,27 @@ async function childrenWithAbsences() {
     after = students.pageInfo.endCursor;
   }
 }
+
+describe('the school calendar the warning reads', () => {
+  it('says where its values and its calendar come from; a province enters dated terms with their 校历, and absences follow them', async () => {
+    const { earlyWarningPolicy: p } = await ok<{ earlyWarningPolicy: { version: number; source: string; calendarSource: string; terms: { start: string; end: string }[] } }>(
+      '{ earlyWarningPolicy { version source calendarSource terms { start end } } }');
+    expect(p.source).toBe(SOURCE); // stored with its values by the threshold test above (until then: the starting values' own words)
+    expect(p.calendarSource).toContain('按春节推算');
+    expect(p.terms).toContainEqual({ start: '2018-09-01', end: '2019-01-21' });
+    const id = await newPupil();
+    try {
+      // this province's (test) 校历 ends the autumn term on 16 January 2026
+      const terms = [...p.terms.filter((t) => t.start < '2025-09-01'), { start: '2025-09-01', end: '2026-01-16' }, ...p.terms.filter((t) => t.start > '2026-01-31')];
+      await ok(UPDATE, { input: { expectedVersion: p.version, terms, calendarSource: '测试：某省 2025—2026 学年校历' } });
+      const r = await gql(RECORD, { input: { schoolCode: SCHOOL, absences: [{ studentId: id, date: '2026-01-19', excused: false }] } }, { as: 'school-staff' });
+      expect(codeOf(r).code).toBe('BAD_USER_INPUT');
+      expect((r.errors![0].extensions!.problems as { message: string }[])[0].message).toContain('outside the terms');
+      const after = await ok<{ earlyWarningPolicy: { calendarSource: string } }>('{ earlyWarningPolicy { calendarSource } }');
+      expect(after.earlyWarningPolicy.calendarSource).toBe('测试：某省 2025—2026 学年校历');
+    } finally {
+      const now = await ok<{ earlyWarningPolicy: { version: number } }>(POLICY);
+      await ok(UPDATE, { input: { expectedVersion: now.earlyWarningPolicy.version, terms: p.terms, calendarSource: p.calendarSource } });
+    }
+  });
+});

@@ -6,6 +6,9 @@
  * weights in the province's policy, and every factor that counted comes back as a reason.
  */
 import { addDays, mondayOf } from '@kongchuo/shared/domain';
+import { derivedTerms, isSchoolDay, schoolDaysOfWeek, termProblems, type Term } from './school-calendar';
+
+export type { Term } from './school-calendar';
 
 export enum AbsencePortion {
   FULL_DAY = 'FULL_DAY',
@@ -42,13 +45,6 @@ export const FACTOR_SOURCE: Record<RiskFactor, 'education' | 'civil_affairs' | '
   MIGRANT: 'public_security', PARENTS_AWAY: 'community',
 };
 
-export interface Term {
-  /** MM-DD */
-  start: string;
-  /** MM-DD; before `start` when the term runs over the new year */
-  end: string;
-}
-
 export interface EarlyWarningRules {
   /** unexcused days within the window that must be reported (e.g. 5) */
   reportUnexcusedDays: number;
@@ -56,21 +52,28 @@ export interface EarlyWarningRules {
   reportWindowDays: number;
   /** consecutive school weeks away that are treated as dropping out (e.g. 4) */
   dropoutConsecutiveWeeks: number;
-  /** unexcused days in a week that make it a week away */
+  /** unexcused days in a week that make it a week away (fewer when the week has fewer school days) */
   absentWeekMinDays: number;
+  /** the terms of the school calendar (校历), dated; holidays and weekends inside them are not school days */
   terms: Term[];
   weights: Record<RiskFactor, number>;
   /** lowest score of each level */
   levels: { low: number; medium: number; high: number };
 }
 
-/** Guangxi's defaults: 5 unexcused days in 30 → report; 4 consecutive weeks away → treated as dropout. */
+/**
+ * The starting values until a province stores its own (docs/rules.md#early-warning): they are this
+ * system's, not a published provincial rule — 5 unexcused days in 30 make a report, 4 consecutive
+ * school weeks away are treated as dropping out, a week counts as away from 3 unexcused days — and
+ * the stand-in calendar derived from the Spring Festival (school-calendar.ts). The province records
+ * the source of its own values with them (`source`, `calendarSource`).
+ */
 export const DEFAULT_RULES: EarlyWarningRules = {
   reportUnexcusedDays: 5,
   reportWindowDays: 30,
   dropoutConsecutiveWeeks: 4,
   absentWeekMinDays: 3,
-  terms: [{ start: '09-01', end: '01-31' }, { start: '02-15', end: '07-15' }],
+  terms: derivedTerms(2015, 2040),
   weights: {
     ABSENCE_CONSECUTIVE_WEEKS: 8, ABSENCE_OVER_REPORT_LINE: 4, ABSENCE_SOME: 1,
     PREVIOUS_DROPOUT: 3, REPEATED_GRADE: 1, RECENT_TRANSFER: 1,
@@ -84,11 +87,6 @@ export const daysOf = (portion: AbsencePortion) => DAYS[portion];
 
 /** Two absences on the same day collide unless one is the morning and the other the afternoon. */
 export const portionsOverlap = (a: AbsencePortion, b: AbsencePortion) => a === AbsencePortion.FULL_DAY || b === AbsencePortion.FULL_DAY || a === b;
-
-export function isInTerm(date: string, terms: Term[]): boolean {
-  const md = date.slice(5);
-  return terms.some((t) => (t.start <= t.end ? md >= t.start && md <= t.end : md >= t.start || md <= t.end));
-}
 
 export interface AbsenceFact {
   date: string;
@@ -115,22 +113,33 @@ export function attendanceSignal(absences: AbsenceFact[], asOf: string, r: Early
   let unexcusedDays = 0;
   let lastUnexcusedOn: string | null = null;
   for (const a of absences) {
-    if (a.excused || a.date > asOf) continue;
+    // an absence on a day without school (a weekend, a holiday, the vacation) is no absence
+    if (a.excused || a.date > asOf || !isSchoolDay(a.date, r.terms)) continue;
     const days = DAYS[a.portion];
     if (a.date >= windowStart) unexcusedDays += days;
     const week = mondayOf(a.date);
     perWeek.set(week, (perWeek.get(week) ?? 0) + days);
     if (!lastUnexcusedOn || a.date > lastUnexcusedOn) lastUnexcusedOn = a.date;
   }
-  // weeks away, counted back; a week with no school day in a term (a holiday week) neither counts nor breaks the run
-  const away = (week: string) => (perWeek.get(week) ?? 0) >= r.absentWeekMinDays;
-  const schoolWeek = (week: string) => [0, 1, 2, 3, 4].some((d) => isInTerm(addDays(week, d), r.terms));
+  // weeks away, counted back. A week without school days (a holiday week, the vacation) neither
+  // counts nor breaks the run; a short week (国庆, 春节 调休) is away when every one of its school days
+  // is, if it has fewer than absentWeekMinDays of them.
+  const schoolDays = new Map<string, number>();
+  const schoolDaysIn = (week: string) => {
+    let n = schoolDays.get(week);
+    if (n === undefined) schoolDays.set(week, (n = schoolDaysOfWeek(week, r.terms).length));
+    return n;
+  };
+  const away = (week: string) => {
+    const n = schoolDaysIn(week);
+    return n > 0 && (perWeek.get(week) ?? 0) >= Math.min(r.absentWeekMinDays, n);
+  };
   let week = mondayOf(asOf);
   if (!away(week)) week = addDays(week, -7); // the week read may not be over yet
   let consecutiveWeeks = 0;
   for (let guard = 0; guard < 60; guard++, week = addDays(week, -7)) {
     if (away(week)) consecutiveWeeks += 1;
-    else if (schoolWeek(week)) break;
+    else if (schoolDaysIn(week) > 0) break;
   }
   return {
     unexcusedDays, consecutiveWeeks, lastUnexcusedOn,
@@ -224,12 +233,6 @@ export function rulesProblems(r: EarlyWarningRules): { field: string; message: s
   int(r.levels.medium, 'input.levels.medium', 1, 100);
   int(r.levels.high, 'input.levels.high', 1, 100);
   if (!(r.levels.low < r.levels.medium && r.levels.medium < r.levels.high)) out.push({ field: 'input.levels', message: 'input.levels: must rise: low < medium < high' });
-  if (r.terms.length === 0) out.push({ field: 'input.terms', message: 'input.terms: at least one term' });
-  r.terms.forEach((t, i) => {
-    for (const k of ['start', 'end'] as const) {
-      const m = /^(\d{2})-(\d{2})$/.exec(t[k]);
-      if (!m || +m[1] < 1 || +m[1] > 12 || +m[2] < 1 || +m[2] > 31) out.push({ field: `input.terms[${i}].${k}`, message: `input.terms[${i}].${k}: must be MM-DD` });
-    }
-  });
+  out.push(...termProblems(r.terms));
   return out;
 }

@@ -2,6 +2,11 @@ import { TimestampType } from '@kongchuo/shared/core';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AbsencePortion, DEFAULT_RULES, RiskFactor, RiskLevel, type EarlyWarningRules, type Term } from '../domain/early-warning';
+import { expandMonthDayTerms } from '../domain/school-calendar';
+
+/** Said of the starting values until the province stores its own with their source. */
+export const DEFAULT_SOURCE = '本系统起始值，非本省发布的规则：请按本省文件修改并注明出处';
+export const DEFAULT_CALENDAR_SOURCE = '替代校历：按春节推算（秋季学期 9月1日至春节前15天，春季学期元宵节至7月10日），法定节假日按国务院办公厅节假日安排；请录入本省校历';
 import { Student } from './student';
 
 /**
@@ -50,12 +55,12 @@ export class Absence {
   recordedAt: Date = new Date();
 }
 
-@ObjectType({ description: '学期（月-日）' })
+@ObjectType({ description: '学期（校历日期；其中的周末、法定节假日不是上课日）' })
 export class TermDates implements Term {
-  @Field({ description: '开学 MM-DD' })
+  @Field({ description: '开学 YYYY-MM-DD' })
   start: string;
 
-  @Field({ description: '放假 MM-DD' })
+  @Field({ description: '放假前最后一天 YYYY-MM-DD' })
   end: string;
 }
 
@@ -87,7 +92,7 @@ export class LevelThresholds {
 @ObjectType({ description: '辍学倾向预警规则（按省）' })
 @Entity({ tableName: 'early_warning_policy' })
 export class EarlyWarningPolicy {
-  [OptionalProps]?: 'updatedAt' | 'version';
+  [OptionalProps]?: 'updatedAt' | 'version' | 'source' | 'calendarSource';
 
   @Field({ description: '省级行政区划代码（前两位）' })
   @PrimaryKey({ type: 'string', length: 2 })
@@ -109,9 +114,17 @@ export class EarlyWarningPolicy {
   @Property({ type: 'integer' })
   absentWeekMinDays: number;
 
-  @Field(() => [TermDates], { description: '学期' })
+  @Field(() => [TermDates], { description: '学期（校历）' })
   @Property({ type: 'json' })
   terms: Term[];
+
+  @Field({ description: '阈值、权重、等级线的出处' })
+  @Property({ type: 'text', default: DEFAULT_SOURCE })
+  source: string = DEFAULT_SOURCE;
+
+  @Field({ description: '校历的出处' })
+  @Property({ type: 'text', default: DEFAULT_CALENDAR_SOURCE })
+  calendarSource: string = DEFAULT_CALENDAR_SOURCE;
 
   @Property({ type: 'json' })
   weightsByFactor: Record<RiskFactor, number>;
@@ -135,7 +148,7 @@ export class EarlyWarningPolicy {
   rules(): EarlyWarningRules {
     return {
       reportUnexcusedDays: this.reportUnexcusedDays, reportWindowDays: this.reportWindowDays, dropoutConsecutiveWeeks: this.dropoutConsecutiveWeeks,
-      absentWeekMinDays: this.absentWeekMinDays, terms: this.terms, weights: { ...DEFAULT_RULES.weights, ...this.weightsByFactor }, levels: this.levels,
+      absentWeekMinDays: this.absentWeekMinDays, terms: expandMonthDayTerms(this.terms, 2040), weights: { ...DEFAULT_RULES.weights, ...this.weightsByFactor }, levels: this.levels,
     };
   }
 

@@ -30,10 +30,10 @@ export class RecordAbsencesInput {
 
 @InputType()
 export class TermInput {
-  @Field({ description: 'MM-DD' })
+  @Field({ description: '开学日期 YYYY-MM-DD（本省校历）' })
   start: string;
 
-  @Field({ description: 'MM-DD' })
+  @Field({ description: '学期结束日期 YYYY-MM-DD（本省校历）' })
   end: string;
 }
 
@@ -83,4 +83,10 @@ export class UpdateEarlyWarningPolicyInput {
 
   @Field(() => LevelThresholdsInput, { nullable: true })
   levels?: LevelThresholdsInput;
+
+  @Field(() => String, { nullable: true, description: '阈值、权重、等级线的出处（文件名称及文号）；修改这些值时必填' })
+  source?: string;
+
+  @Field(() => String, { nullable: true, description: '校历的出处（本省教育厅发布的校历文件）；修改学期时必填' })
+  calendarSource?: string;
 }

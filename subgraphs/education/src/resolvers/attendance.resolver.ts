@@ -4,12 +4,21 @@ import { calendarDate, optionalText } from '@kongchuo/shared/domain';
 import { writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { Absence, School, Student } from '../entities';
-import { AbsencePortion, isInTerm, portionsOverlap } from '../domain/early-warning';
+import { AbsencePortion, portionsOverlap } from '../domain/early-warning';
+import { dayKind, type DayKind } from '../domain/school-calendar';
 import { EnrollmentStatus } from '../domain/enums';
 import { assertCanRecordFor, studentRowFilter } from '../domain/access';
 import { RecordAbsencesInput } from './attendance.inputs';
 
 export const MAX_ABSENCES_PER_CALL = 5000;
+
+const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Why a date takes no absence, in the words of the school calendar. */
+function notASchoolDay(date: string, day: DayKind & { schoolDay: false }): string {
+  if (day.why === 'WEEKEND') return `${date} is a ${WEEKDAY[new Date(`${date}T00:00:00Z`).getUTCDay()]}, not a school day`;
+  if (day.why === 'HOLIDAY') return `${date} is a public holiday (${day.name}), not a school day`;
+  return `${date} is outside the terms of the school calendar (earlyWarningPolicy.terms)`;
+}
 
 @ObjectType({ description: '批量登记结果' })
 export class RecordAbsencesResult {
@@ -51,7 +60,8 @@ export class AttendanceResolver {
       else if (student.status !== EnrollmentStatus.ENROLLED) problem('studentId', `${student.name} is not enrolled (${student.status}); record a status change instead`);
       try {
         calendarDate(a.date, `${at}.date`, { notAfter: today });
-        if (!isInTerm(a.date, rules.terms)) problem('date', `${a.date} is outside the school year's terms (${rules.terms.map((t) => `${t.start}–${t.end}`).join(', ')})`);
+        const day = dayKind(a.date, rules.terms);
+        if (!day.schoolDay) problem('date', notASchoolDay(a.date, day));
       } catch (e) {
         problem('date', (e as Error).message.replace(`${at}.date: `, ''));
       }

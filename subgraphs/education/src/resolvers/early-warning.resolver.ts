@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, badRows, decodeCursor, encodeCursor, forbidden, pageSizeFor } from '@kongchuo/shared/core';
-import { addDays, calendarDate } from '@kongchuo/shared/domain';
+import { addDays, calendarDate, requiredText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import type { EducationContext } from '../context';
 import { Absence, EarlyWarningPolicy, FactorWeight, Student } from '../entities';
@@ -213,10 +213,17 @@ export class EarlyWarningPolicyResolver {
         levels: input.levels ? { low: input.levels.low, medium: input.levels.medium, high: input.levels.high } : base.levels,
       };
       const problems = rulesProblems(next);
+      // a province's values are entered with the document they come from
+      const valuesChange = [input.reportUnexcusedDays, input.reportWindowDays, input.dropoutConsecutiveWeeks, input.absentWeekMinDays, input.weights, input.levels].some((v) => v != null);
+      const source = input.source?.trim() ? requiredText(input.source, 'input.source', 300) : null;
+      const calendarSource = input.calendarSource?.trim() ? requiredText(input.calendarSource, 'input.calendarSource', 300) : null;
+      if (valuesChange && !source) problems.push({ field: 'input.source', message: 'input.source: name the document these values come from (文件名称及文号)' });
+      if (input.terms && !calendarSource) problems.push({ field: 'input.calendarSource', message: 'input.calendarSource: name the 校历 the terms come from' });
       if (problems.length) throw badRows(problems, 'rule values');
       const values = {
         reportUnexcusedDays: next.reportUnexcusedDays, reportWindowDays: next.reportWindowDays, dropoutConsecutiveWeeks: next.dropoutConsecutiveWeeks,
         absentWeekMinDays: next.absentWeekMinDays, terms: next.terms, weightsByFactor: next.weights, levels: next.levels,
+        ...(source ? { source } : {}), ...(calendarSource ? { calendarSource } : {}),
         updatedBy: ctx.identity.user, updatedAt: new Date(),
       };
       if (stored) return Object.assign(stored, values);
