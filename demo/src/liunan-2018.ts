@@ -132,9 +132,13 @@ export interface DemoChild {
   located: { id: string; requestedOn: string; reportedOn: string; regionCode: string; summary: string } | null;
   /** hired by an employer while of compulsory age */
   employedBy: { employerName: string; foundOn: string; action: string } | null;
+  /** civil affairs' 儿童福利认定 (孤儿, 事实无人抚养儿童, 困境儿童) */
+  welfare: { category: 'ORPHAN' | 'DE_FACTO_UNCARED' | 'IN_DIFFICULTY'; recognisedOn: string; basis: string } | null;
+  /** the police mark a minor involved in a case (from when; nothing of the case) */
+  caseMark: { since: string } | null;
 }
 
-type EnrichedFields = 'household' | 'poorHousehold' | 'aids' | 'leftBehind' | 'disability' | 'homeVisits' | 'located' | 'employedBy' | 'absences';
+type EnrichedFields = 'household' | 'poorHousehold' | 'aids' | 'leftBehind' | 'disability' | 'homeVisits' | 'located' | 'employedBy' | 'absences' | 'welfare' | 'caseMark';
 type BaseChild = Omit<DemoChild, EnrichedFields>;
 
 export interface DemoAbsence {
@@ -613,7 +617,7 @@ function enrich(
         if (index % 2 === 0) employedBy = { employerName: `柳南区某${f.helpers.arrayElement(['餐馆', '汽修店', '网吧', '服装加工店'])}`, foundOn: day(40), action: '责令辞退，罚款' };
       }
     }
-    return { ...child, household, poorHousehold, aids, leftBehind, disability, homeVisits, located, employedBy, absences: [] };
+    return { ...child, household, poorHousehold, aids, leftBehind, disability, homeVisits, located, employedBy, absences: [], welfare: null, caseMark: null };
   });
 }
 
@@ -678,6 +682,13 @@ function earlyWarningCases(f: Faker, children: DemoChild[], communities: DemoCom
 
   const sick = first((c) => c.grade <= 6, 'sick leave');
   sick.absences = schoolDays('2018-12-10', '2018-12-19').map((d) => full(d, true, '病假（附医院证明）'));
+
+  // the national priority groups, on children with no absence: their warning comes from these records alone
+  const calm = (test: (c: DemoChild) => boolean, what: string) => first((c) => !c.welfare && !c.caseMark && !c.leftBehind && !c.disability && !c.migrant && test(c), what);
+  calm((c) => c.schoolCode !== DEMO_SCOPES.school && c.grade >= 4, 'orphan').welfare = { category: 'ORPHAN', recognisedOn: '2017-03-15', basis: '父母双亡，由祖父母抚养' };
+  calm((c) => c.grade >= 7, 'without carers').welfare = { category: 'DE_FACTO_UNCARED', recognisedOn: '2018-04-10', basis: '父亲服刑，母亲失联' };
+  calm((c) => c.grade >= 3 && c.grade <= 6, 'in difficulty').welfare = { category: 'IN_DIFFICULTY', recognisedOn: '2018-06-01', basis: '家庭监护缺失（父母重病）' };
+  calm((c) => c.schoolCode === DEMO_SCOPES.school && c.grade >= 8, 'involved in a case').caseMark = { since: '2018-10-20' };
 
   // ---- no 学籍: found only by matching 户籍 / 居住 against 学籍
   const usedIds = new Set(children.flatMap((c) => [c.idNumber, ...c.household.guardians.map((g) => g.idNumber)]));

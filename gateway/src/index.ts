@@ -20,6 +20,7 @@ import { gatewayFormatError } from './errors';
 import { serveExports } from './exports';
 import { bodyErrors, operationLimits, tokenLimit } from './limits';
 import { metricsPlugin } from './metrics';
+import { unrequestedForbiddenErrors } from './unrequested-errors';
 import { operatorRoutes } from './operator-routes';
 import { rateLimiter } from './rate-limits';
 import { requestIds } from './request-ids';
@@ -88,7 +89,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningSe
     csrfPrevention: true,
     validationRules: armor.validationRules,
     formatError: gatewayFormatError(logger),
-    plugins: [...armor.plugins, demandControl(supergraphSdl, config.limits.maxCost), metricsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS })],
+    plugins: [...armor.plugins, demandControl(supergraphSdl, config.limits.maxCost), unrequestedForbiddenErrors(), metricsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS })],
   });
   await server.start();
 

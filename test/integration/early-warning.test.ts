@@ -1,5 +1,6 @@
-import { composeResidentId } from '@kongchuo/shared/domain';
-import { codeOf, gql, ok, type Account } from '../support/client';
+import { composeResidentId, linkageKey } from '@kongchuo/shared/domain';
+import { generateLiunan2018 } from '@kongchuo/demo';
+import { codeOf, gql, ok, testKeys, type Account } from '../support/client';
 
 /**
  * Attendance, the early warning and the suspected-dropout ledger (学籍 ↔ 在校). This file's children
@@ -248,3 +249,39 @@ describe('the school calendar the warning reads', () => {
     }
   });
 });
+
+describe('the national priority groups as factors', () => {
+  const world = generateLiunan2018();
+  const keyOf = async (test: (c: (typeof world.children)[number]) => boolean) => linkageKey(world.children.find(test)!.idNumber, (await testKeys()).linkageSecret);
+
+  it.each([
+    ['an orphan', 'ORPHAN', 3],
+    ['a child without de facto carers', 'DE_FACTO_UNCARED', 3],
+    ['a child in difficulty', 'IN_DIFFICULTY', 2],
+  ])('%s recognised by civil affairs is watched with no absence at all', async (_label, category, weight) => {
+    const id = await keyOf((c) => c.welfare?.category === category);
+    const w = (await warningOf(id, DEMO_DAY))!;
+    expect(w.reasons).toEqual([expect.objectContaining({ factor: category, department: 'civil_affairs', weight })]);
+    expect(w.level).toBe('LOW');
+    expect(w.unknownDepartments).toEqual([]);
+  });
+
+  it('a minor involved in a case counts for the district bureau; school staff get neither the fact nor the factor', async () => {
+    const id = await keyOf((c) => !!c.caseMark);
+    const w = (await warningOf(id, DEMO_DAY))!;
+    expect(w.reasons).toEqual([expect.objectContaining({ factor: 'INVOLVED_IN_CASE', department: 'public_security', weight: 3 })]);
+    const r = await gql<{ student: { earlyWarning: Warning } }>(WARNING, { id, asOf: DEMO_DAY }, { as: 'school-staff' });
+    expect(r.errors).toBeUndefined(); // the fact the warning could not read is named in unknownDepartments, not as an error
+    const staff = r.data!.student.earlyWarning;
+    expect(staff.reasons.map((x) => x.factor)).not.toContain('INVOLVED_IN_CASE');
+    expect(staff.unknownDepartments).toContain('public_security');
+    const direct = await gql('query($id: ID!) { student(id: $id) { involvedInCase } }', { id }, { as: 'school-staff' });
+    expect(codeOf(direct)).toEqual({ code: 'FORBIDDEN', field: 'Student.involvedInCase' });
+    for (const as of ['civil-affairs', 'community'] as Account[]) {
+      const other = await gql('query($id: ID!) { student(id: $id) { involvedInCase } }', { id }, { as });
+      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await ok<{ student: { involvedInCase: boolean } }>('query($id: ID!) { student(id: $id) { involvedInCase } }', { id }, { as: 'police' })).student.involvedInCase).toBe(true);
+  });
+});
+

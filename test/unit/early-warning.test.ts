@@ -13,7 +13,7 @@ function weekdays(from: string, to: string): string[] {
   }
   return out;
 }
-const nobody: OtherDepartmentsFacts = { registeredPoor: false, leftBehind: false, disabled: false, migrant: false, parentsAway: false };
+const nobody: OtherDepartmentsFacts = { registeredPoor: false, leftBehind: false, disabled: false, migrant: false, parentsAway: false, welfare: 'NONE', involvedInCase: false };
 const quiet = { previousDropout: false, repeatedGradeWithinYear: false, transferredInWithinYear: false };
 
 describe('attendance signal', () => {
@@ -97,6 +97,22 @@ describe('risk assessment', () => {
     const r = assessRisk({ ...quiet, previousDropout: true, signal: signal(0) }, { ...nobody, migrant: true }, rules);
     expect(r.reasons.map((x) => x.factor)).toEqual(['PREVIOUS_DROPOUT']);
     expect(r.level).toBe(RiskLevel.MEDIUM);
+  });
+});
+
+describe('the national priority groups', () => {
+  it.each([
+    ['ORPHAN', 'ORPHAN'], ['DE_FACTO_UNCARED', 'DE_FACTO_UNCARED'], ['IN_DIFFICULTY', 'IN_DIFFICULTY'],
+  ] as const)('civil affairs\' recognition as %s is a factor of its own, with its weight', (welfare, factor) => {
+    const r = assessRisk({ ...quiet, signal: { unexcusedDays: 0, consecutiveWeeks: 0, lastUnexcusedOn: null, overReportLine: false, treatAsDropout: false } }, { ...nobody, welfare }, DEFAULT_RULES);
+    expect(r.reasons).toEqual([expect.objectContaining({ factor, department: 'civil_affairs', weight: DEFAULT_RULES.weights[factor] })]);
+  });
+
+  it('a minor involved in a case is a public-security factor; not knowing it names the department', () => {
+    const none = { unexcusedDays: 0, consecutiveWeeks: 0, lastUnexcusedOn: null, overReportLine: false, treatAsDropout: false };
+    expect(assessRisk({ ...quiet, signal: none }, { ...nobody, involvedInCase: true }, DEFAULT_RULES).reasons.map((x) => x.factor)).toEqual(['INVOLVED_IN_CASE']);
+    expect(assessRisk({ ...quiet, signal: none }, { ...nobody, involvedInCase: null }, DEFAULT_RULES).unknown).toEqual(['public_security']);
+    expect(assessRisk({ ...quiet, signal: none }, { ...nobody, welfare: null }, DEFAULT_RULES).unknown).toEqual(['civil_affairs']);
   });
 });
 

@@ -44,6 +44,10 @@ export const LABELS = {
     DISABILITY: ['残疾（民政）', 'disability (civil affairs)'],
     MIGRANT: ['随迁子女（公安）', 'migrant child (public security)'],
     PARENTS_AWAY: ['父母均外出务工（社区）', 'both parents work away (community)'],
+    ORPHAN: ['孤儿（民政）', 'orphan (civil affairs)'],
+    DE_FACTO_UNCARED: ['事实无人抚养儿童（民政）', 'child without de facto carers (civil affairs)'],
+    IN_DIFFICULTY: ['困境儿童（民政）', 'child in difficulty (civil affairs)'],
+    INVOLVED_IN_CASE: ['涉案未成年人（公安）', 'minor involved in a case (public security)'],
   },
   LetterStatus: { SENT: ['已发函', 'sent'], ACKNOWLEDGED: ['对方已签收', 'acknowledged'], REPLIED: ['对方已回函', 'replied'] },
   EnrollmentStatus: {
@@ -94,6 +98,7 @@ export const LABELS = {
     VISUAL: ['视力残疾', 'visual'], HEARING: ['听力残疾', 'hearing'], SPEECH: ['言语残疾', 'speech'], PHYSICAL: ['肢体残疾', 'physical'],
     INTELLECTUAL: ['智力残疾', 'intellectual'], MENTAL: ['精神残疾', 'mental'], MULTIPLE: ['多重残疾', 'multiple'],
   },
+  ChildWelfareCategory: { ORPHAN: ['孤儿', 'orphan'], DE_FACTO_UNCARED: ['事实无人抚养儿童', 'child without de facto carers'], IN_DIFFICULTY: ['困境儿童', 'child in difficulty'] },
 
   // ---- community (街道/社区)
   VisitOutcome: {

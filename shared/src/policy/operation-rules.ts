@@ -107,6 +107,8 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   m('reportLocate', '协查反馈', ['public_security']),
   m('serveLegalNotice', '送达法律告知书', ['public_security']),
   m('recordEmployerViolation', '登记违法招用', ['public_security']),
+  m('markJuvenileCase', '登记涉案未成年人（仅起始日期）', ['public_security']),
+  m('endJuvenileCase', '涉案未成年人结案', ['public_security']),
   // district staff only: a row (a region code, a 户号) does not say which subdistrict or community it belongs to
   m('importHukou', '导入户籍', ['public_security']),
   // ---- civil affairs (民政/扶贫)
@@ -118,6 +120,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   m('grantAid', '登记资助发放', ['civil_affairs']),
   m('registerLeftBehindChild', '留守儿童登记', ['civil_affairs']),
   m('recordDisability', '残疾信息登记', ['civil_affairs']),
+  m('recognizeChildWelfare', '儿童福利认定登记（孤儿、事实无人抚养儿童、困境儿童）', ['civil_affairs']),
   // district staff only, as for 户籍
   m('importPoverty', '导入贫困户', ['civil_affairs']),
   // ---- community (街道/社区)

@@ -64,12 +64,15 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Student.locateRequests', owner: 'public_security', label: '协查记录', access: only(['public_security', 'education', 'joint_meeting']) },
   { field: 'Student.legalNotices', owner: 'public_security', label: '法律告知书送达记录', access: only(['public_security', 'education', 'joint_meeting']) },
   { field: 'Student.employerViolations', owner: 'public_security', label: '违法招用查处记录（公安案件）', access: only(['public_security']) },
+  // 未成年人保护法 第一百零三条: nothing that identifies a minor in a case is disclosed; only "involved or not", for the early warning, to the district bureau and the joint meeting
+  { field: 'Student.involvedInCase', owner: 'public_security', label: '是否涉案未成年人（仅是否，不含案情）', access: { ...only(['public_security', 'education', 'joint_meeting']), 'education:school_staff': 'deny' } },
   // ---- civil affairs (民政/扶贫)
   { field: 'Student.poverty', owner: 'civil_affairs', label: '贫困与资助情况', access: ALL },
   { field: 'AidGrant.amount', owner: 'civil_affairs', label: '资助金额', access: only(['civil_affairs', 'joint_meeting']) },
   { field: 'Student.isLeftBehind', owner: 'civil_affairs', label: '是否留守儿童', access: ALL },
   { field: 'Student.leftBehind', owner: 'civil_affairs', label: '留守儿童登记（照料人、父母务工地）', access: only(['civil_affairs', 'community', 'education', 'joint_meeting']) },
   { field: 'Student.disability', owner: 'civil_affairs', label: '残疾信息', access: only(['civil_affairs', 'education', 'joint_meeting']) },
+  { field: 'Student.childWelfare', owner: 'civil_affairs', label: '儿童福利认定（孤儿、事实无人抚养儿童、困境儿童）', access: only(['civil_affairs', 'education', 'community', 'joint_meeting']) },
   // ---- community (街道/社区)
   { field: 'Student.community', owner: 'community', label: '居住社区、网格', access: ALL },
   { field: 'CommunityPlace.residentName', owner: 'community', label: '社区居民登记姓名', access: ALL },

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey } from '@kongchuo/shared/core';
 import { type Identity } from '@kongchuo/shared/identity';
-import { AidGrant, DisabilityRecord, LeftBehindChild, PoorHouseholdMember } from './entities';
+import { AidGrant, ChildWelfareRecord, DisabilityRecord, LeftBehindChild, PoorHouseholdMember } from './entities';
 
 /** One query per registry per batch of children. */
 export function createLoaders(em: EntityManager, _identity: Identity) {
@@ -16,6 +16,8 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
       oneByKey(ids, await em.find(LeftBehindChild, { id: { $in: [...ids] } }), (c) => c.id)),
     disability: new DataLoader<string, DisabilityRecord | null>(async (ids) =>
       oneByKey(ids, await em.find(DisabilityRecord, { id: { $in: [...ids] } }), (d) => d.id)),
+    childWelfare: new DataLoader<string, ChildWelfareRecord | null>(async (ids) =>
+      oneByKey(ids, await em.find(ChildWelfareRecord, { id: { $in: [...ids] } }), (c) => c.id)),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey, sqlOf } from '@kongchuo/shared/core';
 import { type Identity } from '@kongchuo/shared/identity';
-import { EmployerViolation, LegalNotice, LocateRequest, ResidencePermit } from './entities';
+import { EmployerViolation, JuvenileCaseMark, LegalNotice, LocateRequest, ResidencePermit } from './entities';
 import type { RegisteredAreaType } from './domain/migrant';
 
 /** A registered child as the unified view reads it, with the household's registration. */
@@ -57,6 +57,11 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
       return groupByKey(ids, rows, (r) => r.studentId);
     }),
     legalNotice: new DataLoader<string, LegalNotice | null>(async (ids) => oneByKey(ids, await em.find(LegalNotice, { id: { $in: [...ids] } }), (n) => n.id)),
+    /** the children with an open case mark (one query per batch) */
+    involvedInCase: new DataLoader<string, boolean>(async (ids) => {
+      const open = new Set((await em.find(JuvenileCaseMark, { studentId: { $in: [...ids] }, endedOn: null }, { fields: ['studentId'] })).map((m) => m.studentId));
+      return ids.map((id) => open.has(id));
+    }),
     legalNotices: new DataLoader<string, LegalNotice[]>(async (ids) =>
       groupByKey(ids, await em.find(LegalNotice, { studentId: { $in: [...ids] } }, { orderBy: { servedOn: 'asc' } }), (n) => n.studentId)),
     employerViolations: new DataLoader<string, EmployerViolation[]>(async (ids) => {

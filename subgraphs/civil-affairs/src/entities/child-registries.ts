@@ -1,6 +1,6 @@
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DisabilityCategory } from './enums';
+import { ChildWelfareCategory, DisabilityCategory } from './enums';
 
 /** 留守儿童 registry: a child whose parents both work away, and who looks after them. */
 @ObjectType({ description: '留守儿童登记' })
@@ -66,4 +66,36 @@ export class DisabilityRecord {
   @Field()
   @Property({ type: 'date' })
   recordedOn: string;
+}
+
+/** 儿童福利认定: a child recognised as an orphan, a child without de facto carers, or a child in difficulty. */
+@ObjectType({ description: '儿童福利认定（孤儿、事实无人抚养儿童、困境儿童）' })
+@Entity({ tableName: 'child_welfare_record' })
+export class ChildWelfareRecord {
+  [OptionalProps]?: 'version';
+
+  @PrimaryKey({ type: 'string', length: 43 })
+  id: string;
+
+  @Property({ type: 'string', length: 18, unique: true })
+  residentId: string;
+
+  @Property({ type: 'string', length: 50 })
+  name: string;
+
+  @Field(() => ChildWelfareCategory)
+  @Enum({ items: () => ChildWelfareCategory })
+  category: ChildWelfareCategory;
+
+  @Field({ description: '认定日期' })
+  @Property({ type: 'date' })
+  recognisedOn: string;
+
+  @Field({ description: '认定依据（如：父母双亡；父母一方死亡另一方重残）' })
+  @Property({ type: 'string', length: 200 })
+  basis: string;
+
+  @Field(() => Int)
+  @Property({ version: true })
+  version: number;
 }

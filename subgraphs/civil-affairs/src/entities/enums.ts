@@ -4,10 +4,11 @@
  */
 import { registerEnumType } from 'type-graphql';
 import { enumValues } from '@kongchuo/shared/labels';
-import { PovertyStatus, AidProgramme, DisabilityCategory } from '../domain/enums';
+import { PovertyStatus, AidProgramme, DisabilityCategory, ChildWelfareCategory } from '../domain/enums';
 
 registerEnumType(PovertyStatus, { name: 'PovertyStatus', valuesConfig: enumValues('PovertyStatus') });
 registerEnumType(AidProgramme, { name: 'AidProgramme', valuesConfig: enumValues('AidProgramme') });
 registerEnumType(DisabilityCategory, { name: 'DisabilityCategory', valuesConfig: enumValues('DisabilityCategory') });
+registerEnumType(ChildWelfareCategory, { name: 'ChildWelfareCategory', valuesConfig: enumValues('ChildWelfareCategory') });
 
-export { PovertyStatus, AidProgramme, DisabilityCategory };
+export { PovertyStatus, AidProgramme, DisabilityCategory, ChildWelfareCategory };

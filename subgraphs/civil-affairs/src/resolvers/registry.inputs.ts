@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { AidProgramme, DisabilityCategory, PovertyStatus } from '../entities';
+import { AidProgramme, ChildWelfareCategory, DisabilityCategory, PovertyStatus } from '../entities';
 
 @InputType({ description: '建档立卡户登记' })
 export class RegisterPoorHouseholdInput {
@@ -95,4 +95,25 @@ export class RecordDisabilityInput {
 
   @Field()
   recordedOn: string;
+}
+
+@InputType({ description: '儿童福利认定登记' })
+export class RecognizeChildWelfareInput {
+  @Field({ description: '18 位居民身份证号码' })
+  idNumber: string;
+
+  @Field(() => ID, { nullable: true, description: '从某名儿童的页面登记时：该儿童（人员关联键），身份证号码须是其本人的' })
+  studentId?: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => ChildWelfareCategory)
+  category: ChildWelfareCategory;
+
+  @Field({ description: '认定日期 YYYY-MM-DD' })
+  recognisedOn: string;
+
+  @Field({ description: '认定依据' })
+  basis: string;
 }

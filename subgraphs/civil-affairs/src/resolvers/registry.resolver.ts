@@ -4,8 +4,8 @@ import { writeTransaction } from '@kongchuo/shared/server';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CivilAffairsContext } from '../context';
-import { AidGrant, DisabilityRecord, LeftBehindChild, PoorHousehold, PoorHouseholdMember } from '../entities';
-import { AddPoorHouseholdMemberInput, GrantAidInput, RecordDisabilityInput, RegisterLeftBehindChildInput, RegisterPoorHouseholdInput } from './registry.inputs';
+import { AidGrant, ChildWelfareRecord, DisabilityRecord, LeftBehindChild, PoorHousehold, PoorHouseholdMember } from '../entities';
+import { AddPoorHouseholdMemberInput, GrantAidInput, RecognizeChildWelfareInput, RecordDisabilityInput, RegisterLeftBehindChildInput, RegisterPoorHouseholdInput } from './registry.inputs';
 
 const MAX_AID_YUAN = 100_000;
 
@@ -82,6 +82,21 @@ export class RegistryResolver {
       em.create(DisabilityRecord, {
         id, residentId: facts.idNumber, name: requiredText(input.name, 'input.name', 50), category: input.category, grade: input.grade,
         certificateNumber: optionalText(input.certificateNumber, 'input.certificateNumber', 30), recordedOn,
+      }),
+    );
+  }
+
+  @Mutation(() => ChildWelfareRecord, { description: '儿童福利认定登记（民政）：孤儿、事实无人抚养儿童、困境儿童；同一儿童已有认定时拒绝（CONFLICT）' })
+  async recognizeChildWelfare(@Arg('input', () => RecognizeChildWelfareInput) input: RecognizeChildWelfareInput, @Ctx() ctx: CivilAffairsContext): Promise<ChildWelfareRecord> {
+    const facts = residentId(input.idNumber, 'input.idNumber');
+    const recognisedOn = calendarDate(input.recognisedOn, 'input.recognisedOn', { notAfter: ctx.today(), notBefore: facts.birthDate });
+    const id = linkageKeyOfValid(facts.idNumber, ctx.linkageSecret);
+    if (input.studentId != null && input.studentId !== id) throw badInput('input.idNumber', 'input.idNumber: not the ID number of this child');
+    if (await ctx.em.count(ChildWelfareRecord, { id })) throw conflict('input.idNumber', 'input.idNumber: this child is already recognised');
+    return writeTransaction(ctx.em, async (em) =>
+      em.create(ChildWelfareRecord, {
+        id, residentId: facts.idNumber, name: requiredText(input.name, 'input.name', 50), category: input.category, recognisedOn,
+        basis: requiredText(input.basis, 'input.basis', 200),
       }),
     );
   }

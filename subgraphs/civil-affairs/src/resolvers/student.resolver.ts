@@ -2,7 +2,7 @@ import { Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root }
 import { regionName } from '@kongchuo/shared/domain';
 import { StudentKey } from '@kongchuo/shared/server';
 import type { CivilAffairsContext } from '../context';
-import { AidGrant, DisabilityRecord, LeftBehindChild, PovertyStatus } from '../entities';
+import { AidGrant, ChildWelfareRecord, DisabilityRecord, LeftBehindChild, PovertyStatus } from '../entities';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '学生（统一视图：民政/扶贫部分）' })
@@ -58,5 +58,10 @@ export class StudentResolver {
   @FieldResolver(() => DisabilityRecord, { nullable: true, description: '残疾信息' })
   disability(@Root() s: Student, @Ctx() ctx: CivilAffairsContext): Promise<DisabilityRecord | null> {
     return ctx.loaders.disability.load(s.id);
+  }
+
+  @FieldResolver(() => ChildWelfareRecord, { nullable: true, description: '儿童福利认定（孤儿、事实无人抚养儿童、困境儿童）；未认定为空' })
+  childWelfare(@Root() s: Student, @Ctx() ctx: CivilAffairsContext): Promise<ChildWelfareRecord | null> {
+    return ctx.loaders.childWelfare.load(s.id);
   }
 }

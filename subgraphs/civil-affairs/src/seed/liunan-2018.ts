@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { insertInChunks } from '@kongchuo/shared/core';
 import { linkageKeyOfValid } from '@kongchuo/shared/domain';
 import { generateLiunan2018, type DemoWorld } from '@kongchuo/demo';
-import { AidGrant, AidProgramme, DisabilityCategory, DisabilityRecord, LeftBehindChild, PoorHousehold, PoorHouseholdMember, PovertyStatus } from '../entities';
+import { AidGrant, AidProgramme, ChildWelfareCategory, ChildWelfareRecord, DisabilityCategory, DisabilityRecord, LeftBehindChild, PoorHousehold, PoorHouseholdMember, PovertyStatus } from '../entities';
 
 /**
  * Civil affairs' share of the demo world: registered-poor households (none among Liunan's
@@ -17,6 +17,7 @@ export async function seedCivilAffairs(rootEm: EntityManager, linkageSecret: str
   const members: Partial<PoorHouseholdMember>[] = [];
   const aids: Partial<AidGrant>[] = [];
   const leftBehind: Partial<LeftBehindChild>[] = [];
+  const welfare: Partial<ChildWelfareRecord>[] = [];
   const disabilities: Partial<DisabilityRecord>[] = [];
   const now = new Date();
   for (const child of world.children) {
@@ -36,6 +37,9 @@ export async function seedCivilAffairs(rootEm: EntityManager, linkageSecret: str
       const carer = child.household.guardians.find((g) => g.relation === child.household.carer) ?? child.household.guardians[0];
       leftBehind.push({ id, residentId: child.idNumber, name: child.name, carerName: carer.name, carerRelation: carer.relation, parentsWorkplace: child.household.parentsWorkplace, registeredOn: '2018-03-01', version: 1 });
     }
+    if (child.welfare) {
+      welfare.push({ id, residentId: child.idNumber, name: child.name, category: child.welfare.category as ChildWelfareCategory, recognisedOn: child.welfare.recognisedOn, basis: child.welfare.basis, version: 1 });
+    }
     if (child.disability) {
       disabilities.push({ id, residentId: child.idNumber, name: child.name, category: child.disability.category as DisabilityCategory, grade: child.disability.grade, certificateNumber: `${child.idNumber}${child.disability.grade}`, recordedOn: '2017-06-01' });
     }
@@ -45,7 +49,8 @@ export async function seedCivilAffairs(rootEm: EntityManager, linkageSecret: str
     await insertInChunks(tx, PoorHouseholdMember, members);
     await insertInChunks(tx, AidGrant, aids);
     await insertInChunks(tx, LeftBehindChild, leftBehind);
+    await insertInChunks(tx, ChildWelfareRecord, welfare);
     await insertInChunks(tx, DisabilityRecord, disabilities);
   });
-  return { poorHouseholds: households.length, aidGrants: aids.length, leftBehindChildren: leftBehind.length, disabilityRecords: disabilities.length };
+  return { poorHouseholds: households.length, aidGrants: aids.length, leftBehindChildren: leftBehind.length, disabilityRecords: disabilities.length, childWelfareRecords: welfare.length };
 }

@@ -28,7 +28,27 @@ export enum RiskFactor {
   DISABILITY = 'DISABILITY',
   MIGRANT = 'MIGRANT',
   PARENTS_AWAY = 'PARENTS_AWAY',
+  // the national priority groups (docs/rules.md#early-warning)
+  ORPHAN = 'ORPHAN',
+  DE_FACTO_UNCARED = 'DE_FACTO_UNCARED',
+  IN_DIFFICULTY = 'IN_DIFFICULTY',
+  INVOLVED_IN_CASE = 'INVOLVED_IN_CASE',
 }
+
+/**
+ * Where each factor's group is named as a priority of 控辍保学 or of child protection: the weights
+ * are the province's to set (`earlyWarningPolicy.weights`, with its `source`); the groups are these.
+ */
+export const FACTOR_BASIS: Partial<Record<RiskFactor, string>> = {
+  REGISTERED_POOR: '国办发〔2017〕72号《关于进一步加强控辍保学提高义务教育巩固水平的通知》：建档立卡等家庭经济困难学生',
+  LEFT_BEHIND: '国办发〔2017〕72号：农村留守儿童；国发〔2016〕13号《关于加强农村留守儿童关爱保护工作的意见》',
+  DISABILITY: '国办发〔2017〕72号：残疾儿童少年',
+  MIGRANT: '国办发〔2017〕72号：进城务工人员随迁子女',
+  ORPHAN: '国办发〔2010〕54号《关于加强孤儿保障工作的意见》',
+  DE_FACTO_UNCARED: '民发〔2019〕62号《关于进一步加强事实无人抚养儿童保障工作的意见》：纳入控辍保学重点范围',
+  IN_DIFFICULTY: '国发〔2016〕36号《关于加强困境儿童保障工作的意见》',
+  INVOLVED_IN_CASE: '《中华人民共和国预防未成年人犯罪法》（2020 年修订）；《未成年人保护法》第一百零三条（不披露案情）',
+};
 
 export enum RiskLevel {
   NONE = 'NONE',
@@ -43,6 +63,7 @@ export const FACTOR_SOURCE: Record<RiskFactor, 'education' | 'civil_affairs' | '
   PREVIOUS_DROPOUT: 'education', REPEATED_GRADE: 'education', RECENT_TRANSFER: 'education',
   REGISTERED_POOR: 'civil_affairs', LEFT_BEHIND: 'civil_affairs', DISABILITY: 'civil_affairs',
   MIGRANT: 'public_security', PARENTS_AWAY: 'community',
+  ORPHAN: 'civil_affairs', DE_FACTO_UNCARED: 'civil_affairs', IN_DIFFICULTY: 'civil_affairs', INVOLVED_IN_CASE: 'public_security',
 };
 
 export interface EarlyWarningRules {
@@ -78,6 +99,7 @@ export const DEFAULT_RULES: EarlyWarningRules = {
     ABSENCE_CONSECUTIVE_WEEKS: 8, ABSENCE_OVER_REPORT_LINE: 4, ABSENCE_SOME: 1,
     PREVIOUS_DROPOUT: 3, REPEATED_GRADE: 1, RECENT_TRANSFER: 1,
     REGISTERED_POOR: 2, LEFT_BEHIND: 2, DISABILITY: 2, MIGRANT: 1, PARENTS_AWAY: 1,
+    ORPHAN: 3, DE_FACTO_UNCARED: 3, IN_DIFFICULTY: 2, INVOLVED_IN_CASE: 3,
   },
   levels: { low: 2, medium: 4, high: 7 },
 };
@@ -155,6 +177,9 @@ export interface OtherDepartmentsFacts {
   disabled: boolean | null;
   migrant: boolean | null;
   parentsAway: boolean | null;
+  /** civil affairs' 儿童福利认定: the category, 'NONE' when not recognised */
+  welfare: 'ORPHAN' | 'DE_FACTO_UNCARED' | 'IN_DIFFICULTY' | 'NONE' | null;
+  involvedInCase: boolean | null;
 }
 
 export interface EducationFacts {
@@ -208,11 +233,15 @@ export function assessRisk(e: EducationFacts, o: OtherDepartmentsFacts, r: Early
   if (o.disabled) add(RiskFactor.DISABILITY, '残疾（民政）');
   if (o.migrant) add(RiskFactor.MIGRANT, '随迁子女（公安）');
   if (o.parentsAway) add(RiskFactor.PARENTS_AWAY, '父母均外出务工（社区）');
+  if (o.welfare === 'ORPHAN') add(RiskFactor.ORPHAN, '孤儿（民政认定）');
+  if (o.welfare === 'DE_FACTO_UNCARED') add(RiskFactor.DE_FACTO_UNCARED, '事实无人抚养儿童（民政认定）');
+  if (o.welfare === 'IN_DIFFICULTY') add(RiskFactor.IN_DIFFICULTY, '困境儿童（民政认定）');
+  if (o.involvedInCase) add(RiskFactor.INVOLVED_IN_CASE, '涉案未成年人（公安；不含案情）');
   const score = reasons.reduce((sum, x) => sum + x.weight, 0);
   const level = score >= r.levels.high ? RiskLevel.HIGH : score >= r.levels.medium ? RiskLevel.MEDIUM : score >= r.levels.low ? RiskLevel.LOW : RiskLevel.NONE;
   const unknown = [
-    ...(o.registeredPoor == null || o.leftBehind == null || o.disabled == null ? ['civil_affairs'] : []),
-    ...(o.migrant == null ? ['public_security'] : []),
+    ...(o.registeredPoor == null || o.leftBehind == null || o.disabled == null || o.welfare == null ? ['civil_affairs'] : []),
+    ...(o.migrant == null || o.involvedInCase == null ? ['public_security'] : []),
     ...(o.parentsAway == null ? ['community'] : []),
   ];
   return { level, score, reasons: reasons.sort((a, b) => b.weight - a.weight), unknown };

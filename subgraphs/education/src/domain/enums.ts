@@ -104,3 +104,10 @@ export enum LetterStatus {
   ACKNOWLEDGED = 'ACKNOWLEDGED',
   REPLIED = 'REPLIED',
 }
+
+/** Civil affairs' 儿童福利认定 categories, as the early warning reads them (the values are civil affairs'). */
+export enum ChildWelfareCategory {
+  ORPHAN = 'ORPHAN',
+  DE_FACTO_UNCARED = 'DE_FACTO_UNCARED',
+  IN_DIFFICULTY = 'IN_DIFFICULTY',
+}

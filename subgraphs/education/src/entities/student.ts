@@ -2,8 +2,15 @@ import { TimestampType } from '@kongchuo/shared/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { EnrollmentStatus, Gender } from '../domain/enums';
+import { ChildWelfareCategory, EnrollmentStatus, Gender } from './enums';
 import { School } from './school';
+
+@ObjectType('ChildWelfareRecord')
+export class RequiredChildWelfare {
+  @Directive('@external')
+  @Field(() => ChildWelfareCategory)
+  category: ChildWelfareCategory;
+}
 
 @ObjectType('Poverty')
 export class RequiredPoverty {
@@ -112,7 +119,15 @@ export class Student {
   @Directive('@external')
   @Field(() => RequiredFamily, { nullable: true })
   family?: RequiredFamily | null;
+
+  @Directive('@external')
+  @Field(() => RequiredChildWelfare, { nullable: true })
+  childWelfare?: RequiredChildWelfare | null;
+
+  @Directive('@external')
+  @Field(() => Boolean, { nullable: true })
+  involvedInCase?: boolean | null;
 }
 
 /** The fields of the other departments' records that `earlyWarning` requires, as that subgraph names them. */
-export const REQUIRED_BY_EARLY_WARNING = ['isMigrant', 'isLeftBehind', 'poverty', 'disability', 'family'] as const;
+export const REQUIRED_BY_EARLY_WARNING = ['isMigrant', 'isLeftBehind', 'poverty', 'disability', 'family', 'childWelfare', 'involvedInCase'] as const;

@@ -117,7 +117,7 @@ export class EarlyWarningResolver {
     nullable: true,
     description: '辍学倾向预警（在读学生；非在读为空）：教育的出勤与学籍信号，加上民政、公安、社区的因素（经 supergraph 以调用者身份读取）',
   })
-  @Directive('@requires(fields: "isMigrant isLeftBehind poverty { registered } disability { grade } family { parentsWorkingAway }")')
+  @Directive('@requires(fields: "isMigrant involvedInCase isLeftBehind poverty { registered } disability { grade } childWelfare { category } family { parentsWorkingAway }")')
   async earlyWarning(
     @Root() s: Student,
     @Ctx() ctx: EducationContext,
@@ -135,6 +135,8 @@ export class EarlyWarningResolver {
       registeredPoor: s.poverty === undefined ? null : !!s.poverty?.registered,
       disabled: s.disability === undefined ? null : s.disability !== null,
       parentsAway: s.family === undefined ? null : !!s.family?.parentsWorkingAway,
+      welfare: s.childWelfare === undefined ? null : (s.childWelfare?.category ?? 'NONE'),
+      involvedInCase: known(s.involvedInCase) as boolean | null,
     }, rules);
     return { asOf: on, level: risk.level, score: risk.score, reasons: risk.reasons, unknownDepartments: risk.unknown, attendance: reading(facts.signal) };
   }

@@ -114,3 +114,21 @@ export class ServeLegalNoticeInput {
   @Field()
   content: string;
 }
+
+@InputType({ description: '涉案未成年人登记（仅登记起止日期，不含案情）' })
+export class MarkJuvenileCaseInput {
+  @Field(() => ID)
+  studentId: string;
+
+  @Field({ description: '涉案起始日期 YYYY-MM-DD' })
+  since: string;
+}
+
+@InputType({ description: '涉案未成年人：结案' })
+export class EndJuvenileCaseInput {
+  @Field(() => ID)
+  studentId: string;
+
+  @Field({ description: '结案日期 YYYY-MM-DD' })
+  endedOn: string;
+}

@@ -4,8 +4,8 @@ import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PublicSecurityContext } from '../context';
-import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, Person, ResidencePermit } from '../entities';
-import { IssueResidencePermitInput, RecordEmployerViolationInput, RegisterHouseholdInput, RegisterPersonInput, ReportLocateInput, RequestLocateInput, ServeLegalNoticeInput } from './registry.inputs';
+import { EmployerViolation, Household, JuvenileCaseMark, LegalNotice, LocateReport, LocateRequest, LocateStatus, Person, ResidencePermit } from '../entities';
+import { EndJuvenileCaseInput, IssueResidencePermitInput, MarkJuvenileCaseInput, RecordEmployerViolationInput, RegisterHouseholdInput, RegisterPersonInput, ReportLocateInput, RequestLocateInput, ServeLegalNoticeInput } from './registry.inputs';
 import { Student } from './student.resolver';
 
 @Resolver(() => LocateRequest)
@@ -125,5 +125,27 @@ export class RegistryResolver {
         action: requiredText(input.action, 'input.action', 200), recordedBy: ctx.identity.user,
       }),
     );
+  }
+
+  @Mutation(() => Boolean, { description: '登记涉案未成年人（公安）：只记起始日期；统一视图只显示“是否涉案”' })
+  async markJuvenileCase(@Arg('input', () => MarkJuvenileCaseInput) input: MarkJuvenileCaseInput, @Ctx() ctx: PublicSecurityContext): Promise<boolean> {
+    const since = calendarDate(input.since, 'input.since', { notAfter: ctx.today() });
+    if (!(await ctx.loaders.person.load(input.studentId))) throw badInput('input.studentId', 'input.studentId: public security has no record of this child');
+    if (await ctx.em.count(JuvenileCaseMark, { studentId: input.studentId, endedOn: null })) throw conflict('input.studentId', 'input.studentId: already marked as involved in an open case');
+    await writeTransaction(ctx.em, async (em) => em.create(JuvenileCaseMark, { id: randomUUID(), studentId: input.studentId, since, recordedBy: ctx.identity.user }));
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: '涉案未成年人结案（公安）' })
+  async endJuvenileCase(@Arg('input', () => EndJuvenileCaseInput) input: EndJuvenileCaseInput, @Ctx() ctx: PublicSecurityContext): Promise<boolean> {
+    const endedOn = calendarDate(input.endedOn, 'input.endedOn', { notAfter: ctx.today() });
+    const open = await ctx.em.findOne(JuvenileCaseMark, { studentId: input.studentId, endedOn: null });
+    if (!open) throw notFound('input.studentId', input.studentId);
+    if (endedOn < open.since) throw badInput('input.endedOn', `input.endedOn: before the mark's start (${open.since})`);
+    await writeTransaction(ctx.em, async (em) => {
+      em.persist(open);
+      open.endedOn = endedOn;
+    });
+    return true;
   }
 }

@@ -129,6 +129,11 @@ export class StudentResolver {
     return ctx.loaders.legalNotices.load(s.id);
   }
 
+  @FieldResolver(() => Boolean, { nullable: true, description: '是否涉案未成年人（仅是否，不含案情；公安登记，结案后为否）' })
+  involvedInCase(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<boolean> {
+    return ctx.loaders.involvedInCase.load(s.id);
+  }
+
   @FieldResolver(() => [EmployerViolation], { nullable: true, description: '违法招用记录' })
   employerViolations(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<EmployerViolation[]> {
     return ctx.loaders.employerViolations.load(s.id);

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { insertInChunks } from '@kongchuo/shared/core';
 import { linkageKeyOfValid } from '@kongchuo/shared/domain';
 import { generateLiunan2018, type DemoChild, type DemoWorld } from '@kongchuo/demo';
-import { EmployerViolation, Household, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, RegisteredAreaType, ResidencePermit } from '../entities';
+import { EmployerViolation, Household, JuvenileCaseMark, LegalNotice, LocateReport, LocateRequest, LocateStatus, NoticeRecipient, Person, RegisteredAreaType, ResidencePermit } from '../entities';
 
 /**
  * Public security's share of the demo world: every child's household registration with the
@@ -21,6 +21,7 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
   const reports: Partial<LocateReport>[] = [];
   const violations: Partial<EmployerViolation>[] = [];
   const notices: Partial<LegalNotice>[] = [];
+  const caseMarks: Partial<JuvenileCaseMark>[] = [];
   const register = (child: Pick<DemoChild, 'idNumber' | 'name' | 'gender' | 'birthDate' | 'household'>) => {
     const h = child.household;
     households.push({ number: h.number, regionCode: h.regionCode, areaType: h.areaType as RegisteredAreaType, registeredAddress: h.registeredAddress, headName: h.guardians[0].name, createdAt: now });
@@ -48,6 +49,9 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
       const servedOn = new Date(Date.parse(child.dropout.discoveredOn) + 10 * 86400000).toISOString().slice(0, 10);
       notices.push({ id: randomUUID(), studentId, recipientKind: NoticeRecipient.GUARDIAN, recipient: h.guardians[0].name, servedOn, content: '依据《义务教育法》第五条、第五十八条，告知监护人应当送适龄子女入学接受并完成义务教育。', officer: 'demo-seed', createdAt: now });
     }
+    if (child.caseMark) {
+      caseMarks.push({ id: randomUUID(), studentId, since: child.caseMark.since, recordedBy: 'demo-seed', createdAt: now });
+    }
     if (child.employedBy) {
       violations.push({ id: randomUUID(), studentId, ...child.employedBy, recordedBy: 'demo-seed', createdAt: now });
     }
@@ -60,6 +64,7 @@ export async function seedPublicSecurity(rootEm: EntityManager, linkageSecret: s
     await insertInChunks(tx, LocateReport, reports);
     await insertInChunks(tx, EmployerViolation, violations);
     await insertInChunks(tx, LegalNotice, notices);
+    await insertInChunks(tx, JuvenileCaseMark, caseMarks);
   });
-  return { households: households.length, persons: persons.length, residencePermits: permits.length, locateRequests: requests.length, legalNotices: notices.length, employerViolations: violations.length };
+  return { households: households.length, persons: persons.length, residencePermits: permits.length, locateRequests: requests.length, legalNotices: notices.length, employerViolations: violations.length, juvenileCaseMarks: caseMarks.length };
 }

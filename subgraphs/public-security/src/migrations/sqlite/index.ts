@@ -6,5 +6,6 @@ import { Migration20261129130210 } from './Migration20261129130210';
 import { Migration20261129162000 } from './Migration20261129162000';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261206211359 } from './Migration20261206211359';
+import { Migration20261206212725 } from './Migration20261206212725';
 
-export const migrations = [Migration20261129093800, Migration20261129095741, Migration20261129104623, Migration20261129130210, Migration20261129162000, Migration20261203090000, Migration20261206211359];
+export const migrations = [Migration20261129093800, Migration20261129095741, Migration20261129104623, Migration20261129130210, Migration20261129162000, Migration20261203090000, Migration20261206211359, Migration20261206212725];
