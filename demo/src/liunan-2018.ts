@@ -99,6 +99,10 @@ export interface DemoHomeVisit {
   visitorRole: string;
   outcome: 'MET_FAMILY' | 'CHILD_PERSUADED' | 'REFUSED' | 'NOT_HOME' | 'MOVED_AWAY';
   notes: string;
+  /** the department that recorded the visit: the community, or the school (a teacher's visit) */
+  visitorDepartment: 'community' | 'education';
+  /** who went along from other departments (a joint visit) */
+  participants: { name: string; role: string; department: string }[];
 }
 
 export interface DemoChild {
@@ -601,11 +605,17 @@ function enrich(
     const d = child.dropout;
     if (d) {
       const day = (n: number) => addDays(d.discoveredOn, n);
-      homeVisits.push({ id: f.string.uuid(), date: day(3), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MET_FAMILY', notes: '上门核实学生去向，宣传义务教育法，了解家庭困难' });
+      const headTeacher = d.chain.find((c) => c.level === 'HEAD_TEACHER')!;
+      const alone = { visitorDepartment: 'community' as const, participants: [] };
+      homeVisits.push({ id: f.string.uuid(), date: day(3), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MET_FAMILY', notes: '上门核实学生去向，宣传义务教育法，了解家庭困难', ...alone });
       if (d.returnedOn) {
-        homeVisits.push({ id: f.string.uuid(), date: addDays(d.returnedOn, -3) > day(3) ? addDays(d.returnedOn, -3) : day(4), visitorName: personName('FEMALE'), visitorRole: '社区干部', outcome: 'CHILD_PERSUADED', notes: '与班主任一同动员，家长同意送返学校' });
+        // the head teacher went along: a joint visit of the community and the school
+        homeVisits.push({
+          id: f.string.uuid(), date: addDays(d.returnedOn, -3) > day(3) ? addDays(d.returnedOn, -3) : day(4), visitorName: personName('FEMALE'), visitorRole: '社区干部', outcome: 'CHILD_PERSUADED',
+          notes: '与班主任一同动员，家长同意送返学校', visitorDepartment: 'community', participants: [{ name: headTeacher.name, role: '班主任', department: 'education' }],
+        });
       } else if (child.migrant) {
-        homeVisits.push({ id: f.string.uuid(), date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MOVED_AWAY', notes: '租住地已退租，邻居称全家返回户籍地' });
+        homeVisits.push({ id: f.string.uuid(), date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'MOVED_AWAY', notes: '租住地已退租，邻居称全家返回户籍地', ...alone });
         const n = index % 4;
         d.letter = {
           id: f.string.uuid(), sentOn: '2018-06-15', acknowledgedOn: n < 3 ? '2018-06-25' : null, repliedOn: n < 1 ? '2018-07-20' : null,
@@ -613,7 +623,7 @@ function enrich(
         };
         located = { id: f.string.uuid(), requestedOn: day(21), reportedOn: day(35), regionCode: child.hukouRegion, summary: `经协查，学生随父母居住在户籍地${origin}` };
       } else {
-        homeVisits.push({ id: f.string.uuid(), date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'REFUSED', notes: '家长以孩子不愿读书为由拒绝送返，已告知法定义务' });
+        homeVisits.push({ id: f.string.uuid(), date: day(20), visitorName: grid.worker.name, visitorRole: '网格员', outcome: 'REFUSED', notes: '家长以孩子不愿读书为由拒绝送返，已告知法定义务', ...alone });
         if (index % 2 === 0) employedBy = { employerName: `柳南区某${f.helpers.arrayElement(['餐馆', '汽修店', '网吧', '服装加工店'])}`, foundOn: day(40), action: '责令辞退，罚款' };
       }
     }

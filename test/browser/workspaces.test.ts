@@ -358,6 +358,32 @@ describeBrowser('each department works in its own workspace', () => {
     expect(student.isLeftBehind).toBe(true);
   }, 60_000);
 
+  it('a teacher records a home visit from the pupil\'s page, with a community cadre who went along (联合家访)', async () => {
+    const child = fresh((await ok<{ students: { nodes: { id: string; name: string; community: { name: string } | null }[] } }>(
+      '{ students(filter: { enrollmentStatus: ENROLLED }, first: 500) { nodes { id name community { name } } } }', {}, { as: 'school-staff' })).students.nodes, (c) => !!c.community);
+    const page = await newPage(browser!, 'teacher-visit', violations, 'phone');
+    await signIn(page, 'school-staff', base());
+    await page.goto(`${base()}#/child/${encodeURIComponent(child.id)}`);
+    await page.click('[data-testid="record-visit"] summary');
+    const form = '[data-testid="record-visit"] form[data-form="HOME_VISIT"]';
+    expect(await page.inputValue(`${form} [data-field="visitorRole"]`)).toBe('班主任');
+    await page.fill(`${form} [data-field="notes"]`, '大家访：与家长谈学生近况');
+    await page.click(`${form} [data-action="add-participant"]`);
+    // a participant without a name is refused beside that field, and nothing is saved
+    await page.click(`${form} [data-action="record-evidence"]`);
+    await page.waitForSelector(`${form} [data-error-for="participants[0].name"]`);
+    await page.fill(`${form} [data-field="participants[0].name"]`, '李社区');
+    await page.click(`${form} [data-action="record-evidence"]`);
+    await page.waitForSelector('[data-testid="child-visits"] [data-field="participants"]:has-text("李社区")');
+    await everyControlLabelled(page, 'the child\'s page, the home-visit form');
+    await noRawCodes(page, 'the child\'s page, a teacher\'s visit');
+    await shot(page, 'child-teacher-home-visit');
+    await page.context().close();
+    const { student } = await ok<{ student: { homeVisits: { visitorDepartment: string; participants: { name: string; department: string }[] }[] } }>(
+      'query($id: ID!) { student(id: $id) { homeVisits { visitorDepartment participants { name department } } } }', { id: child.id });
+    expect(student.homeVisits).toContainEqual({ visitorDepartment: 'education', participants: [{ name: '李社区', department: 'community' }] });
+  }, 60_000);
+
   it('in English, the workspace\'s own words are all English (names and places stay as they are)', async () => {
     const page = await newPage(browser!, 'english', violations, 'phone');
     await signIn(page, 'police', base());

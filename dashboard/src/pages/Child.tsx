@@ -3,7 +3,7 @@ import { Section } from '../ui';
 import { L, dept, t } from '../i18n';
 import type { ChildFieldsFragment } from '../gql/graphql';
 import { useScopeWords } from '../work/places';
-import { LeftBehindForm } from '../work/EvidenceForms';
+import { HomeVisitForm, LeftBehindForm } from '../work/EvidenceForms';
 import { useState } from 'react';
 import { useQuery } from '../query';
 import { graphql } from '../gql';
@@ -14,7 +14,7 @@ graphql(`fragment ChildFields on Student {
   dropoutCase { discoveredOn status reasons }
   hukou { name regionName isLocal registeredAddress } isMigrant guardians { name relation phone }
   poverty { registered } isLeftBehind disability { category grade }
-  community { name gridName residentName subdistrict { name } } family { carer parentsWorkingAway address } homeVisits { date outcome visitorName visitorRole notes }
+  community { name gridName residentName subdistrict { name } } family { carer parentsWorkingAway address } homeVisits { date outcome visitorName visitorRole visitorDepartment participants { name role department } notes }
   tasks { id type status assignedDepartment dueDate overdue completedOn evidenceKind }
   timeline { date kind department summary statusChange visitOutcome taskType taskAction evidenceKind detail reply }
 }`);
@@ -82,8 +82,8 @@ export function ChildPage(props: { id: string; identity: Identity }) {
   return (
     <div className="child" data-testid="child">
       <h2>
-        {c.name ?? c.hukou?.name ?? c.community?.residentName ?? c.id}
-        {(props.identity.department === 'joint_meeting' || props.identity.department === 'education') && (
+        {c.name ?? c.hukou?.name ?? c.community?.residentName ?? t('（姓名不可见）')}
+        {(props.identity.department === 'joint_meeting' || (props.identity.department === 'education' && props.identity.scope.kind === 'district')) && (
           <a className="action" data-action="assign-for-child" href={`#/workspace?student=${encodeURIComponent(c.id)}`}>{t('派发任务')}</a>
         )}
         <button className="action print-button" data-action="print" onClick={() => window.print()}>{t('打印')}</button>
@@ -123,21 +123,28 @@ export function ChildPage(props: { id: string; identity: Identity }) {
             
           </tbody></table>
         </Section>
-        <Section title={t('家访记录')} state={comm.state} empty={!c.homeVisits?.length} testId="child-visits">
-          <table className="list">
+        <Section title={t('家访记录')} state={comm.state} testId="child-visits">
+          {c.homeVisits?.length ? <table className="list">
             <thead><tr><th scope="col">{t('日期')}</th><th scope="col">{t('结果')}</th><th scope="col">{t('走访人')}</th><th scope="col">{t('情况')}</th></tr></thead>
             <tbody>
               {c.homeVisits?.map((v, i) => {
                 const notes = stateOf(e, root, 'homeVisits', i, 'notes');
                 return (
                   <tr key={i} data-visit={i}>
-                    <td><time>{v.date}</time></td><td>{L('VisitOutcome', v.outcome)}</td><td>{v.visitorName}（{t(v.visitorRole)}）</td>
+                    <td><time>{v.date}</time></td><td>{L('VisitOutcome', v.outcome)}</td>
+                    <td>{v.visitorName}（{t(v.visitorRole)}，{dept(v.visitorDepartment)}）{v.participants.length ? <><br /><small data-field="participants">{t('同行')}：{v.participants.map((p) => `${p.name}（${t(p.role)}，${dept(p.department)}）`).join('、')}</small></> : null}</td>
                     <td data-field="notes" data-state={notes.state}>{notes.state === 'forbidden' ? <span className="muted">{t('无权查看')}</span> : v.notes ?? '—'}</td>
                   </tr>
                 );
               })}
             </tbody>
-          </table>
+          </table> : <p className="muted" data-state="empty">{t('暂无数据')}</p>}
+          {(props.identity.department === 'community' || props.identity.department === 'education') && (
+            <details className="record" data-testid="record-visit">
+              <summary>{t('登记家访')}</summary>
+              <HomeVisitForm key={version} studentId={c.id} identity={props.identity} submitLabel={t("登记家访")} onRecorded={async () => setVersion((v) => v + 1)} />
+            </details>
+          )}
         </Section>
         <Section title={t('劝返任务')} state={jm.state} empty={!c.tasks?.length} testId="child-tasks">
           <ul>{c.tasks?.map((x) => <li key={x.id} data-task-status={x.status}>{L('TaskType', x.type)} · {dept(x.assignedDepartment)} · {L('TaskStatus', x.status)} · {t('办结期限')} {x.dueDate}{x.completedOn ? ` · ${t('办结日期')} ${x.completedOn}` : ''}{x.evidenceKind ? ` · ${t('凭证')}：${L('EvidenceKind', x.evidenceKind)}` : ''}{x.overdue ? ` ${t('逾期')}` : ''}</li>)}</ul>

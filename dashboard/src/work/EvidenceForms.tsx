@@ -3,7 +3,7 @@ import { gql, fieldErrors, type GqlError, type Identity } from '../api';
 import { graphql } from '../gql';
 import type { AidProgramme, NoticeRecipient, VisitOutcome } from '../gql/graphql';
 import { useQuery } from '../query';
-import { choices, t } from '../i18n';
+import { choices, dept, t } from '../i18n';
 import { today } from '../dates';
 
 /**
@@ -62,20 +62,30 @@ const Actions = (p: { busy: boolean; label: string; errors: Record<string, strin
   </div>
 );
 
-const VISITOR_ROLES = ['网格员', '社区干部', '街道干部', '班主任', '科任教师', '校领导', '民警', '其他'];
+const VISITOR_ROLES = ['网格员', '社区干部', '街道干部', '班主任', '科任教师', '校领导', '民警', '民政干部', '其他'];
+const DEPARTMENTS = ['community', 'education', 'public_security', 'civil_affairs', 'joint_meeting'] as const;
 
-/** 家访 (community): when, what came of it, who went in which role, what was found. */
-export function HomeVisitForm(props: FormProps) {
+interface Participant { name: string; role: string; department: string }
+
+/**
+ * 家访: when, what came of it, who went in which role, what was found — by the community (grid
+ * worker, cadre), by the school (班主任, 科任教师: 大家访, 包人), and whoever went along from other
+ * departments (联合家访).
+ */
+export function HomeVisitForm(props: FormProps & { submitLabel?: string }) {
+  const school = props.identity.department === 'education';
   const [date, setDate] = useState(today());
   const [outcome, setOutcome] = useState<VisitOutcome>('MET_FAMILY');
   const [visitorName, setVisitorName] = useState(props.identity.name);
-  const [visitorRole, setVisitorRole] = useState(props.identity.role === 'grid_worker' ? '网格员' : '社区干部');
+  const [visitorRole, setVisitorRole] = useState(school ? '班主任' : props.identity.role === 'grid_worker' ? '网格员' : '社区干部');
   const [notes, setNotes] = useState('');
+  const [participants, setParticipants] = useState<Participant[]>([]);
   const { errors, busy, save } = useSave();
+  const change = (i: number, p: Partial<Participant>) => setParticipants((list) => list.map((x, j) => (j === i ? { ...x, ...p } : x)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save(async () => {
-      const r = await gql(RECORD_HOME_VISIT, { input: { studentId: props.studentId, date, outcome, visitorName, visitorRole, notes } });
+      const r = await gql(RECORD_HOME_VISIT, { input: { studentId: props.studentId, date, outcome, visitorName, visitorRole, notes, participants } });
       return { errors: r.errors, evidence: r.data ? { kind: 'HOME_VISIT', ...r.data.recordHomeVisit } : undefined };
     }, props.onRecorded);
   };
@@ -94,7 +104,27 @@ export function HomeVisitForm(props: FormProps) {
         </select>
       </Field>
       <Field label={t('家访情况')} name="notes" errors={errors}><textarea data-field="notes" value={notes} rows={3} maxLength={2000} onChange={(e) => setNotes(e.target.value)} required /></Field>
-      <Actions busy={busy} label={t('登记家访并办结')} errors={errors} />
+      <fieldset className="participants" data-testid="participants">
+        <legend>{t('同行人员（联合家访）')}</legend>
+        {participants.map((p, i) => (
+          <div className="participant" key={i} data-participant={i}>
+            <Field label={t('姓名')} name={`participants[${i}].name`} errors={errors}><input data-field={`participants[${i}].name`} value={p.name} maxLength={50} onChange={(e) => change(i, { name: e.target.value })} required /></Field>
+            <Field label={t('身份')} name={`participants[${i}].role`} errors={errors}>
+              <select data-field={`participants[${i}].role`} value={p.role} onChange={(e) => change(i, { role: e.target.value })}>
+                {VISITOR_ROLES.map((r) => <option key={r} value={r}>{t(r)}</option>)}
+              </select>
+            </Field>
+            <Field label={t('所在部门')} name={`participants[${i}].department`} errors={errors}>
+              <select data-field={`participants[${i}].department`} value={p.department} onChange={(e) => change(i, { department: e.target.value })}>
+                {DEPARTMENTS.map((d) => <option key={d} value={d}>{dept(d)}</option>)}
+              </select>
+            </Field>
+            <button type="button" data-action="remove-participant" onClick={() => setParticipants((list) => list.filter((_, j) => j !== i))}>{t('移除')}</button>
+          </div>
+        ))}
+        <button type="button" data-action="add-participant" onClick={() => setParticipants((list) => [...list, { name: '', role: school ? '社区干部' : '班主任', department: school ? 'community' : 'education' }])}>{t('添加同行人员')}</button>
+      </fieldset>
+      <Actions busy={busy} label={props.submitLabel ?? t('登记家访并办结')} errors={errors} />
     </form>
   );
 }

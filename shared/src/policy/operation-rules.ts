@@ -131,7 +131,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   q('communities', '社区', EVERYONE, 'none'),
   q('residentImport', '一次居民导入', [`community@${ALL_SCOPES}`]),
   q('communityAuditLog', '街道社区审计日志', ['joint_meeting']),
-  m('recordHomeVisit', '登记家访（本辖区的儿童）', [`community@${ALL_SCOPES}`]),
+  m('recordHomeVisit', '登记家访（社区：本辖区的儿童；学校：本校学生的大家访、包人家访；可登记同行的其他部门人员）', [`community@${ALL_SCOPES}`, 'education@district|school']),
   m('importResidents', '导入居民（只导入本辖区）', [`community@${ALL_SCOPES}`]),
   // ---- joint meeting (联席会议)
   q('myTasks', '本部门的任务（本范围内的儿童）', EVERYONE),

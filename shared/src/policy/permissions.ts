@@ -91,7 +91,7 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Letter.body', owner: 'education', label: '函件正文（含学生情况）', access: only(['education', 'joint_meeting']) },
   { field: 'Letter.reply', owner: 'education', label: '回函内容', access: only(['education', 'joint_meeting']) },
   // a record's attestation (signed by its department, naming the child's key): only the department that vouches reads it, to hand it to the joint meeting with the task it evidences
-  { field: 'HomeVisit.attestation', owner: 'community', label: '家访记录的签名证明（办结凭证）', access: only(['community']) },
+  { field: 'HomeVisit.attestation', owner: 'community', label: '家访记录的签名证明（办结佐证材料；社区和登记家访的学校读取）', access: only(['community', 'education']) },
   { field: 'LocateRequest.attestation', owner: 'public_security', label: '协查记录的签名证明（办结凭证）', access: only(['public_security']) },
   { field: 'LegalNotice.attestation', owner: 'public_security', label: '法律告知书的签名证明（办结凭证）', access: only(['public_security']) },
   { field: 'AidGrant.attestation', owner: 'civil_affairs', label: '资助发放的签名证明（办结凭证）', access: only(['civil_affairs']) },

@@ -59,12 +59,29 @@ export class Resident {
   relation: string;
 }
 
-/** 家访: a visit to a child's home (by a grid worker, community cadre or teacher). */
+/** Someone who went along on a visit (a joint visit: 联合家访), with the department they work for. */
+@ObjectType({ description: '同行走访人（联合家访）' })
+export class VisitParticipant {
+  @Field()
+  name: string;
+
+  @Field({ description: '身份：班主任、科任教师、民警、社区干部…' })
+  role: string;
+
+  @Field({ description: '所在部门（department 代码）' })
+  department: string;
+}
+
+/**
+ * 家访: a visit to a child's home — by the community (grid worker, cadre), by the school (班主任 or
+ * 科任教师 on the 大家访 or for the pupil they are responsible for), or by several departments together.
+ * The community keeps the register of visits whoever made them; the visitor's department is recorded.
+ */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '家访记录' })
 @Entity({ tableName: 'home_visit' })
 export class HomeVisit {
-  [OptionalProps]?: 'createdAt' | 'version';
+  [OptionalProps]?: 'createdAt' | 'version' | 'visitorDepartment' | 'participants';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -86,6 +103,14 @@ export class HomeVisit {
   @Field({ description: '走访人身份：网格员、社区干部、班主任…' })
   @Property({ type: 'string', length: 20 })
   visitorRole: string;
+
+  @Field({ description: '登记走访的部门（department 代码）：社区、教育（学校）…' })
+  @Property({ type: 'string', length: 20, default: 'community' })
+  visitorDepartment: string = 'community';
+
+  @Field(() => [VisitParticipant], { description: '同行走访人（联合家访）；无则为空' })
+  @Property({ type: 'json', default: '[]' })
+  participants: VisitParticipant[] = [];
 
   @Field(() => VisitOutcome)
   @Enum({ items: () => VisitOutcome })

@@ -20,4 +20,19 @@ export class RecordHomeVisitInput {
 
   @Field()
   notes: string;
+
+  @Field(() => [VisitParticipantInput], { nullable: true, description: '同行走访人（联合家访：其他部门的人员一同走访）' })
+  participants?: VisitParticipantInput[];
+}
+
+@InputType({ description: '同行走访人' })
+export class VisitParticipantInput {
+  @Field()
+  name: string;
+
+  @Field({ description: '班主任、科任教师、民警、社区干部…' })
+  role: string;
+
+  @Field({ description: '所在部门：education、public_security、civil_affairs、community、joint_meeting' })
+  department: string;
 }

@@ -1,6 +1,6 @@
 import { afterName, badInput, ConnectionType, decodeCursor, decodeNameCursor, forbidden, nameKey, pageSizeFor, pageWithLazyCount, searchName, startsWith, toPage } from '@kongchuo/shared/core';
 import { calendarDate, compulsoryAgeBirthRange, linkageKey, requiredText } from '@kongchuo/shared/domain';
-import { type Identity } from '@kongchuo/shared/identity';
+import { DEPARTMENTS, type Department, type Identity } from '@kongchuo/shared/identity';
 import { writeTransaction } from '@kongchuo/shared/server';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,7 @@ import { Arg, Ctx, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-g
 import type { CommunityContext } from '../context';
 import { Community, HomeVisit, Resident, Subdistrict } from '../entities';
 import { residentScope } from '../loaders';
-import { RecordHomeVisitInput } from './community.inputs';
+import { RecordHomeVisitInput, type VisitParticipantInput } from './community.inputs';
 import { Student } from './student.resolver';
 
 /** A community worker acts within their subdistrict or community only. */
@@ -23,6 +23,18 @@ function assertInScope(identity: Identity, resident: Resident, field: string) {
 export class ResidentConnection extends ConnectionType(Student) {}
 
 const CHILD_RELATIONS = ['子', '女', '孙子', '孙女'];
+
+const MAX_PARTICIPANTS = 10;
+
+/** The people who went along, each checked and named by its place in the list. */
+function visitParticipants(list: VisitParticipantInput[]): { name: string; role: string; department: string }[] {
+  if (list.length > MAX_PARTICIPANTS) throw badInput('input.participants', `input.participants: at most ${MAX_PARTICIPANTS}`);
+  return list.map((p, i) => {
+    const at = `input.participants[${i}]`;
+    if (!DEPARTMENTS.includes(p.department as Department)) throw badInput(`${at}.department`, `${at}.department: one of ${DEPARTMENTS.join(', ')}`);
+    return { name: requiredText(p.name, `${at}.name`, 50), role: requiredText(p.role, `${at}.role`, 20), department: p.department };
+  });
+}
 
 @Resolver()
 export class CommunityResolver {
@@ -89,12 +101,18 @@ export class CommunityResolver {
     const visitorName = requiredText(input.visitorName, 'input.visitorName', 50);
     const visitorRole = requiredText(input.visitorRole, 'input.visitorRole', 20);
     const notes = requiredText(input.notes, 'input.notes', 2000);
+    const participants = visitParticipants(input.participants ?? []);
     // looked up district-wide, so that a child outside the caller's area is FORBIDDEN, not unknown
     const resident = await ctx.em.findOne(Resident, { id: input.studentId }, { populate: ['household.community'] });
     if (!resident) throw badInput('input.studentId', 'input.studentId: no resident with this key in the district');
-    assertInScope(ctx.identity, resident, 'input.studentId');
+    // community staff: their area, from the register here; school staff: their pupils, as education answers
+    if (ctx.identity.department === 'community') assertInScope(ctx.identity, resident, 'input.studentId');
+    else await ctx.scope.assert(input.studentId, 'input.studentId');
     return writeTransaction(ctx.em, async (em) =>
-      em.create(HomeVisit, { id: randomUUID(), studentId: input.studentId, date, visitorName, visitorRole, outcome: input.outcome, notes, recordedBy: ctx.identity.user }),
+      em.create(HomeVisit, {
+        id: randomUUID(), studentId: input.studentId, date, visitorName, visitorRole, visitorDepartment: ctx.identity.department, participants,
+        outcome: input.outcome, notes, recordedBy: ctx.identity.user,
+      }),
     );
   }
 }

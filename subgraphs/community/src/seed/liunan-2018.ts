@@ -39,7 +39,7 @@ export async function seedCommunity(rootEm: EntityManager, linkageSecret: string
     const studentId = linkageKeyOfValid(child.idNumber, linkageSecret);
     register(child);
     for (const v of child.homeVisits) {
-      visits.push({ id: v.id, studentId, date: v.date, visitorName: v.visitorName, visitorRole: v.visitorRole, outcome: v.outcome as VisitOutcome, notes: v.notes, recordedBy: 'demo-seed', version: 1, createdAt: now });
+      visits.push({ id: v.id, studentId, date: v.date, visitorName: v.visitorName, visitorRole: v.visitorRole, visitorDepartment: v.visitorDepartment, participants: v.participants, outcome: v.outcome as VisitOutcome, notes: v.notes, recordedBy: 'demo-seed', version: 1, createdAt: now });
     }
   }
   await em.transactional(async (tx) => {

@@ -50,7 +50,8 @@ export enum EvidenceKind {
 
 /** Who does each kind of task and what it is completed with (its words: `@kongchuo/shared/labels`). */
 export const TASK_RULES: Record<TaskType, { label: string; departments: Department[]; evidence: EvidenceKind }> = {
-  HOME_VISIT: { label: label('TaskType', 'HOME_VISIT'), departments: ['community'], evidence: EvidenceKind.HOME_VISIT },
+  // 家访: the community's grid workers and cadres, or the school's teachers (大家访, 包人)
+  HOME_VISIT: { label: label('TaskType', 'HOME_VISIT'), departments: ['community', 'education'], evidence: EvidenceKind.HOME_VISIT },
   LOCATE_FAMILY: { label: label('TaskType', 'LOCATE_FAMILY'), departments: ['public_security'], evidence: EvidenceKind.LOCATE_REPORT },
   AID: { label: label('TaskType', 'AID'), departments: ['civil_affairs'], evidence: EvidenceKind.AID_GRANT },
   LEGAL_NOTICE: { label: label('TaskType', 'LEGAL_NOTICE'), departments: ['public_security'], evidence: EvidenceKind.LEGAL_NOTICE },

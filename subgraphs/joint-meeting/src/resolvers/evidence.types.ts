@@ -20,6 +20,10 @@ export class HomeVisitRef {
   @Directive('@external')
   @Field(() => TimelineVisitOutcome)
   outcome?: TimelineVisitOutcome;
+
+  @Directive('@external')
+  @Field()
+  visitorDepartment?: string;
 }
 
 @Directive('@key(fields: "id", resolvable: false)')

@@ -5,5 +5,6 @@ import { Migration20261129130222 } from './Migration20261129130222';
 import { Migration20261129162000 } from './Migration20261129162000';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261204192351 } from './Migration20261204192351';
+import { Migration20261206215048 } from './Migration20261206215048';
 
-export const migrations = [Migration20261129093809, Migration20261129095751, Migration20261129130222, Migration20261129162000, Migration20261203090000, Migration20261204192351];
+export const migrations = [Migration20261129093809, Migration20261129095751, Migration20261129130222, Migration20261129162000, Migration20261203090000, Migration20261204192351, Migration20261206215048];
