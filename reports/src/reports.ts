@@ -63,7 +63,7 @@ const MONTH_COLUMNS: Column<MonthRow>[] = [
   { header: '学校', select: 'school { name }', value: (r) => r.school.name, width: 28 },
   n('月初在籍', 'enrolledAtStart'), n('招生', 'admitted'), n('转入', 'transfersIn'), n('转出', 'transfersOut'), n('休学', 'suspended'), n('复学', 'resumed'),
   n('辍学', 'droppedOut'), n('劝返复学', 'returned'), n('毕业等离校', 'left'), n('月末在籍', 'enrolledAtEnd'),
-  { header: '月巩固率（%）', select: 'rate', value: (r) => r.rate, width: 14 },
+  { header: '学额巩固率（%）', select: 'rate', value: (r) => r.rate, width: 14 },
 ];
 
 async function monthly(read: Reader, identity: Identity, p: Record<string, string | undefined>): Promise<BuiltReport> {
@@ -77,7 +77,7 @@ async function monthly(read: Reader, identity: Identity, p: Record<string, strin
     totals: (all) => {
       const sum = (k: keyof MonthRow) => all.reduce((s, r) => s + (r[k] as number), 0);
       const base = sum('enrolledAtStart') + sum('admitted') + sum('transfersIn') - sum('transfersOut') - sum('left');
-      return { '月巩固率（%）': base > 0 ? Math.min(100, Math.round((sum('enrolledAtEnd') / base) * 10000) / 100) : null, 学校: `${all.length} 所学校` };
+      return { '学额巩固率（%）': base > 0 ? Math.min(100, Math.round((sum('enrolledAtEnd') / base) * 10000) / 100) : null, 学校: `${all.length} 所学校` };
     },
   });
   return { workbook: wb, fileName: `学校月报-${month}${p.schoolCode ? `-${p.schoolCode}` : ''}.xlsx` };
@@ -88,7 +88,7 @@ interface WeekRow { department: string; assigned: number; accepted: number; inPr
 const w = (header: string, key: keyof WeekRow): Column<WeekRow> => ({ header, select: key, value: (r) => r[key], total: true, width: 10 });
 const WEEK_COLUMNS: Column<WeekRow>[] = [
   { header: '承办部门', select: 'department', value: (r) => departmentLabel(r.department), width: 14 },
-  w('已派发', 'assigned'), w('已接收', 'accepted'), w('办理中', 'inProgress'), w('已办结', 'done'), w('已退回', 'rejected'), w('逾期', 'overdue'), w('本周办结', 'completedThisWeek'),
+  w('已交办', 'assigned'), w('已接收', 'accepted'), w('办理中', 'inProgress'), w('已办结', 'done'), w('已退回', 'rejected'), w('逾期', 'overdue'), w('本周办结', 'completedThisWeek'),
 ];
 
 async function weekly(read: Reader, identity: Identity, p: Record<string, string | undefined>): Promise<BuiltReport> {
@@ -114,7 +114,7 @@ async function consolidation(read: Reader, identity: Identity, p: Record<string,
     ['届别（一年级入学年份）', c.cohortYear], ['一年级入学人数', c.cohortEnrolment], ['跨区转入', c.transfersIn], ['跨区转出', c.transfersOut],
     ['九年级毕业人数', c.graduates], ['巩固率（%）', o.consolidationRate], ['目标（%）', o.consolidationTarget],
     ['是否达标', o.consolidationRate != null && o.consolidationTarget != null ? o.consolidationRate >= o.consolidationTarget : null], ['公式', c.formula],
-    ['当年发现辍学', o.dropoutsFound], ['年底前劝返复学', o.returned], ['转学就读或移交结案', o.closedOtherwise], ['年底仍辍学', o.stillOut], ['约谈学校数', o.schoolsInterviewed],
+    ['当年发现辍学', o.dropoutsFound], ['年底前劝返复学', o.returned], ['转学就读或移交销号', o.closedOtherwise], ['年底仍辍学', o.stillOut], ['约谈学校数', o.schoolsInterviewed],
   ]);
   return { workbook: wb, fileName: `巩固率-${year}.xlsx` };
 }
@@ -140,7 +140,7 @@ const CASE_COLUMNS: Column<CaseRow>[] = [
   { header: '四包责任人', select: 'responsibilityChain { level name title }', value: (r) => r.responsibilityChain.map((c) => `${c.title}${c.name}`), width: 48 },
   { header: '状态', select: 'status', value: (r) => label('CaseStatus', r.status), width: 8 },
   { header: '结果', select: 'outcome', value: (r) => (r.outcome ? label('CaseOutcome', r.outcome) : null), width: 10 },
-  { header: '结案日期', select: 'closedOn', value: (r) => r.closedOn, width: 12 },
+  { header: '销号日期', select: 'closedOn', value: (r) => r.closedOn, width: 12 },
 ];
 const RECORD_COLUMNS: Column<{ who: string; date: string; kind: string; summary: string }>[] = [
   { header: '学生', select: '', value: (r) => r.who, width: 10 }, { header: '日期', select: '', value: (r) => r.date, width: 12 },

@@ -132,9 +132,9 @@ async function jointMeetingSees(taskId: string, child: Child, evidenceKind: stri
   await signIn(page, 'joint-meeting', base());
   await page.goto(`${base()}#/child/${encodeURIComponent(child.id)}`);
   await settled(page, 'child-timeline');
-  await page.waitForSelector(`[data-testid="child-timeline"] li:has-text("凭证：${evidenceWords}")`);
+  await page.waitForSelector(`[data-testid="child-timeline"] li:has-text("佐证材料：${evidenceWords}")`);
   expect(await page.textContent('[data-testid="child-tasks"]')).toContain(`已办结`);
-  expect(await page.textContent('[data-testid="child-tasks"]')).toContain(`凭证：${evidenceWords}`);
+  expect(await page.textContent('[data-testid="child-tasks"]')).toContain(`佐证材料：${evidenceWords}`);
   await noRawCodes(page, `the child's page after ${name}`);
   if (!printed) {
     // printed as a case file: the page without its controls

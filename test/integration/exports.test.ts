@@ -37,7 +37,7 @@ describe('学校月报 (school monthly report)', () => {
     const { workbook, disposition } = await download('monthly', { month: '2018-05' });
     expect(disposition).toContain(encodeURIComponent('学校月报-2018-05'));
     const { header, rows } = table(workbook!, '月报');
-    expect(header).toEqual(['学校标识码', '学校', '月初在籍', '招生', '转入', '转出', '休学', '复学', '辍学', '劝返复学', '毕业等离校', '月末在籍', '月巩固率（%）']);
+    expect(header).toEqual(['学校标识码', '学校', '月初在籍', '招生', '转入', '转出', '休学', '复学', '辍学', '劝返复学', '毕业等离校', '月末在籍', '学额巩固率（%）']);
     const total = rows[rows.length - 1];
     expect(total['学校标识码']).toBe('合计');
     expect(rows.length - 1).toBe(30);

@@ -75,7 +75,7 @@ describe('one case walked through the departments (双线四包)', () => {
     locate = await step(START, { taskId: locate.id, expectedVersion: locate.version }, 'police', 'startTask');
     expect(locate.status).toBe('IN_PROGRESS');
     const { requestLocate } = await ok<{ requestLocate: { id: string; version: number } }>(`mutation($input: RequestLocateInput!) { requestLocate(input: $input) { id version } }`,
-      { input: { studentId: child.studentId, reason: '联席会议派发：查找家庭下落' } }, { as: 'police' });
+      { input: { studentId: child.studentId, reason: '联席会议交办：查找家庭下落' } }, { as: 'police' });
     await ok(`mutation($input: ReportLocateInput!) { reportLocate(input: $input) { id } }`, { input: { requestId: requestLocate.id, expectedVersion: requestLocate.version, date: today(), regionCode: '450204', summary: '在本区某汽修店打工' } }, { as: 'police' });
     locate = await step(COMPLETE, { taskId: locate.id, expectedVersion: locate.version, ...(await evidenced('LOCATE_REPORT', requestLocate.id, 'police')) }, 'police', 'completeTask');
     expect(locate.status).toBe('DONE');
@@ -355,7 +355,7 @@ describe('a child\'s timeline', () => {
     expect(kinds).toEqual(new Set(['STATUS_CHANGE', 'HOME_VISIT', 'LETTER', 'TASK']));
     expect(student.timeline.some((e) => e.kind === 'LETTER' && e.summary.startsWith('发函至') && e.department === 'education')).toBe(true);
     expect(student.timeline.some((e) => e.summary === '学籍异动 28 辍学')).toBe(true);
-    expect(student.timeline.some((e) => e.summary === '家访：办结，凭证：家访记录')).toBe(true);
+    expect(student.timeline.some((e) => e.summary === '家访：办结，佐证材料：家访记录')).toBe(true);
     const dates = student.timeline.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
   });

@@ -5,7 +5,7 @@ describe('raw codes in what a person reads', () => {
   it('finds enum values, department identifiers and codes the labels did not know', () => {
     expect(rawCodesIn('家访 · MET_FAMILY')).toEqual(['MET_FAMILY']);
     expect(rawCodesIn('状态：DROPPED_OUT；结果 REFUSED')).toEqual(['DROPPED_OUT', 'REFUSED']);
-    expect(rawCodesIn('派发给 community')).toEqual(['community']);
+    expect(rawCodesIn('交办给 community')).toEqual(['community']);
     expect(rawCodesIn('任务 ACTED')).toEqual(['ACTED']);
     expect(rawCodesIn('类别 ⟨PHONE⟩')).toEqual(['⟨PHONE⟩']);
   });

@@ -3,7 +3,8 @@ import { TASK_RULES, TaskStatus as S, TaskType, canDo, decideMove, isOverdue } f
 describe('persuasion task rules', () => {
   it('sends each kind of task only to a department that can do it', () => {
     expect(canDo(TaskType.HOME_VISIT, 'community')).toBe(true);
-    expect(canDo(TaskType.HOME_VISIT, 'education')).toBe(false);
+    expect(canDo(TaskType.HOME_VISIT, 'education')).toBe(true); // the school's teachers visit too (大家访, 包人)
+    expect(canDo(TaskType.HOME_VISIT, 'public_security')).toBe(false);
     expect(canDo(TaskType.LOCATE_FAMILY, 'public_security')).toBe(true);
     expect(canDo(TaskType.LEGAL_NOTICE, 'public_security')).toBe(true);
     expect(canDo(TaskType.AID, 'civil_affairs')).toBe(true);

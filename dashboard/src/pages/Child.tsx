@@ -39,7 +39,7 @@ function entryWords(x: NonNullable<Child['timeline']>[number]): string {
   if (x.kind === 'HOME_VISIT' && x.visitOutcome) return `${t('家访')}：${L('VisitOutcome', x.visitOutcome)}`;
   if (x.kind === 'LETTER' && x.detail) return x.reply ? `${x.detail} ${t('回函')}` : `${t('发函至')} ${x.detail}`;
   if (x.kind === 'TASK' && x.taskType && x.taskAction) {
-    return `${L('TaskType', x.taskType)}：${L('TaskAction', x.taskAction)}${x.evidenceKind ? `，${t('凭证')}：${L('EvidenceKind', x.evidenceKind)}` : ''}${x.detail ? `（${x.detail}）` : ''}`;
+    return `${L('TaskType', x.taskType)}：${L('TaskAction', x.taskAction)}${x.evidenceKind ? `，${t('佐证材料')}：${L('EvidenceKind', x.evidenceKind)}` : ''}${x.detail ? `（${x.detail}）` : ''}`;
   }
   return x.summary;
 }
@@ -84,7 +84,7 @@ export function ChildPage(props: { id: string; identity: Identity }) {
       <h2>
         {c.name ?? c.hukou?.name ?? c.community?.residentName ?? t('（姓名不可见）')}
         {(props.identity.department === 'joint_meeting' || (props.identity.department === 'education' && props.identity.scope.kind === 'district')) && (
-          <a className="action" data-action="assign-for-child" href={`#/workspace?student=${encodeURIComponent(c.id)}`}>{t('派发任务')}</a>
+          <a className="action" data-action="assign-for-child" href={`#/workspace?student=${encodeURIComponent(c.id)}`}>{t('交办任务')}</a>
         )}
         <button className="action print-button" data-action="print" onClick={() => window.print()}>{t('打印')}</button>
         <button className="action" data-action="export-case-file" onClick={() => downloadReport('case-file', { studentId: c.id })}>{t('导出一生一案')}</button>
@@ -147,7 +147,7 @@ export function ChildPage(props: { id: string; identity: Identity }) {
           )}
         </Section>
         <Section title={t('劝返任务')} state={jm.state} empty={!c.tasks?.length} testId="child-tasks">
-          <ul>{c.tasks?.map((x) => <li key={x.id} data-task-status={x.status}>{L('TaskType', x.type)} · {dept(x.assignedDepartment)} · {L('TaskStatus', x.status)} · {t('办结期限')} {x.dueDate}{x.completedOn ? ` · ${t('办结日期')} ${x.completedOn}` : ''}{x.evidenceKind ? ` · ${t('凭证')}：${L('EvidenceKind', x.evidenceKind)}` : ''}{x.overdue ? ` ${t('逾期')}` : ''}</li>)}</ul>
+          <ul>{c.tasks?.map((x) => <li key={x.id} data-task-status={x.status}>{L('TaskType', x.type)} · {dept(x.assignedDepartment)} · {L('TaskStatus', x.status)} · {t('办结期限')} {x.dueDate}{x.completedOn ? ` · ${t('办结日期')} ${x.completedOn}` : ''}{x.evidenceKind ? ` · ${t('佐证材料')}：${L('EvidenceKind', x.evidenceKind)}` : ''}{x.overdue ? ` ${t('逾期')}` : ''}</li>)}</ul>
         </Section>
         <Section title={t('时间线')} state={sectionState(e, root, 'joint-meeting', ['timeline']).state} empty={!c.timeline?.length} testId="child-timeline">
           <ol className="timeline">{c.timeline?.map((x, i) => <li key={i}><time>{x.date}</time> {dept(x.department)} · {entryWords(x)}</li>)}</ol>

@@ -73,7 +73,7 @@ export function Ledgers(_props: { identity: Identity }) {
               <td>{n.finding ? L('FindingKind', n.finding) : '—'}</td>
               <td>{n.knownTo.map((d) => dept(d)).join('、')}</td>
               <td>{n.reasons.join('；')}</td>
-              <td>{n.status === 'OPEN' && n.suggestedTask ? <button data-action="act" onClick={() => act(n)}>{t('处理：派发建议任务')}（{L('TaskType', n.suggestedTask)}）</button> : L('FindingStatus', n.status)}</td>
+              <td>{n.status === 'OPEN' && n.suggestedTask ? <button data-action="act" onClick={() => act(n)}>{t('处理：交办建议任务')}（{L('TaskType', n.suggestedTask)}）</button> : L('FindingStatus', n.status)}</td>
             </tr>
           ))}
         </tbody></table>

@@ -28,7 +28,7 @@ export function Work(props: { identity: Identity }) {
   const board = all.data;
   return (
     <div className="work">
-      <p className="muted"><a href="#/workspace">{t('派发任务请到工作台')}</a></p>
+      <p className="muted"><a href="#/workspace">{t('交办任务请到工作台')}</a></p>
       <Section title={t('全部任务')} loading={all.loading && !board} state={stateOf(all.errors, 'assigned').state} testId="task-board">
         <div className="board">
           {COLUMNS.map(([status, key]) => {

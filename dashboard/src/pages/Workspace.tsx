@@ -23,7 +23,7 @@ const PAGE = 20;
 const STATUS_CHOICES: Record<string, TaskStatus[] | null> = { open: null, DONE: ['DONE'], REJECTED: ['REJECTED'], all: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'DONE', 'REJECTED'] };
 
 
-/** 派发任务: pick the child from a search, see who it is, choose the work and its due date. */
+/** 交办任务: pick the child from a search, see who it is, choose the work and its due date. */
 function AssignForm(props: { identity: Identity; onAssigned: () => void }) {
   // from a child's page: #/workspace?student=<linkage key>
   const fromPage = new URLSearchParams(location.hash.split('?')[1] ?? '').get('student');
@@ -52,7 +52,7 @@ function AssignForm(props: { identity: Identity; onAssigned: () => void }) {
   return (
     <div className="assign" data-testid="assign-form">
       {!child ? (
-        <FindChild identity={props.identity} onPick={(c) => { setChild(c); setDone(null); }} pickLabel={t('派发给该生')} />
+        <FindChild identity={props.identity} onPick={(c) => { setChild(c); setDone(null); }} pickLabel={t('交办给该生')} />
       ) : (
         <form onSubmit={(e) => void submit(e)} className="evidence-form" noValidate>
           <p className="picked" data-testid="assign-child">
@@ -68,9 +68,9 @@ function AssignForm(props: { identity: Identity; onAssigned: () => void }) {
           <Field label={t('办结期限')} name="dueDate" errors={errors}><input type="date" data-field="due" value={dueDate} min={inDays(0)} onChange={(e) => setDueDate(e.target.value)} /></Field>
           <Field label={t('说明')} name="note" errors={errors}><input data-field="note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} /></Field>
           <div className="form-actions">
-            <button className="primary" type="submit" data-action="assign">{t('派发')}</button>
+            <button className="primary" type="submit" data-action="assign">{t('交办')}</button>
             {errors[''] && <p className="error" role="alert">{errors['']}</p>}
-            {done && <p role="status" data-testid="assign-message" data-task-id={done}>✓ {t('已派发给')}{dept(departmentOf(type))}</p>}
+            {done && <p role="status" data-testid="assign-message" data-task-id={done}>✓ {t('已交办给')}{dept(departmentOf(type))}</p>}
           </div>
         </form>
       )}
@@ -117,7 +117,7 @@ export function Workspace(props: { identity: Identity }) {
         <p className="muted">{t('查找范围')}：{reach}</p>
         <FindChild identity={identity} />
       </Section>
-      {assigner && <Section title={t('派发任务')} testId="assign"><AssignForm identity={identity} onAssigned={refresh} /></Section>}
+      {assigner && <Section title={t('交办任务')} testId="assign"><AssignForm identity={identity} onAssigned={refresh} /></Section>}
       <Section title={identity.department === 'joint_meeting' ? t('各部门任务') : `${t('本部门任务')}（${dept(identity.department)}）`} testId="queue" state={state.state} message={state.message} loading={queue.loading && !q}>
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('筛选')}>
           <label>{t('状态')}
@@ -164,7 +164,7 @@ export function Workspace(props: { identity: Identity }) {
       </Section>
       <Section title={t('本部门最近办结')} testId="recent-done" loading={done.loading && !done.data} state={stateOf(done.errors, 'workQueue').state} empty={done.data?.workQueue.nodes.length === 0}>
         <table className="list">
-          <thead><tr><th scope="col">{t('姓名')}</th><th scope="col">{t('任务类型')}</th><th scope="col">{t('办结日期')}</th><th scope="col">{t('凭证')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('姓名')}</th><th scope="col">{t('任务类型')}</th><th scope="col">{t('办结日期')}</th><th scope="col">{t('佐证材料')}</th></tr></thead>
           <tbody>
             {done.data?.workQueue.nodes.map((x) => (
               <tr key={x.id} data-task-id={x.id}>

@@ -7,7 +7,7 @@ import { choices, dept, t } from '../i18n';
 import { today } from '../dates';
 
 /**
- * 办结凭证: each department records its own work in its own service — a home visit, a locate
+ * 办结佐证材料: each department records its own work in its own service — a home visit, a locate
  * report, a legal notice served, an aid grant, a return to school, a letter to the origin region —
  * and the task is completed on that record and the attestation its department signs of it, with
  * no id typed by hand. A field the server refuses shows its message beside that field
@@ -241,7 +241,7 @@ export function ReturnToSchoolForm(props: FormProps) {
         input: { studentId: props.studentId, code: 'RESUMPTION', date, expectedVersion: s.version ?? 0, grade: Number(grade || s.enrollment?.grade), className: className || s.enrollment?.className, crossesDistrict: false },
       });
       const closed = r.data?.recordStatusChange.dropoutCases?.filter((c) => c.status === 'CLOSED' && c.outcome === 'RETURNED').sort((a, b) => (b.closedOn ?? '').localeCompare(a.closedOn ?? ''))[0];
-      if (r.data && !closed) return { errors: [{ message: t('已登记复学，但没有以“劝返复学”结案的档案') }] };
+      if (r.data && !closed) return { errors: [{ message: t('已登记复学，但没有以“劝返复学”销号的档案') }] };
       return { errors: r.errors, evidence: closed ? { kind: 'RE_ENROLMENT', id: closed.id, attestation: closed.attestation } : undefined };
     }, props.onRecorded);
   };

@@ -80,7 +80,7 @@ export function TaskCard(props: { task: QueueTask; identity: Identity; onChange:
         {task.overdue && <span className="badge">{t('逾期')}</span>}
         <span className="due">{t('办结期限')} <time>{task.dueDate}</time></span>
         {task.completedOn && <span>{t('办结日期')} <time>{task.completedOn}</time></span>}
-        {task.evidenceKind && <span data-testid="task-evidence">{t('凭证')}：{L('EvidenceKind', task.evidenceKind)}</span>}
+        {task.evidenceKind && <span data-testid="task-evidence">{t('佐证材料')}：{L('EvidenceKind', task.evidenceKind)}</span>}
       </div>
       {task.note && <p className="note">{task.note}</p>}
       {task.rejectionReason && <p className="note">{t('退回理由')}：{task.rejectionReason}</p>}
@@ -102,7 +102,7 @@ export function TaskCard(props: { task: QueueTask; identity: Identity; onChange:
           {recorded ? (
             // the record is saved; only the completion is left (for example after someone else moved the task)
             <p>
-              {t('凭证已登记')}：{L('EvidenceKind', recorded.kind)}
+              {t('佐证材料已登记')}：{L('EvidenceKind', recorded.kind)}
               <button className="primary" data-action="complete" onClick={() => void complete(recorded)}>{t('办结')}</button>
             </p>
           ) : (
@@ -126,7 +126,7 @@ export function TaskCard(props: { task: QueueTask; identity: Identity; onChange:
       {assigner && task.status !== 'DONE' && (
         <span className="reassign">
           <label>{t('新的办结期限')}<input type="date" value={newDue} min={inDays(0)} onChange={(e) => setNewDue(e.target.value)} data-field="new-due" /></label>
-          <button data-action="reassign" onClick={() => void reassign()}>{t('改派')}</button>
+          <button data-action="reassign" onClick={() => void reassign()}>{t('重新交办')}</button>
         </span>
       )}
       {error && <p className="error" role="alert" data-testid="task-error">{error}</p>}

@@ -72,11 +72,11 @@ export const LABELS = {
     WORKING: ['外出务工', 'went to work'], FAMILY_POVERTY: ['家庭贫困', 'family poverty'], FAMILY_PROBLEMS: ['家庭变故/监护缺失', 'family problems / no carer'],
     ILLNESS_OR_DISABILITY: ['疾病或残疾', 'illness or disability'], EARLY_MARRIAGE: ['早婚早育', 'early marriage'], OTHER: ['其他', 'other'],
   },
-  CaseStatus: { OPEN: ['未结案', 'open'], CLOSED: ['已结案', 'closed'] },
+  CaseStatus: { OPEN: ['未销号', 'open'], CLOSED: ['已销号', 'closed'] },
   CaseOutcome: { RETURNED: ['劝返复学', 'returned to school'], TRANSFERRED: ['转学就读', 'studying elsewhere'], REFERRED_OUT: ['移交户籍地', 'referred to the origin region'] },
   CaseRecordKind: {
     DISCOVERED: ['发现', 'discovered'], HOME_VISIT: ['家访', 'home visit'], PHONE_CALL: ['电话', 'phone call'], TALK: ['谈心谈话', 'talk'],
-    LEGAL_NOTICE: ['法律告知', 'legal notice'], LETTER: ['发函', 'letter'], RETURNED: ['复学', 'returned'], CLOSED: ['结案', 'closed'], NOTE: ['其他', 'note'],
+    LEGAL_NOTICE: ['法律告知', 'legal notice'], LETTER: ['发函', 'letter'], RETURNED: ['复学', 'returned'], CLOSED: ['销号', 'closed'], NOTE: ['其他', 'note'],
   },
   ResponsibilityLevel: {
     BUREAU_LEADER: ['教育局领导包学校', 'bureau leader for the school'], SCHOOL_LEADER: ['校领导包年级', 'school leader for the grade'],
@@ -116,13 +116,13 @@ export const LABELS = {
     POOR_DROPOUT: ['辍学学生属建档立卡贫困户', 'dropout from a registered poor household'],
   },
   CrossCheckStatus: { QUEUED: ['排队中', 'queued'], RUNNING: ['比对中', 'running'], DONE: ['已完成', 'done'], FAILED: ['失败', 'failed'] },
-  FindingStatus: { OPEN: ['待处理', 'open'], ACTED: ['已派发任务', 'task assigned'], DISMISSED: ['核实排除', 'dismissed'] },
+  FindingStatus: { OPEN: ['待处理', 'open'], ACTED: ['已交办任务', 'task assigned'], DISMISSED: ['核实排除', 'dismissed'] },
   TaskType: {
     HOME_VISIT: ['家访', 'home visit'], LOCATE_FAMILY: ['查找家庭下落', 'locate the family'], AID: ['资助帮扶', 'aid'],
     LEGAL_NOTICE: ['法律告知', 'legal notice'], RE_ENROLMENT: ['复学安置', 're-enrolment'], LETTER_TO_ORIGIN: ['函告户籍地', 'letter to the origin region'],
   },
-  TaskStatus: { ASSIGNED: ['已派发', 'assigned'], ACCEPTED: ['已接收', 'accepted'], IN_PROGRESS: ['办理中', 'in progress'], DONE: ['已办结', 'done'], REJECTED: ['已退回', 'rejected'] },
-  TaskAction: { ASSIGN: ['派发', 'assigned'], ACCEPT: ['接收', 'accepted'], START: ['开始办理', 'started'], COMPLETE: ['办结', 'completed'], REJECT: ['退回', 'rejected'], REASSIGN: ['改派', 'reassigned'] },
+  TaskStatus: { ASSIGNED: ['已交办', 'assigned'], ACCEPTED: ['已接收', 'accepted'], IN_PROGRESS: ['办理中', 'in progress'], DONE: ['已办结', 'done'], REJECTED: ['已退回', 'rejected'] },
+  TaskAction: { ASSIGN: ['交办', 'assigned'], ACCEPT: ['接收', 'accepted'], START: ['开始办理', 'started'], COMPLETE: ['办结', 'completed'], REJECT: ['退回', 'rejected'], REASSIGN: ['重新交办', 'reassigned'] },
   EvidenceKind: {
     HOME_VISIT: ['家访记录', 'home-visit record'], LOCATE_REPORT: ['协查反馈', 'locate report'], AID_GRANT: ['资助发放记录', 'aid grant'],
     LEGAL_NOTICE: ['法律告知书送达记录', 'legal notice served'], RE_ENROLMENT: ['复学登记', 'return to school'], LETTER: ['函件', 'letter'],

@@ -63,7 +63,7 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'ResidencePermit.address', owner: 'public_security', label: '居住证地址', access: only(['public_security', 'community'], 'mask'), mask: 'address' },
   { field: 'Student.locateRequests', owner: 'public_security', label: '协查记录', access: only(['public_security', 'education', 'joint_meeting']) },
   { field: 'Student.legalNotices', owner: 'public_security', label: '法律告知书送达记录', access: only(['public_security', 'education', 'joint_meeting']) },
-  { field: 'Student.employerViolations', owner: 'public_security', label: '违法招用查处记录（公安案件）', access: only(['public_security']) },
+  { field: 'Student.employerViolations', owner: 'public_security', label: '非法使用童工查处记录（公安案件）', access: only(['public_security']) },
   // 未成年人保护法 第一百零三条: nothing that identifies a minor in a case is disclosed; only "involved or not", for the early warning, to the district bureau and the joint meeting
   { field: 'Student.involvedInCase', owner: 'public_security', label: '是否涉案未成年人（仅是否，不含案情）', access: { ...only(['public_security', 'education', 'joint_meeting']), 'education:school_staff': 'deny' } },
   // ---- civil affairs (民政/扶贫)
@@ -81,7 +81,7 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Student.homeVisits', owner: 'community', label: '家访记录', access: ALL },
   // ---- joint meeting (联席会议)
   { field: 'Student.timeline', owner: 'joint_meeting', label: '合并时间线（各部分按其来源字段的权限）', access: ALL },
-  { field: 'Student.tasks', owner: 'joint_meeting', label: '劝返任务（派发、承办部门、期限、进度）', access: ALL },
+  { field: 'Student.tasks', owner: 'joint_meeting', label: '劝返任务（交办、承办部门、期限、进度）', access: ALL },
   // ---- the departments' own records about a child, wherever a query reaches them (task evidence, lists, lookups by id)
   { field: 'HomeVisit.notes', owner: 'community', label: '家访情况记录', access: only(['community', 'education', 'joint_meeting']) },
   { field: 'LocateRequest.reports', owner: 'public_security', label: '协查反馈（公安查找结果）', access: only(['public_security', 'education', 'joint_meeting']) },
@@ -92,11 +92,11 @@ export const PERMISSIONS: readonly FieldRule[] = [
   { field: 'Letter.reply', owner: 'education', label: '回函内容', access: only(['education', 'joint_meeting']) },
   // a record's attestation (signed by its department, naming the child's key): only the department that vouches reads it, to hand it to the joint meeting with the task it evidences
   { field: 'HomeVisit.attestation', owner: 'community', label: '家访记录的签名证明（办结佐证材料；社区和登记家访的学校读取）', access: only(['community', 'education']) },
-  { field: 'LocateRequest.attestation', owner: 'public_security', label: '协查记录的签名证明（办结凭证）', access: only(['public_security']) },
-  { field: 'LegalNotice.attestation', owner: 'public_security', label: '法律告知书的签名证明（办结凭证）', access: only(['public_security']) },
-  { field: 'AidGrant.attestation', owner: 'civil_affairs', label: '资助发放的签名证明（办结凭证）', access: only(['civil_affairs']) },
-  { field: 'DropoutCase.attestation', owner: 'education', label: '辍学档案的签名证明（复学凭证）', access: only(['education']) },
-  { field: 'Letter.attestation', owner: 'education', label: '函件的签名证明（办结凭证）', access: only(['education']) },
+  { field: 'LocateRequest.attestation', owner: 'public_security', label: '协查记录的签名证明（办结佐证材料）', access: only(['public_security']) },
+  { field: 'LegalNotice.attestation', owner: 'public_security', label: '法律告知书的签名证明（办结佐证材料）', access: only(['public_security']) },
+  { field: 'AidGrant.attestation', owner: 'civil_affairs', label: '资助发放的签名证明（办结佐证材料）', access: only(['civil_affairs']) },
+  { field: 'DropoutCase.attestation', owner: 'education', label: '辍学档案的签名证明（复学佐证材料）', access: only(['education']) },
+  { field: 'Letter.attestation', owner: 'education', label: '函件的签名证明（办结佐证材料）', access: only(['education']) },
 ];
 
 /**
@@ -112,7 +112,7 @@ export const CHILD_RECORDS: Readonly<Record<string, { owner: Department; childKe
   HomeVisit: { owner: 'community', childKey: 'studentId', label: '家访记录' },
   LocateRequest: { owner: 'public_security', childKey: 'studentId', label: '协查' },
   LegalNotice: { owner: 'public_security', childKey: 'studentId', label: '法律告知书' },
-  EmployerViolation: { owner: 'public_security', childKey: 'studentId', label: '违法招用查处记录' },
+  EmployerViolation: { owner: 'public_security', childKey: 'studentId', label: '非法使用童工查处记录' },
   AidGrant: { owner: 'civil_affairs', childKey: 'studentId', label: '资助发放' },
   DropoutCase: { owner: 'education', childKey: 'student.id', label: '辍学档案' },
   Letter: { owner: 'education', childKey: 'dropoutCase.student.id', label: '函件' },
@@ -190,7 +190,7 @@ export function renderPermissionsDoc(): string {
     '|---|---|---|---|',
     ...ROW_SCOPES.map((s) => `| ${s.scope} | ${s.who} | ${s.rule} | ${s.owner} |`),
     '',
-    '下列记录都指向一名儿童；任何查询到达它们（列表、按 id 查询、任务凭证、会议的任务、台账、时间线）时，只返回调用者范围内的儿童的记录，',
+    '下列记录都指向一名儿童；任何查询到达它们（列表、按 id 查询、任务佐证材料、会议的任务、台账、时间线）时，只返回调用者范围内的儿童的记录，',
     '范围外的单条记录返回 `FORBIDDEN`，且不透露其是否存在；其他部门读取其中受字段规则约束的内容时写入审计日志：',
     '',
     '| 记录类型 | 内容 | 所属部门 |',

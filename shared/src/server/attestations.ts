@@ -15,7 +15,7 @@ export const EVIDENCE_TYP = 'kc-evidence+jwt';
 export const EVIDENCE_TTL_SECONDS = 15 * 60;
 
 /** The options of every record's `attestation` field. */
-export const ATTESTATION_FIELD = { description: '本部门对这条记录的签名证明：办结劝返任务时作为凭证交联席会议核验（15 分钟内有效）' };
+export const ATTESTATION_FIELD = { description: '本部门对这条记录的签名证明：办结劝返任务时作为佐证材料交联席会议核验（15 分钟内有效）' };
 
 /** What the owner says of one record that evidences a task. */
 export interface EvidenceFacts {

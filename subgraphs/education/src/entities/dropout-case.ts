@@ -73,7 +73,7 @@ export class DropoutCase {
   @Enum({ items: () => CaseOutcome, nullable: true })
   outcome: CaseOutcome | null = null;
 
-  @Field(() => String, { nullable: true, description: '结案日期' })
+  @Field(() => String, { nullable: true, description: '销号日期' })
   @Property({ type: 'date', nullable: true })
   closedOn: string | null = null;
 

@@ -73,7 +73,7 @@ export class AssignResponsibilityInput {
   responsibilityChain: ResponsibilityInput[];
 }
 
-@InputType({ description: '结案（转学就读或移交户籍地；劝返复学请登记 12 复学）' })
+@InputType({ description: '销号（转学就读或移交户籍地；劝返复学请登记 12 复学）' })
 export class CloseDropoutCaseInput {
   @Field(() => ID)
   caseId: string;

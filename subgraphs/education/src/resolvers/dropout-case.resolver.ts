@@ -148,7 +148,7 @@ export class DropoutCaseResolver {
     });
   }
 
-  @Mutation(() => DropoutCase, { description: '结案：转学就读 (TRANSFERRED) 或移交户籍地 (REFERRED_OUT)' })
+  @Mutation(() => DropoutCase, { description: '销号：转学就读 (TRANSFERRED) 或移交户籍地 (REFERRED_OUT)' })
   async closeDropoutCase(@Arg('input', () => CloseDropoutCaseInput) input: CloseDropoutCaseInput, @Ctx() ctx: EducationContext): Promise<DropoutCase> {
     const c = await loadCase(ctx, input.caseId);
     assertCanRecordFor(ctx.identity, c.school.code, 'input.caseId');

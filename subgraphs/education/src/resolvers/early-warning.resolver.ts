@@ -175,7 +175,7 @@ export class EarlyWarningResolver {
       student: students[i] as Student,
       attendance: reading(x.signal),
       reasons: ledgerReasons(x.signal, rules),
-      suggestedAction: x.signal.treatAsDropout ? '登记辍学（28），建立一生一案，派发劝返任务' : '班主任、网格员家访核实，报告区教育局',
+      suggestedAction: x.signal.treatAsDropout ? '登记辍学（28），建立一生一案，交办劝返任务' : '班主任、网格员家访核实，报告区教育局',
     }));
     const end = offset + page.length;
     return { totalCount: flagged.length, nodes, pageInfo: { hasNextPage: end < flagged.length, endCursor: page.length ? encodeCursor(String(end)) : null } };

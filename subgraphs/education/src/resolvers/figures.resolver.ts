@@ -40,7 +40,7 @@ export class DropoutFigures {
   @Field(() => Int, { description: '当年发现的辍学学生' })
   found: number;
 
-  @Field(() => Int, { description: '仍未结案' })
+  @Field(() => Int, { description: '仍未销号' })
   stillOut: number;
 
   @Field(() => [SchoolDropouts], { description: '各校辍学人数，多的在前' })
@@ -49,7 +49,7 @@ export class DropoutFigures {
   @Field(() => [ReasonCount], { description: '辍学原因，多的在前' })
   byReason: ReasonCount[];
 
-  @Field(() => [MonthCount], { description: '劝返复学，按结案月份' })
+  @Field(() => [MonthCount], { description: '劝返复学，按销号月份' })
   returnsByMonth: MonthCount[];
 }
 

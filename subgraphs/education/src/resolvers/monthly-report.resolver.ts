@@ -41,7 +41,7 @@ export class SchoolMonthRow {
   @Field(() => Int, { description: '月末在籍' })
   enrolledAtEnd: number;
 
-  @Field(() => Float, { nullable: true, description: '月巩固率（%）= 月末在籍 ÷ (月初在籍 + 招生 + 转入 − 转出 − 毕业等离校)' })
+  @Field(() => Float, { nullable: true, description: '学额巩固率（%）= 月末在籍 ÷ (月初在籍 + 招生 + 转入 − 转出 − 毕业等离校)' })
   rate: number | null;
 }
 

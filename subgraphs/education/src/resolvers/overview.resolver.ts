@@ -42,7 +42,7 @@ export class DistrictOverview {
   @Field(() => Int, { description: '年底仍辍学' })
   stillOut: number;
 
-  @Field(() => Int, { description: '转学就读或移交户籍地结案' })
+  @Field(() => Int, { description: '转学就读或移交户籍地销号' })
   closedOtherwise: number;
 
   @Field(() => Float, { nullable: true, description: '九年义务教育巩固率（%）' })

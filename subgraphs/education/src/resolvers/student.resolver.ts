@@ -180,7 +180,7 @@ export class StudentResolver {
     }, { student_number: 'input.studentNumber', resident_id: 'input.idNumber', 'student.id': 'input.idNumber', PRIMARY: 'input.idNumber' });
   }
 
-  @Mutation(() => Student, { description: '登记学籍异动（append-only）；12 复学自动以“劝返复学”结案，28 辍学自动建档' })
+  @Mutation(() => Student, { description: '登记学籍异动（append-only）；12 复学自动以“劝返复学”销号，28 辍学自动建档' })
   async recordStatusChange(@Arg('input', () => RecordStatusChangeInput) input: RecordStatusChangeInput, @Ctx() ctx: EducationContext): Promise<Student> {
     const student = await ctx.loaders.student.load(input.studentId);
     if (!student) throw notFound('student', input.studentId);

@@ -140,7 +140,7 @@ export class LedgerEntry {
   @Property({ type: 'json' })
   reasons: string[];
 
-  @Field(() => TaskType, { nullable: true, description: '建议派发的任务' })
+  @Field(() => TaskType, { nullable: true, description: '建议交办的任务' })
   @Enum({ items: () => TaskType, nullable: true })
   suggestedTask: TaskType | null;
 
@@ -148,7 +148,7 @@ export class LedgerEntry {
   @Enum({ items: () => FindingStatus, nullable: true })
   status: FindingStatus | null = null;
 
-  @Field(() => String, { nullable: true, description: '派发的任务' })
+  @Field(() => String, { nullable: true, description: '交办的任务' })
   @Property({ type: 'uuid', nullable: true })
   taskId: string | null = null;
 

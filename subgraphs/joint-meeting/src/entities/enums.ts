@@ -15,7 +15,7 @@ registerEnumType(FindingStatus, { name: 'FindingStatus', valuesConfig: enumValue
 registerEnumType(TaskType, { name: 'TaskType', valuesConfig: enumValues('TaskType') });
 registerEnumType(TaskStatus, { name: 'TaskStatus', valuesConfig: enumValues('TaskStatus') });
 registerEnumType(TaskAction, { name: 'TaskAction', valuesConfig: enumValues('TaskAction') });
-registerEnumType(EvidenceKind, { name: 'EvidenceKind', description: '办结凭证：由承办部门在本部门记录', valuesConfig: enumValues('EvidenceKind') });
+registerEnumType(EvidenceKind, { name: 'EvidenceKind', description: '办结佐证材料：由承办部门在本部门记录', valuesConfig: enumValues('EvidenceKind') });
 registerEnumType(TimelineStatusCode, { name: 'StatusChangeCode', valuesConfig: enumValues('StatusChangeCode') });
 registerEnumType(TimelineVisitOutcome, { name: 'VisitOutcome', valuesConfig: enumValues('VisitOutcome') });
 

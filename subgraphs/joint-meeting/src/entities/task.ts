@@ -47,15 +47,15 @@ export class PersuasionTask {
   @Enum({ items: () => TaskStatus })
   status: TaskStatus = TaskStatus.ASSIGNED;
 
-  @Field(() => String, { nullable: true, description: '派发说明' })
+  @Field(() => String, { nullable: true, description: '交办说明' })
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
-  @Field(() => EvidenceKind, { nullable: true, description: '办结凭证类型' })
+  @Field(() => EvidenceKind, { nullable: true, description: '办结佐证材料类型' })
   @Enum({ items: () => EvidenceKind, nullable: true })
   evidenceKind: EvidenceKind | null = null;
 
-  @Field(() => String, { nullable: true, description: '办结凭证（承办部门记录的编号）' })
+  @Field(() => String, { nullable: true, description: '办结佐证材料（承办部门记录的编号）' })
   @Property({ type: 'string', length: 64, nullable: true })
   evidenceId: string | null = null;
 
@@ -67,7 +67,7 @@ export class PersuasionTask {
   @Property({ type: 'text', nullable: true })
   rejectionReason: string | null = null;
 
-  @Field({ description: '派发人' })
+  @Field({ description: '交办人' })
   @Property({ type: 'string', length: 64 })
   createdBy: string;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { TaskType } from '../entities';
 
-@InputType({ description: '处理一条发现：派发一项任务（默认为建议的任务）' })
+@InputType({ description: '处理一条发现：交办一项任务（默认为建议的任务）' })
 export class ActOnFindingInput {
   @Field(() => ID)
   entryId: string;

@@ -25,7 +25,7 @@ export class FindingCount {
   @Field(() => Int, { description: '待处理' })
   open: number;
 
-  @Field(() => Int, { description: '已派发任务' })
+  @Field(() => Int, { description: '已交办任务' })
   acted: number;
 
   @Field(() => Int, { description: '核实排除' })
@@ -166,12 +166,12 @@ export class LedgerEntryResolver {
     return { id: e.studentId };
   }
 
-  @FieldResolver(() => PersuasionTask, { nullable: true, description: '派发的任务' })
+  @FieldResolver(() => PersuasionTask, { nullable: true, description: '交办的任务' })
   task(@Root() e: LedgerEntry, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask | null> | null {
     return e.taskId ? ctx.loaders.task.load(e.taskId) : null;
   }
 
-  @Mutation(() => LedgerEntry, { description: '处理一条发现：派发一项劝返任务（联席会议、教育局）；该生已有同类未办结任务时直接关联，不重复派发' })
+  @Mutation(() => LedgerEntry, { description: '处理一条发现：交办一项劝返任务（联席会议、教育局）；该生已有同类未办结任务时直接关联，不重复交办' })
   async actOnFinding(@Arg('input', () => ActOnFindingInput) input: ActOnFindingInput, @Ctx() ctx: JointMeetingContext): Promise<LedgerEntry> {
     const dueDate = calendarDate(input.dueDate, 'input.dueDate', { notBefore: ctx.today() });
     const note = optionalText(input.note, 'input.note', 2000);

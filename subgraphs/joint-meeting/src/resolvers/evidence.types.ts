@@ -85,7 +85,7 @@ const TYPE_OF: Partial<Record<EvidenceKind, string>> = {
 
 export const TaskEvidence = createUnionType({
   name: 'TaskEvidence',
-  description: '办结凭证：承办部门的家访、协查、法律告知、资助、复学档案或函件记录',
+  description: '办结佐证材料：承办部门的家访、协查、法律告知、资助、复学档案或函件记录',
   types: () => [HomeVisitRef, LocateRequestRef, AidGrantRef, DropoutCaseRef, LetterRef, LegalNoticeRef] as const,
   resolveType: (value) => (value as { __typename?: string }).__typename,
 });

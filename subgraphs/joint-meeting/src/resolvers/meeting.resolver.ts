@@ -25,7 +25,7 @@ export class MeetingResolver {
     return ctx.loaders.resolutions.load(m.id);
   }
 
-  @FieldResolver(() => [PersuasionTask], { description: '会议派发的任务' })
+  @FieldResolver(() => [PersuasionTask], { description: '会议交办的任务' })
   tasks(@Root() m: Meeting, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask[]> {
     return ctx.loaders.tasksOfMeeting.load(m.id);
   }

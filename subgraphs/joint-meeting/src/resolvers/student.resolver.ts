@@ -42,7 +42,7 @@ export class StudentResolver {
         const evidence = e.action === TaskAction.COMPLETE ? t.evidenceKind : null;
         return {
           date: e.date, kind: 'TASK', department: e.department,
-          summary: `${TASK_RULES[t.type].label}：${label('TaskAction', e.action)}${evidence ? `，凭证：${label('EvidenceKind', evidence)}` : ''}${e.note ? `（${e.note}）` : ''}`,
+          summary: `${TASK_RULES[t.type].label}：${label('TaskAction', e.action)}${evidence ? `，佐证材料：${label('EvidenceKind', evidence)}` : ''}${e.note ? `（${e.note}）` : ''}`,
           taskType: t.type, taskAction: e.action, evidenceKind: evidence, detail: e.note,
         };
       }),

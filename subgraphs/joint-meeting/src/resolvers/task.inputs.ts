@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { EvidenceKind, TaskStatus, TaskType } from '../entities';
 
-@InputType({ description: '派发劝返任务（联席会议、教育局）' })
+@InputType({ description: '交办劝返任务（联席会议、教育局）' })
 export class AssignTaskInput {
   @Field(() => ID, { description: '学生（人员关联键）' })
   studentId: string;
@@ -40,7 +40,7 @@ export class MoveTaskInput {
   note?: string;
 }
 
-@InputType({ description: '办结：附承办部门记录的凭证' })
+@InputType({ description: '办结：附承办部门记录的佐证材料' })
 export class CompleteTaskInput {
   @Field(() => ID)
   taskId: string;
@@ -48,13 +48,13 @@ export class CompleteTaskInput {
   @Field(() => Int)
   expectedVersion: number;
 
-  @Field(() => EvidenceKind, { nullable: true, description: '凭证类型，须与任务类型相符' })
+  @Field(() => EvidenceKind, { nullable: true, description: '佐证材料类型，须与任务类型相符' })
   evidenceKind?: EvidenceKind;
 
-  @Field(() => String, { nullable: true, description: '凭证编号：家访、协查反馈、资助发放、复学档案等记录的编号' })
+  @Field(() => String, { nullable: true, description: '佐证材料编号：家访、协查反馈、资助发放、复学档案等记录的编号' })
   evidenceId?: string;
 
-  @Field(() => String, { nullable: true, description: '凭证的签名证明：从承办部门读取该记录的 attestation 字段（15 分钟内有效）' })
+  @Field(() => String, { nullable: true, description: '佐证材料的签名证明：从承办部门读取该记录的 attestation 字段（15 分钟内有效）' })
   evidenceAttestation?: string;
 
   @Field(() => String, { nullable: true })
@@ -73,7 +73,7 @@ export class RejectTaskInput {
   reason: string;
 }
 
-@InputType({ description: '改派（联席会议、教育局）' })
+@InputType({ description: '重新交办（联席会议、教育局）' })
 export class ReassignTaskInput {
   @Field(() => ID)
   taskId: string;

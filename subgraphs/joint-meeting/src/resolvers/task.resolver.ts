@@ -50,7 +50,7 @@ export class WeeklyReportRow {
   @Field()
   department: string;
 
-  @Field(() => Int, { description: '已派发' })
+  @Field(() => Int, { description: '已交办' })
   assigned: number;
 
   @Field(() => Int, { description: '已接收' })
@@ -96,7 +96,7 @@ export class TaskCount {
   count: number;
 }
 
-@ObjectType({ description: '一种任务的规则：由哪个部门办理、以什么凭证办结' })
+@ObjectType({ description: '一种任务的规则：由哪个部门办理、以什么佐证材料办结' })
 export class TaskRule {
   @Field(() => TaskType)
   type: TaskType;
@@ -104,13 +104,13 @@ export class TaskRule {
   @Field(() => [String], { description: '承办部门' })
   departments: string[];
 
-  @Field(() => EvidenceKind, { description: '办结凭证（承办部门在本部门记录）' })
+  @Field(() => EvidenceKind, { description: '办结佐证材料（承办部门在本部门记录）' })
   evidence: EvidenceKind;
 }
 
 @Resolver(() => PersuasionTask)
 export class TaskResolver {
-  @Query(() => [TaskRule], { description: '任务类型的规则：派发时据此选承办部门，办结时据此登记凭证' })
+  @Query(() => [TaskRule], { description: '任务类型的规则：交办时据此选承办部门，办结时据此登记佐证材料' })
   taskRules(): TaskRule[] {
     return Object.entries(TASK_RULES).map(([type, r]) => ({ type: type as TaskType, departments: [...r.departments], evidence: r.evidence }));
   }
@@ -175,7 +175,7 @@ export class TaskResolver {
     return TASK_RULES[t.type].label;
   }
 
-  @FieldResolver(() => TaskEvidence, { nullable: true, description: '办结凭证（由承办部门的服务返回其记录）' })
+  @FieldResolver(() => TaskEvidence, { nullable: true, description: '办结佐证材料（由承办部门的服务返回其记录）' })
   evidence(@Root() t: PersuasionTask): ReturnType<typeof evidenceReference> {
     return evidenceReference(t.evidenceKind, t.evidenceId);
   }
@@ -195,7 +195,7 @@ export class TaskResolver {
     return ctx.loaders.events.load(t.id);
   }
 
-  @Mutation(() => PersuasionTask, { description: '派发劝返任务（联席会议、教育局）' })
+  @Mutation(() => PersuasionTask, { description: '交办劝返任务（联席会议、教育局）' })
   async assignTask(@Arg('input', () => AssignTaskInput) input: AssignTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
     if (!LINKAGE_KEY_PATTERN.test(input.studentId)) throw badInput('input.studentId', 'input.studentId: not a linkage key');
     const to = department(input.department, 'input.department');
@@ -222,7 +222,7 @@ export class TaskResolver {
     return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.START, () => optionalText(input.note, 'input.note', 2000));
   }
 
-  @Mutation(() => PersuasionTask, { description: '办结（承办部门，须附本部门记录的凭证及其签名证明 attestation，由联席会议以该部门公钥核验）' })
+  @Mutation(() => PersuasionTask, { description: '办结（承办部门，须附本部门记录的佐证材料及其签名证明 attestation，由联席会议以该部门公钥核验）' })
   async completeTask(@Arg('input', () => CompleteTaskInput) input: CompleteTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
     const task = await ctx.em.findOne(PersuasionTask, { id: input.taskId });
     const expected = task ? TASK_RULES[task.type].evidence : undefined;
@@ -257,7 +257,7 @@ export class TaskResolver {
     });
   }
 
-  @Mutation(() => PersuasionTask, { description: '改派任务（联席会议、教育局）' })
+  @Mutation(() => PersuasionTask, { description: '重新交办任务（联席会议、教育局）' })
   reassignTask(@Arg('input', () => ReassignTaskInput) input: ReassignTaskInput, @Ctx() ctx: JointMeetingContext): Promise<PersuasionTask> {
     return this.move(ctx, input.taskId, input.expectedVersion, TaskAction.REASSIGN, (task) => {
       const to = department(input.department, 'input.department');

@@ -39,7 +39,7 @@ export class TimelineEntry {
   @Field(() => TaskAction, { nullable: true, description: '办理动作（TASK）' })
   taskAction?: TaskAction | null;
 
-  @Field(() => EvidenceKind, { nullable: true, description: '办结凭证（TASK 的办结）' })
+  @Field(() => EvidenceKind, { nullable: true, description: '办结佐证材料（TASK 的办结）' })
   evidenceKind?: EvidenceKind | null;
 
   @Field(() => String, { nullable: true, description: '收函单位（LETTER）或办理说明（TASK）' })

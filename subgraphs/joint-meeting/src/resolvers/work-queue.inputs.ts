@@ -3,7 +3,7 @@ import { TaskStatus, TaskType } from '../entities';
 
 @InputType({ description: '工作台任务筛选' })
 export class WorkQueueFilter {
-  @Field(() => [TaskStatus], { nullable: true, description: '状态；缺省为未办结的（已派发、已接收、办理中）' })
+  @Field(() => [TaskStatus], { nullable: true, description: '状态；缺省为未办结的（已交办、已接收、办理中）' })
   status?: TaskStatus[];
 
   @Field(() => TaskType, { nullable: true })

@@ -2,8 +2,8 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TimestampType } from '@kongchuo/shared/core';
 
-/** 违法招用: an employer found employing a child of compulsory-school age, and what was done. */
-@ObjectType({ description: '违法招用义务教育阶段学生记录' })
+/** 非法使用童工: an employer found employing a child of compulsory-school age, and what was done. */
+@ObjectType({ description: '非法使用童工义务教育阶段学生记录' })
 @Entity({ tableName: 'employer_violation' })
 export class EmployerViolation {
   [OptionalProps]?: 'createdAt';

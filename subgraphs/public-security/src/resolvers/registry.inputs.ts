@@ -82,7 +82,7 @@ export class ReportLocateInput {
   summary: string;
 }
 
-@InputType({ description: '登记违法招用' })
+@InputType({ description: '登记非法使用童工' })
 export class RecordEmployerViolationInput {
   @Field(() => ID)
   studentId: string;

@@ -115,7 +115,7 @@ export class RegistryResolver {
     );
   }
 
-  @Mutation(() => EmployerViolation, { description: '登记违法招用义务教育阶段学生（公安）' })
+  @Mutation(() => EmployerViolation, { description: '登记非法使用童工义务教育阶段学生（公安）' })
   async recordEmployerViolation(@Arg('input', () => RecordEmployerViolationInput) input: RecordEmployerViolationInput, @Ctx() ctx: PublicSecurityContext): Promise<EmployerViolation> {
     const foundOn = calendarDate(input.foundOn, 'input.foundOn', { notAfter: ctx.today() });
     if (!(await ctx.loaders.person.load(input.studentId))) throw badInput('input.studentId', 'input.studentId: public security has no record of this child');

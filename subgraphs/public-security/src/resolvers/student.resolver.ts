@@ -134,7 +134,7 @@ export class StudentResolver {
     return ctx.loaders.involvedInCase.load(s.id);
   }
 
-  @FieldResolver(() => [EmployerViolation], { nullable: true, description: '违法招用记录' })
+  @FieldResolver(() => [EmployerViolation], { nullable: true, description: '非法使用童工记录' })
   employerViolations(@Root() s: Student, @Ctx() ctx: PublicSecurityContext): Promise<EmployerViolation[]> {
     return ctx.loaders.employerViolations.load(s.id);
   }
