@@ -123,6 +123,8 @@ export const LABELS = {
   },
   TaskStatus: { ASSIGNED: ['已交办', 'assigned'], ACCEPTED: ['已接收', 'accepted'], IN_PROGRESS: ['办理中', 'in progress'], DONE: ['已办结', 'done'], REJECTED: ['已退回', 'rejected'] },
   TaskAction: { ASSIGN: ['交办', 'assigned'], ACCEPT: ['接收', 'accepted'], START: ['开始办理', 'started'], COMPLETE: ['办结', 'completed'], REJECT: ['退回', 'rejected'], REASSIGN: ['重新交办', 'reassigned'] },
+  ResolutionStatus: { RECORDED: ['已记录（未列入督办）', 'recorded (not supervised)'], SUPERVISED: ['督办中', 'under supervision'], CARRIED_OUT: ['已落实', 'carried out'] },
+  FollowUpKind: { PROGRESS: ['进展报告', 'progress report'], CARRIED_OUT: ['落实报告', 'carried out'], URGED: ['督促', 'urged'] },
   EvidenceKind: {
     HOME_VISIT: ['家访记录', 'home-visit record'], LOCATE_REPORT: ['协查反馈', 'locate report'], AID_GRANT: ['资助发放记录', 'aid grant'],
     LEGAL_NOTICE: ['法律告知书送达记录', 'legal notice served'], RE_ENROLMENT: ['复学登记', 'return to school'], LETTER: ['函件', 'letter'],

@@ -35,6 +35,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // a workspace's page of tasks when `first` is not given
   'Query.workQueue': 20,
   'Query.meetings': 50,
+  // the supervised resolutions (the query returns at most 500) and each one's follow-ups
+  'Query.supervisedResolutions': 500,
+  'Resolution.followUps': 20,
   'Meeting.tasks': 2000,
   'Query.letters': 500,
   'Query.locateRequests': 2000,

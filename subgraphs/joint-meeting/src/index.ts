@@ -8,7 +8,7 @@ import { migrations as postgresql } from './migrations/postgresql';
 import { Student, StudentResolver } from './resolvers/student.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 import { WorkQueueResolver } from './resolvers/work-queue.resolver';
-import { MeetingResolver } from './resolvers/meeting.resolver';
+import { MeetingResolver, ResolutionResolver } from './resolvers/meeting.resolver';
 import { CrossCheckResolver, LedgerEntryResolver } from './resolvers/cross-check.resolver';
 import { crossCheckWorker } from './workers/cross-check.worker';
 
@@ -22,7 +22,7 @@ export const jointMeeting = defineSubgraph<Loaders>({
   name: 'joint-meeting',
   entities,
   migrations: { sqlite, postgresql },
-  resolvers: [StudentResolver, TaskResolver, WorkQueueResolver, MeetingResolver, CrossCheckResolver, LedgerEntryResolver],
+  resolvers: [StudentResolver, TaskResolver, WorkQueueResolver, MeetingResolver, ResolutionResolver, CrossCheckResolver, LedgerEntryResolver],
   orphanedTypes: [Student],
   referenceResolvers,
   loaders: createLoaders,

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, oneByKey } from '@kongchuo/shared/core';
 import { type Identity } from '@kongchuo/shared/identity';
-import { PersuasionTask, Resolution, TaskEvent } from './entities';
+import { Meeting, PersuasionTask, Resolution, ResolutionFollowUp, TaskEvent } from './entities';
 
 /** One query per relation per batch. */
 export function createLoaders(em: EntityManager, _identity: Identity) {
@@ -16,6 +16,12 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
     task: new DataLoader<string, PersuasionTask | null>(async (ids) => oneByKey(ids, await em.find(PersuasionTask, { id: { $in: [...ids] } }), (t) => t.id)),
     resolutions: new DataLoader<string, Resolution[]>(async (ids) =>
       groupByKey(ids, await em.find(Resolution, { meeting: { $in: [...ids] } }, { orderBy: { ordinal: 'asc' } }), (r) => r.meeting.id)),
+    followUps: new DataLoader<string, ResolutionFollowUp[]>(async (ids) =>
+      groupByKey(ids, await em.find(ResolutionFollowUp, { resolution: { $in: [...ids] } }, { orderBy: { date: 'asc', recordedAt: 'asc' } }), (f) => f.resolution.id)),
+    meeting: new DataLoader<string, Meeting>(async (ids) => {
+      const rows = await em.find(Meeting, { id: { $in: [...ids] } });
+      return ids.map((id) => rows.find((m) => m.id === id) ?? new Error(`meeting ${id} not found`));
+    }),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

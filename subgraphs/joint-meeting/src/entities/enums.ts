@@ -6,6 +6,7 @@ import { registerEnumType } from 'type-graphql';
 import { enumValues } from '@kongchuo/shared/labels';
 import { CrossCheckStatus, LedgerKind, FindingKind, FindingStatus } from '../domain/cross-check';
 import { TaskType, TaskStatus, TaskAction, EvidenceKind } from '../domain/tasks';
+import { ResolutionStatus, FollowUpKind } from '../domain/supervision';
 import { TimelineStatusCode, TimelineVisitOutcome } from '../domain/enums';
 
 registerEnumType(LedgerKind, { name: 'LedgerKind', description: '三本台账', valuesConfig: enumValues('LedgerKind') });
@@ -15,8 +16,10 @@ registerEnumType(FindingStatus, { name: 'FindingStatus', valuesConfig: enumValue
 registerEnumType(TaskType, { name: 'TaskType', valuesConfig: enumValues('TaskType') });
 registerEnumType(TaskStatus, { name: 'TaskStatus', valuesConfig: enumValues('TaskStatus') });
 registerEnumType(TaskAction, { name: 'TaskAction', valuesConfig: enumValues('TaskAction') });
+registerEnumType(ResolutionStatus, { name: 'ResolutionStatus', valuesConfig: enumValues('ResolutionStatus') });
+registerEnumType(FollowUpKind, { name: 'FollowUpKind', valuesConfig: enumValues('FollowUpKind') });
 registerEnumType(EvidenceKind, { name: 'EvidenceKind', description: '办结佐证材料：由承办部门在本部门记录', valuesConfig: enumValues('EvidenceKind') });
 registerEnumType(TimelineStatusCode, { name: 'StatusChangeCode', valuesConfig: enumValues('StatusChangeCode') });
 registerEnumType(TimelineVisitOutcome, { name: 'VisitOutcome', valuesConfig: enumValues('VisitOutcome') });
 
-export { CrossCheckStatus, LedgerKind, FindingKind, FindingStatus, TaskType, TaskStatus, TaskAction, EvidenceKind, TimelineStatusCode, TimelineVisitOutcome };
+export { CrossCheckStatus, LedgerKind, FindingKind, FindingStatus, TaskType, TaskStatus, TaskAction, EvidenceKind, TimelineStatusCode, TimelineVisitOutcome, ResolutionStatus, FollowUpKind };

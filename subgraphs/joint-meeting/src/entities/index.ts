@@ -1,7 +1,7 @@
-import { Meeting, Resolution } from './meeting';
+import { Meeting, Resolution, ResolutionFollowUp } from './meeting';
 import { PersuasionTask, TaskEvent } from './task';
 import { CrossCheckLease, CrossCheckRun, LedgerEntry } from './cross-check';
 
 export * from './enums';
-export { Meeting, Resolution, PersuasionTask, TaskEvent, CrossCheckLease, CrossCheckRun, LedgerEntry };
-export const entities = [Meeting, Resolution, PersuasionTask, TaskEvent, CrossCheckLease, CrossCheckRun, LedgerEntry];
+export { Meeting, Resolution, ResolutionFollowUp, PersuasionTask, TaskEvent, CrossCheckLease, CrossCheckRun, LedgerEntry };
+export const entities = [Meeting, Resolution, ResolutionFollowUp, PersuasionTask, TaskEvent, CrossCheckLease, CrossCheckRun, LedgerEntry];
