@@ -108,6 +108,7 @@ const EN: Record<string, string> = {
   '登记发放并办结': 'Record the grant and complete',
   '登记复学并办结': 'Record the return and complete',
   '登记家访并办结': 'Record the visit and complete',
+  '决议督办': 'Resolutions under supervision', '本部门牵头的决议': 'Resolutions my department leads', '牵头部门': 'Lead department', '完成时限': 'Deadline', '督办记录': 'Follow-up', '报送': 'Send', '报送督办记录': 'Report on it',
   '同行人员（联合家访）': 'Went along (joint visit)', '添加同行人员': 'Add someone who went along', '移除': 'Remove', '所在部门': 'Department', '身份': 'Role', '同行': 'With', '（姓名不可见）': '(name not visible)', '民政干部': 'civil-affairs officer',
   '登记送达并办结': 'Record the notice and complete',
   '监护人姓名或用人单位名称': "Guardian's or employer's name",

@@ -384,6 +384,30 @@ describeBrowser('each department works in its own workspace', () => {
     expect(student.homeVisits).toContainEqual({ visitorDepartment: 'education', participants: [{ name: '李社区', department: 'community' }] });
   }, 60_000);
 
+  it('a department reports on the resolution it leads (督办), and the joint meeting sees the report', async () => {
+    await ok('mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }', { input: {
+      date: today(), title: '工作台督办测试', chair: '副区长', departmentsPresent: ['education', 'community'], agenda: '部署家访',
+      decisions: [{ text: '街道一周内完成辍学学生复核家访', leadDepartment: 'community', dueDate: inDays(7) }],
+    } }, { as: 'joint-meeting' });
+    const page = await newPage(browser!, 'resolutions', violations, 'phone');
+    await signIn(page, 'community', base());
+    await page.goto(`${base()}#/workspace`);
+    const item = '[data-testid="resolutions"] li:has-text("街道一周内完成辍学学生复核家访")';
+    await page.click(`${item} details summary`);
+    await page.fill(`${item} [data-field="text"]`, '已复核 20 户');
+    await page.click(`${item} [data-action="report-resolution"]`);
+    await page.waitForSelector(`${item} .timeline li:has-text("已复核 20 户")`);
+    await everyControlLabelled(page, 'the workspace, resolutions');
+    await noRawCodes(page, 'the workspace, resolutions');
+    await shot(page, 'workspace-resolutions-community');
+    await page.context().close();
+    const jm = await newPage(browser!, 'resolutions-jm', violations, 'desktop');
+    await signIn(jm, 'joint-meeting', base());
+    await jm.goto(`${base()}#/workspace`);
+    await jm.waitForSelector('[data-testid="resolutions"] li:has-text("已复核 20 户")');
+    await jm.context().close();
+  }, 60_000);
+
   it('in English, the workspace\'s own words are all English (names and places stay as they are)', async () => {
     const page = await newPage(browser!, 'english', violations, 'phone');
     await signIn(page, 'police', base());

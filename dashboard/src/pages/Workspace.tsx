@@ -10,6 +10,7 @@ import { FindChild, childName, childPlace, type ChildSummary } from '../work/Fin
 import { TaskCard } from '../work/TaskCard';
 import { Field } from '../work/EvidenceForms';
 import { useScopeWords } from '../work/places';
+import { Resolutions } from '../work/Resolutions';
 
 const WORK_QUEUE = graphql(`query WorkQueue($filter: WorkQueueFilter, $first: Int, $after: String) {
   workQueue(filter: $filter, first: $first, after: $after) { totalCount nodes { ...QueueTask } pageInfo { hasNextPage endCursor } }
@@ -176,6 +177,7 @@ export function Workspace(props: { identity: Identity }) {
         </table>
         <button type="button" data-action="show-done" onClick={() => { setStatus('DONE'); setCursors([null]); }}>{t('查看全部已办结')}</button>
       </Section>
+      {identity.scope.kind !== 'school' && identity.scope.kind !== 'community' && <Resolutions identity={identity} />}
     </div>
   );
 }
