@@ -51,7 +51,7 @@ describe('task figures and rules', () => {
   it('say who does each kind of task and with what evidence', async () => {
     const { taskRules } = await ok<{ taskRules: { type: string; departments: string[]; evidence: string }[] }>('{ taskRules { type departments evidence } }', {}, { as: 'grid-worker' });
     expect(Object.fromEntries(taskRules.map((r) => [r.type, [r.departments, r.evidence]]))).toEqual({
-      HOME_VISIT: [['community'], 'HOME_VISIT'], LOCATE_FAMILY: [['public_security'], 'LOCATE_REPORT'], AID: [['civil_affairs'], 'AID_GRANT'],
+      HOME_VISIT: [['community', 'education'], 'HOME_VISIT'], LOCATE_FAMILY: [['public_security'], 'LOCATE_REPORT'], AID: [['civil_affairs'], 'AID_GRANT'],
       LEGAL_NOTICE: [['public_security'], 'LEGAL_NOTICE'], RE_ENROLMENT: [['education'], 'RE_ENROLMENT'], LETTER_TO_ORIGIN: [['education'], 'LETTER'],
     });
   });

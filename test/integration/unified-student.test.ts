@@ -64,9 +64,10 @@ describe('one unified student across four departments', () => {
   });
 
   it('counts a migrant child by the national definition: 户籍 elsewhere in the province\'s countryside or in another province — with or without a residence permit — and not the city\'s urban districts', async () => {
-    type Row = { isMigrant: boolean | null; hukou: { regionCode: string; isLocal: boolean; areaType: string | null }; residencePermit: { issuedOn: string } | null };
+    type Row = { isMigrant: boolean | null; hukou: { regionCode: string; isLocal: boolean; areaType: string | null } | null; residencePermit: { issuedOn: string } | null };
     const { students } = await ok<{ students: { nodes: Row[] } }>('{ students(filter: { schoolCode: "2145020405" }, first: 500) { nodes { isMigrant hukou { regionCode isLocal areaType } residencePermit { issuedOn } } } }', {}, { as: 'joint-meeting' });
-    const rows = students.nodes;
+    // pupils other suites enrol have no police record: they are not part of this reading
+    const rows = students.nodes.filter((r): r is Row & { hukou: NonNullable<Row["hukou"]> } => r.hukou !== null);
     const cityUrban = rows.filter((r) => !r.hukou.isLocal && r.hukou.regionCode.slice(0, 2) === '45' && r.hukou.areaType === 'URBAN');
     const ruralElsewhere = rows.filter((r) => !r.hukou.isLocal && r.hukou.areaType === 'RURAL');
     const otherProvince = rows.filter((r) => r.hukou.regionCode.slice(0, 2) !== '45');
