@@ -37,6 +37,9 @@ describe('resolution supervision (督办)', () => {
     const stale = await gql(REPORT, { input: { resolutionId: decision.id, expectedVersion: decision.version, kind: 'PROGRESS', date: today(), text: '重复' } }, { as: 'community' });
     expect(codeOf(stale)).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
     const urged = (await ok<{ reportOnResolution: { version: number } }>(REPORT, { input: { resolutionId: decision.id, expectedVersion: progress.version, kind: 'URGED', date: today(), text: '请按期完成' } }, { as: 'joint-meeting' })).reportOnResolution;
+    // a second report the same day from the same view is refused too: every report moves the version
+    const twice = await gql(REPORT, { input: { resolutionId: decision.id, expectedVersion: progress.version, kind: 'URGED', date: today(), text: '再次督促' } }, { as: 'joint-meeting' });
+    expect(codeOf(twice)).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
     const done = (await ok<{ reportOnResolution: { status: string; carriedOutOn: string; followUps: { kind: string; department: string }[] } }>(REPORT, {
       input: { resolutionId: decision.id, expectedVersion: urged.version, kind: 'CARRIED_OUT', date: today(), text: '全部家访完毕' },
     }, { as: 'community' })).reportOnResolution;

@@ -102,12 +102,14 @@ export class CommunityResolver {
     const visitorRole = requiredText(input.visitorRole, 'input.visitorRole', 20);
     const notes = requiredText(input.notes, 'input.notes', 2000);
     const participants = visitParticipants(input.participants ?? []);
+    // school staff: their pupils, as education answers — asked first, so that whether a child outside
+    // the school lives in the district is not told
+    if (ctx.identity.department !== 'community') await ctx.scope.assert(input.studentId, 'input.studentId');
     // looked up district-wide, so that a child outside the caller's area is FORBIDDEN, not unknown
     const resident = await ctx.em.findOne(Resident, { id: input.studentId }, { populate: ['household.community'] });
     if (!resident) throw badInput('input.studentId', 'input.studentId: no resident with this key in the district');
-    // community staff: their area, from the register here; school staff: their pupils, as education answers
+    // community staff: their area, from the register here
     if (ctx.identity.department === 'community') assertInScope(ctx.identity, resident, 'input.studentId');
-    else await ctx.scope.assert(input.studentId, 'input.studentId');
     return writeTransaction(ctx.em, async (em) =>
       em.create(HomeVisit, {
         id: randomUUID(), studentId: input.studentId, date, visitorName, visitorRole, visitorDepartment: ctx.identity.department, participants,

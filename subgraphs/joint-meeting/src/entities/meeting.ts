@@ -54,7 +54,7 @@ export class Meeting {
 @ObjectType({ description: '会议决议（列明牵头部门和完成时限的，纳入督办）' })
 @Entity({ tableName: 'resolution' })
 export class Resolution {
-  [OptionalProps]?: 'leadDepartment' | 'dueDate' | 'status' | 'carriedOutOn' | 'lastFollowUpOn' | 'version';
+  [OptionalProps]?: 'leadDepartment' | 'dueDate' | 'status' | 'carriedOutOn' | 'lastFollowUpOn' | 'followUpCount' | 'version';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -92,6 +92,10 @@ export class Resolution {
   @Field(() => String, { nullable: true, description: '最近一次督办记录的日期' })
   @Property({ type: 'date', nullable: true })
   lastFollowUpOn: string | null = null;
+
+  @Field(() => Int, { description: '督办记录条数' })
+  @Property({ type: 'integer', default: 0 })
+  followUpCount: number = 0;
 
   @Field(() => Int, { description: '版本号（乐观锁）' })
   @Property({ version: true })

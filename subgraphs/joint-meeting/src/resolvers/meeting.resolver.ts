@@ -97,8 +97,8 @@ export class ResolutionResolver {
       const d = decideFollowUp(input.kind, r.status, r.leadDepartment as Department | null, ctx.identity.department);
       if (!d.ok) throw d.code === 'FORBIDDEN' ? forbidden(`${d.field}: ${d.reason}`, d.field) : badInput(d.field, `${d.field}: ${d.reason}`);
       em.create(ResolutionFollowUp, { id: randomUUID(), resolution: r, date, kind: input.kind, department: ctx.identity.department, text, recordedBy: ctx.identity.user });
-      // every follow-up changes the resolution (its last report), so its version moves and a report made on a stale view is refused
-      Object.assign(r, { lastFollowUpOn: date, ...(d.status !== r.status ? { status: d.status, carriedOutOn: date } : {}) });
+      // every follow-up changes the resolution (its count), so its version moves and a report made on a stale view is refused
+      Object.assign(r, { lastFollowUpOn: date, followUpCount: r.followUpCount + 1, ...(d.status !== r.status ? { status: d.status, carriedOutOn: date } : {}) });
       em.persist(r);
       return r;
     }, { resolution: 'input.expectedVersion' });

@@ -46,7 +46,7 @@ export async function seedJointMeeting(rootEm: EntityManager, linkageSecret: str
   ];
   const resolutions = decided.map((d, i) => ({
     id: randomUUID(), meeting: meetingId as never, ordinal: i + 1, text: d.text, leadDepartment: d.lead, dueDate: d.due,
-    status: ResolutionStatus.CARRIED_OUT, carriedOutOn: d.reports.at(-1)!.date, lastFollowUpOn: d.reports.at(-1)!.date, version: 1 + d.reports.length,
+    status: ResolutionStatus.CARRIED_OUT, carriedOutOn: d.reports.at(-1)!.date, lastFollowUpOn: d.reports.at(-1)!.date, followUpCount: d.reports.length, version: 1 + d.reports.length,
   }));
   const followUps = decided.flatMap((d, i) => d.reports.map((r) => ({
     id: randomUUID(), resolution: resolutions[i].id as never, date: r.date, kind: r.kind, department: r.kind === FollowUpKind.URGED ? 'joint_meeting' : d.lead, text: r.text, recordedBy: 'demo-seed',

@@ -11,6 +11,7 @@ export class Migration20261206220416 extends Migration {
     this.addSql(`alter table \`resolution\` add column \`status\` text check (\`status\` in ('RECORDED', 'SUPERVISED', 'CARRIED_OUT')) not null default 'RECORDED';`);
     this.addSql(`alter table \`resolution\` add column \`carried_out_on\` date null;`);
     this.addSql(`alter table \`resolution\` add column \`last_follow_up_on\` date null;`);
+    this.addSql(`alter table \`resolution\` add column \`follow_up_count\` integer not null default 0;`);
     this.addSql(`alter table \`resolution\` add column \`version\` integer not null default 1;`);
     this.addSql(`create index \`resolution_due_date_index\` on \`resolution\` (\`due_date\`);`);
   }
