@@ -3,7 +3,7 @@ import { gql, fieldErrors, type GqlError, type Identity } from '../api';
 import { graphql } from '../gql';
 import type { AidProgramme, NoticeRecipient, VisitOutcome } from '../gql/graphql';
 import { useQuery } from '../query';
-import { choices, dept, t } from '../i18n';
+import { choices, t } from '../i18n';
 import { today } from '../dates';
 
 /**
@@ -63,7 +63,6 @@ const Actions = (p: { busy: boolean; label: string; errors: Record<string, strin
 );
 
 const VISITOR_ROLES = ['网格员', '社区干部', '街道干部', '班主任', '科任教师', '校领导', '民警', '民政干部', '其他'];
-const DEPARTMENTS = ['community', 'education', 'public_security', 'civil_affairs', 'joint_meeting'] as const;
 
 interface Participant { name: string; role: string; department: string }
 
@@ -116,7 +115,7 @@ export function HomeVisitForm(props: FormProps & { submitLabel?: string }) {
             </Field>
             <Field label={t('所在部门')} name={`participants[${i}].department`} errors={errors}>
               <select data-field={`participants[${i}].department`} value={p.department} onChange={(e) => change(i, { department: e.target.value })}>
-                {DEPARTMENTS.map((d) => <option key={d} value={d}>{dept(d)}</option>)}
+                {choices('Department').map(([d, words]) => <option key={d} value={d}>{words}</option>)}
               </select>
             </Field>
             <button type="button" data-action="remove-participant" onClick={() => setParticipants((list) => list.filter((_, j) => j !== i))}>{t('移除')}</button>

@@ -18,10 +18,7 @@ export function createLoaders(em: EntityManager, _identity: Identity) {
       groupByKey(ids, await em.find(Resolution, { meeting: { $in: [...ids] } }, { orderBy: { ordinal: 'asc' } }), (r) => r.meeting.id)),
     followUps: new DataLoader<string, ResolutionFollowUp[]>(async (ids) =>
       groupByKey(ids, await em.find(ResolutionFollowUp, { resolution: { $in: [...ids] } }, { orderBy: { date: 'asc', recordedAt: 'asc' } }), (f) => f.resolution.id)),
-    meeting: new DataLoader<string, Meeting>(async (ids) => {
-      const rows = await em.find(Meeting, { id: { $in: [...ids] } });
-      return ids.map((id) => rows.find((m) => m.id === id) ?? new Error(`meeting ${id} not found`));
-    }),
+    meeting: new DataLoader<string, Meeting | null>(async (ids) => oneByKey(ids, await em.find(Meeting, { id: { $in: [...ids] } }), (m) => m.id)),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -6,7 +6,7 @@
  * weights in the province's policy, and every factor that counted comes back as a reason.
  */
 import { addDays, mondayOf } from '@kongchuo/shared/domain';
-import { derivedTerms, isSchoolDay, schoolDaysOfWeek, termProblems, type Term } from './school-calendar';
+import { DERIVED_TERMS_FROM, DERIVED_TERMS_TO, derivedTerms, isSchoolDay, schoolDaysOfWeek, termProblems, type Term } from './school-calendar';
 
 export type { Term } from './school-calendar';
 
@@ -76,7 +76,7 @@ export interface EarlyWarningRules {
   /** unexcused days in a week that make it a week away (fewer when the week has fewer school days) */
   absentWeekMinDays: number;
   /** the terms of the school calendar (校历), dated; holidays and weekends inside them are not school days */
-  terms: Term[];
+  terms: readonly Term[];
   weights: Record<RiskFactor, number>;
   /** lowest score of each level */
   levels: { low: number; medium: number; high: number };
@@ -94,7 +94,7 @@ export const DEFAULT_RULES: EarlyWarningRules = {
   reportWindowDays: 30,
   dropoutConsecutiveWeeks: 4,
   absentWeekMinDays: 3,
-  terms: derivedTerms(2015, 2040),
+  terms: derivedTerms(DERIVED_TERMS_FROM, DERIVED_TERMS_TO),
   weights: {
     ABSENCE_CONSECUTIVE_WEEKS: 8, ABSENCE_OVER_REPORT_LINE: 4, ABSENCE_SOME: 1,
     PREVIOUS_DROPOUT: 3, REPEATED_GRADE: 1, RECENT_TRANSFER: 1,
@@ -146,12 +146,7 @@ export function attendanceSignal(absences: AbsenceFact[], asOf: string, r: Early
   // weeks away, counted back. A week without school days (a holiday week, the vacation) neither
   // counts nor breaks the run; a short week (国庆, 春节 调休) is away when every one of its school days
   // is, if it has fewer than absentWeekMinDays of them.
-  const schoolDays = new Map<string, number>();
-  const schoolDaysIn = (week: string) => {
-    let n = schoolDays.get(week);
-    if (n === undefined) schoolDays.set(week, (n = schoolDaysOfWeek(week, r.terms).length));
-    return n;
-  };
+  const schoolDaysIn = (week: string) => schoolDaysOfWeek(week, r.terms).length;
   const away = (week: string) => {
     const n = schoolDaysIn(week);
     return n > 0 && (perWeek.get(week) ?? 0) >= Math.min(r.absentWeekMinDays, n);

@@ -100,14 +100,23 @@ export function dayKind(date: string, terms: readonly Term[]): DayKind {
 
 export const isSchoolDay = (date: string, terms: readonly Term[]) => dayKind(date, terms).schoolDay;
 
+/** A week's school days, kept per calendar (the same terms array serves every child of a reading). */
+const weeksOf = new WeakMap<readonly Term[], Map<string, string[]>>();
+
 /** The school days of the week starting on `monday` (a 调休 Saturday included). */
 export function schoolDaysOfWeek(monday: string, terms: readonly Term[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < 7; i++) {
-    const d = addDays(monday, i);
-    if (isSchoolDay(d, terms)) out.push(d);
+  let weeks = weeksOf.get(terms);
+  if (!weeks) weeksOf.set(terms, (weeks = new Map()));
+  let days = weeks.get(monday);
+  if (!days) {
+    days = [];
+    for (let i = 0; i < 7; i++) {
+      const d = addDays(monday, i);
+      if (isSchoolDay(d, terms)) days.push(d);
+    }
+    weeks.set(monday, days);
   }
-  return out;
+  return days;
 }
 
 /** The stand-in terms of the school years beginning `from`…`to` (autumn to summer), from the Spring Festival. */
@@ -120,9 +129,9 @@ export function derivedTerms(fromYear: number, toYear: number): Term[] {
   return out;
 }
 
-/** The school years the stand-in calendar covers: the demo's (2017–18) to a decade ahead of today. */
+/** The school years the stand-in calendar (and month–day terms stored before dated ones) cover. */
 export const DERIVED_TERMS_FROM = 2015;
-export const derivedCalendar = (today: string): Term[] => derivedTerms(DERIVED_TERMS_FROM, Number(today.slice(0, 4)) + 10);
+export const DERIVED_TERMS_TO = 2040;
 
 /** Problems with dated terms as entered (field names as the API's). */
 export function termProblems(terms: readonly Term[], at = 'input.terms'): { field: string; message: string }[] {
@@ -143,10 +152,11 @@ export function termProblems(terms: readonly Term[], at = 'input.terms'): { fiel
 
 /**
  * Terms stored before dated terms (month-day pairs, e.g. 09-01…01-31): expanded to each school year
- * from DERIVED_TERMS_FROM to `toYear`, so a stored policy keeps its meaning.
+ * from DERIVED_TERMS_FROM to `toYear`, so a stored policy keeps its meaning. Dated terms come back
+ * as they are (the same array, so what is kept per calendar is kept across readings).
  */
-export function expandMonthDayTerms(terms: readonly Term[], toYear: number): Term[] {
-  if (terms.every((t) => isCalendarDate(t.start))) return [...terms];
+export function expandMonthDayTerms(terms: readonly Term[], toYear: number): readonly Term[] {
+  if (terms.every((t) => isCalendarDate(t.start))) return terms;
   const out: Term[] = [];
   for (let y = DERIVED_TERMS_FROM; y <= toYear; y++) {
     for (const t of terms) {

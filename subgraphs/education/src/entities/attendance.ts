@@ -2,7 +2,7 @@ import { TimestampType } from '@kongchuo/shared/core';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AbsencePortion, DEFAULT_RULES, RiskFactor, RiskLevel, type EarlyWarningRules, type Term } from '../domain/early-warning';
-import { expandMonthDayTerms } from '../domain/school-calendar';
+import { DERIVED_TERMS_TO, expandMonthDayTerms } from '../domain/school-calendar';
 
 /** Said of the starting values until the province stores its own with their source. */
 export const DEFAULT_SOURCE = '本系统起始值，非本省发布的规则：请按本省文件修改并注明出处';
@@ -148,7 +148,7 @@ export class EarlyWarningPolicy {
   rules(): EarlyWarningRules {
     return {
       reportUnexcusedDays: this.reportUnexcusedDays, reportWindowDays: this.reportWindowDays, dropoutConsecutiveWeeks: this.dropoutConsecutiveWeeks,
-      absentWeekMinDays: this.absentWeekMinDays, terms: expandMonthDayTerms(this.terms, 2040), weights: { ...DEFAULT_RULES.weights, ...this.weightsByFactor }, levels: this.levels,
+      absentWeekMinDays: this.absentWeekMinDays, terms: expandMonthDayTerms(this.terms, DERIVED_TERMS_TO), weights: { ...DEFAULT_RULES.weights, ...this.weightsByFactor }, levels: this.levels,
     };
   }
 

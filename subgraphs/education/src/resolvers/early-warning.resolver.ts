@@ -1,8 +1,8 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, badRows, decodeCursor, encodeCursor, forbidden, pageSizeFor } from '@kongchuo/shared/core';
-import { addDays, calendarDate, requiredText } from '@kongchuo/shared/domain';
+import { addDays, calendarDate, optionalText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
-import type { EducationContext } from '../context';
+import { provinceOf, type EducationContext } from '../context';
 import { Absence, EarlyWarningPolicy, FactorWeight, Student } from '../entities';
 import {
   RiskFactor, RiskLevel, absenceDetails, assessRisk, attendanceSignal, lookbackDays, rulesProblems,
@@ -84,7 +84,6 @@ export class SuspectedDropout {
 @ObjectType()
 export class SuspectedDropoutConnection extends ConnectionType(SuspectedDropout) {}
 
-const provinceOf = (ctx: EducationContext) => ctx.districtCode.slice(0, 2);
 const rulesOf = async (ctx: EducationContext) => (await ctx.loaders.earlyWarningPolicy.load(provinceOf(ctx))).rules();
 
 function reading(s: AttendanceSignal): AttendanceReading {
@@ -217,14 +216,14 @@ export class EarlyWarningPolicyResolver {
       const problems = rulesProblems(next);
       // a province's values are entered with the document they come from
       const valuesChange = [input.reportUnexcusedDays, input.reportWindowDays, input.dropoutConsecutiveWeeks, input.absentWeekMinDays, input.weights, input.levels].some((v) => v != null);
-      const source = input.source?.trim() ? requiredText(input.source, 'input.source', 300) : null;
-      const calendarSource = input.calendarSource?.trim() ? requiredText(input.calendarSource, 'input.calendarSource', 300) : null;
+      const source = optionalText(input.source, 'input.source', 300);
+      const calendarSource = optionalText(input.calendarSource, 'input.calendarSource', 300);
       if (valuesChange && !source) problems.push({ field: 'input.source', message: 'input.source: name the document these values come from (文件名称及文号)' });
       if (input.terms && !calendarSource) problems.push({ field: 'input.calendarSource', message: 'input.calendarSource: name the 校历 the terms come from' });
       if (problems.length) throw badRows(problems, 'rule values');
       const values = {
         reportUnexcusedDays: next.reportUnexcusedDays, reportWindowDays: next.reportWindowDays, dropoutConsecutiveWeeks: next.dropoutConsecutiveWeeks,
-        absentWeekMinDays: next.absentWeekMinDays, terms: next.terms, weightsByFactor: next.weights, levels: next.levels,
+        absentWeekMinDays: next.absentWeekMinDays, terms: [...next.terms], weightsByFactor: next.weights, levels: next.levels,
         ...(source ? { source } : {}), ...(calendarSource ? { calendarSource } : {}),
         updatedBy: ctx.identity.user, updatedAt: new Date(),
       };

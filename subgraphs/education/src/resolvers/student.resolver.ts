@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, afterName, badInput, conflict, decodeCursor, decodeNameCursor, nameKey, pageWithLazyCount, notFound, pageSizeFor, searchName, startsWith, toPage } from '@kongchuo/shared/core';
-import { linkageKey, parseResidentId, requiredText } from '@kongchuo/shared/domain';
+import { linkageKey, optionalText, parseResidentId, requiredText } from '@kongchuo/shared/domain';
 import { assertVersion, writeTransaction } from '@kongchuo/shared/server';
-import type { EducationContext } from '../context';
+import { provinceOf, type EducationContext } from '../context';
 import { CaseRecord, DropoutCase, School, StatusChange, Student } from '../entities';
 import { CaseOutcome, CaseRecordKind, CaseStatus, DiscoverySource, DropoutReason, EnrollmentStatus, Gender, StatusChangeCode as C } from '../domain/enums';
 import { applyStatusChange, type Transition } from '../domain/status-machine';
@@ -71,7 +71,7 @@ export class StudentStatusRules {
 export class StudentResolver {
   @Query(() => StudentStatusRules, { description: '本区所在省的学籍异动规则及出处（docs/rules.md）' })
   studentStatusRules(@Ctx() ctx: EducationContext): StudentStatusRules {
-    const r = statusRulesFor(ctx.districtCode.slice(0, 2));
+    const r = statusRulesFor(provinceOf(ctx));
     return {
       province: r.province, source: r.source, expulsion: FORBIDDEN_IN_COMPULSORY_STAGE.EXPULSION, withdrawal: FORBIDDEN_IN_COMPULSORY_STAGE.WITHDRAWAL,
       repetitionAllowed: r.repetition.kind !== 'FORBIDDEN',
@@ -161,7 +161,7 @@ export class StudentResolver {
     if (!Number.isInteger(input.grade) || input.grade < lo || input.grade > hi) {
       throw badInput('input.grade', `input.grade: ${school.name} teaches grades ${lo}–${hi}`);
     }
-    const t = applyStatusChange({ status: null, grade: null, birthDate: facts.birthDate, lastChangeOn: null }, { code, date: input.date, grade: input.grade }, ctx.today(), statusRulesFor(ctx.districtCode.slice(0, 2)));
+    const t = applyStatusChange({ status: null, grade: null, birthDate: facts.birthDate, lastChangeOn: null }, { code, date: input.date, grade: input.grade }, ctx.today(), statusRulesFor(provinceOf(ctx)));
     if (!t.ok) failed(t);
     const id = linkageKey(facts.idNumber, ctx.linkageSecret, 'input.idNumber');
     if (await ctx.em.count(Student, { id })) throw conflict('input.idNumber', 'input.idNumber: this child already has a student-status record; record a status change instead');
@@ -187,12 +187,12 @@ export class StudentResolver {
     assertCanRecordFor(ctx.identity, student.school.code, 'input.studentId');
     assertVersion(student.version, input.expectedVersion);
     const last = await ctx.em.findOne(StatusChange, { student }, { orderBy: { date: 'desc', id: 'desc' } });
-    const approvalReference = input.approvalReference?.trim() ? requiredText(input.approvalReference, 'input.approvalReference', 60) : null;
+    const approvalReference = optionalText(input.approvalReference, 'input.approvalReference', 60);
     const t = applyStatusChange(
       { status: student.status, grade: student.grade, birthDate: student.birthDate, lastChangeOn: last?.date ?? null },
       { code: input.code, date: input.date, grade: input.grade, papers: { guardianApplication: input.guardianApplication, approvalReference } },
       ctx.today(),
-      statusRulesFor(ctx.districtCode.slice(0, 2)),
+      statusRulesFor(provinceOf(ctx)),
     );
     if (!t.ok) failed(t);
     let school = await ctx.em.findOneOrFail(School, { code: student.school.code });

@@ -82,8 +82,9 @@ export class ResolutionResolver {
   }
 
   @FieldResolver(() => Meeting, { description: '作出决议的会议' })
-  meeting(@Root() r: Resolution, @Ctx() ctx: JointMeetingContext): Promise<Meeting> {
-    return ctx.loaders.meeting.load(r.meeting.id);
+  async meeting(@Root() r: Resolution, @Ctx() ctx: JointMeetingContext): Promise<Meeting> {
+    // a resolution's meeting is its foreign key: it is there
+    return (await ctx.loaders.meeting.load(r.meeting.id))!;
   }
 
   @Mutation(() => Resolution, { description: '决议督办：牵头部门报告进展（PROGRESS）或落实（CARRIED_OUT），联席会议办公室督促（URGED）' })
